@@ -1,0 +1,20 @@
+export type Dependency = 'database' | 'queue' | 'storage';
+
+const DEPENDENCY_NAMES: Record<Dependency, string> = { database: 'Database', queue: 'Queue', storage: 'Storage' };
+
+/**
+ * A driven adapter could not reach its server. Transient by nature: use cases retry or
+ * report it; transports answer "unavailable" without leaking the driver's message.
+ */
+export class DependencyUnavailableError extends Error {
+  override readonly name = 'DependencyUnavailableError';
+  readonly dependency: Dependency;
+
+  constructor(dependency: Dependency, options?: { cause?: unknown }) {
+    super(`${DEPENDENCY_NAMES[dependency]} unavailable`, options);
+    this.dependency = dependency;
+  }
+}
+
+export const isDependencyUnavailable = (error: unknown): error is DependencyUnavailableError =>
+  error instanceof DependencyUnavailableError;

@@ -1,0 +1,53 @@
+import { ValidationError, type ValidationIssue } from '../../domain/errors.ts';
+import { MAX_FILENAME_LENGTH, sanitizeFilename } from '../../domain/upload/filename.ts';
+import { isLogFormat, LOG_FORMATS, type LogFormat } from '../../domain/upload/log-format.ts';
+
+export interface UploadRequestInput {
+  readonly filename: string;
+  readonly size: number;
+  readonly logFormat: string;
+  readonly checksumSha256?: string | null | undefined;
+}
+
+export interface UploadRequest {
+  readonly filename: string;
+  readonly size: number;
+  readonly logFormat: LogFormat;
+  readonly checksumSha256: string | null;
+}
+
+const SHA256_HEX = /^[0-9a-fA-F]{64}$/;
+
+/** Checks what a client declares about a file it is about to upload; all problems at once. */
+export function parseUploadRequest(input: UploadRequestInput, maxUploadBytes: number): UploadRequest {
+  const issues: ValidationIssue[] = [];
+  let filename = '';
+  if ([...input.filename].length > MAX_FILENAME_LENGTH) {
+    issues.push({ path: 'filename', message: `must be at most ${MAX_FILENAME_LENGTH} characters` });
+  } else {
+    try {
+      filename = sanitizeFilename(input.filename);
+    } catch {
+      issues.push({ path: 'filename', message: 'must contain a usable file name' });
+    }
+  }
+  if (!Number.isSafeInteger(input.size) || input.size < 1) {
+    issues.push({ path: 'size', message: 'must be a whole number of bytes, at least 1' });
+  } else if (input.size > maxUploadBytes) {
+    issues.push({ path: 'size', message: `must be at most ${maxUploadBytes} bytes` });
+  }
+  if (!isLogFormat(input.logFormat)) {
+    issues.push({ path: 'logFormat', message: `must be one of ${LOG_FORMATS.join(', ')}` });
+  }
+  const checksum = input.checksumSha256 ?? null;
+  if (checksum !== null && !SHA256_HEX.test(checksum)) {
+    issues.push({ path: 'checksumSha256', message: 'must be 64 hexadecimal characters' });
+  }
+  if (issues.length > 0) throw new ValidationError(issues);
+  return {
+    filename,
+    size: input.size,
+    logFormat: input.logFormat as LogFormat,
+    checksumSha256: checksum?.toLowerCase() ?? null,
+  };
+}

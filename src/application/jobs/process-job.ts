@@ -1,0 +1,173 @@
+import { isDomainError } from '../../domain/errors.ts';
+import {
+  assertClaimHeld,
+  completeJob,
+  failAttempt,
+  failJob,
+  reportProgress,
+  startProcessing,
+  type Job,
+} from '../../domain/job/job.ts';
+import type { JobResult } from '../../domain/job/job-result.ts';
+import { retryDelayMs } from '../../domain/job/retry-policy.ts';
+import type { FileUpload } from '../../domain/upload/file-upload.ts';
+import { processedObjectKey } from '../../domain/upload/filename.ts';
+import { isDependencyUnavailable } from '../errors.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { JobQueue } from '../ports/job-queue.ts';
+import type { JobRepository } from '../ports/job-repository.ts';
+import type { ObjectStore } from '../ports/object-store.ts';
+import { PermanentJobError } from '../processing/errors.ts';
+import { emptyTally, processLine, type LineTally } from '../processing/line-processor.ts';
+import { splitLines } from '../processing/line-splitter.ts';
+
+export interface ProcessingSettings {
+  readonly maxRetries: number;
+  readonly maxLineBytes: number;
+  /** Progress is written at most this often per job. */
+  readonly progressIntervalMs: number;
+  /** First retry delay; doubles with every retry. */
+  readonly retryBaseDelayMs: number;
+}
+
+/** `skipped`: the job was not this worker's to process (already done, or taken over). */
+export type ProcessOutcome = 'completed' | 'failed' | 'requeued' | 'skipped';
+
+export interface ProcessReport {
+  readonly outcome: ProcessOutcome;
+  /** What went wrong, for the caller's logs; absent on success. */
+  readonly error?: unknown;
+}
+
+interface ProgressReporter {
+  count(bytes: number): void;
+  bytesRead(): number;
+  maybeReport(): Promise<void>;
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * A worker's whole handling of one delivered job id: claim it, stream and parse its file,
+ * write the normalized output and the result, and finish the job. Every write after the
+ * claim is fenced by the claim's attempt number, so a worker that lost its claim changes
+ * nothing. Safe to run again for the same id (duplicate deliveries are skipped).
+ */
+export class ProcessJob {
+  readonly #jobs: JobRepository;
+  readonly #storage: ObjectStore;
+  readonly #queue: JobQueue;
+  readonly #clock: Clock;
+  readonly #settings: ProcessingSettings;
+
+  constructor(jobs: JobRepository, storage: ObjectStore, queue: JobQueue, clock: Clock, settings: ProcessingSettings) {
+    this.#jobs = jobs;
+    this.#storage = storage;
+    this.#queue = queue;
+    this.#clock = clock;
+    this.#settings = settings;
+  }
+
+  async execute(jobId: string): Promise<ProcessReport> {
+    const claimed = await this.#claim(jobId);
+    if (!claimed) return { outcome: 'skipped' };
+    try {
+      const record = await this.#jobs.get(jobId);
+      if (!record?.upload) throw new PermanentJobError('Job has no uploaded file');
+      const result = await this.#process(claimed, record.upload);
+      await this.#fenced(claimed, (job) => completeJob(job, this.#clock.now()), result);
+      return { outcome: 'completed' };
+    } catch (error) {
+      return { outcome: await this.#recordFailure(claimed, error), error };
+    }
+  }
+
+  async #claim(jobId: string): Promise<Job | null> {
+    try {
+      return await this.#jobs.update(jobId, (job) => startProcessing(job, this.#clock.now()));
+    } catch (error) {
+      if (isDomainError(error, 'INVALID_JOB_STATE') || isDomainError(error, 'JOB_NOT_FOUND')) return null;
+      throw error;
+    }
+  }
+
+  async #process(claimed: Job, upload: FileUpload): Promise<JobResult> {
+    const source = await this.#storage.read(upload.objectKey);
+    if (!source) throw new PermanentJobError(`Uploaded object ${upload.objectKey} is missing`);
+
+    const tally = emptyTally();
+    const progress = this.#progressReporter(claimed, upload.fileSize);
+    const outputKey = processedObjectKey(claimed.id);
+    const events = this.#normalize(source, tally, progress);
+    const gzipped = ReadableStream.from(events).pipeThrough(new CompressionStream('gzip'));
+    await this.#storage.write(outputKey, gzipped);
+
+    if (tally.eventsParsed === 0) {
+      throw new PermanentJobError(
+        `No line could be parsed as ${upload.logFormat} (${tally.linesTotal} lines, ${tally.linesRejected} rejected)`,
+      );
+    }
+    return { jobId: claimed.id, outputKey, bytesProcessed: progress.bytesRead(), ...tally };
+  }
+
+  async *#normalize(
+    source: AsyncIterable<Uint8Array>,
+    tally: LineTally,
+    progress: ProgressReporter,
+  ): AsyncGenerator<Uint8Array> {
+    let batch = '';
+    for await (const line of splitLines(source, this.#settings.maxLineBytes, progress.count)) {
+      const event = processLine(line, tally);
+      if (event) batch += `${JSON.stringify(event)}\n`;
+      if (batch.length >= 64 * 1024) {
+        yield encoder.encode(batch);
+        batch = '';
+        await progress.maybeReport();
+      }
+    }
+    if (batch) yield encoder.encode(batch);
+  }
+
+  /** Counts bytes read and writes progress at most once per interval. */
+  #progressReporter(claimed: Job, totalBytes: number): ProgressReporter {
+    let bytes = 0;
+    let lastReport = this.#clock.now().getTime();
+    return {
+      count: (n: number): void => {
+        bytes += n;
+      },
+      bytesRead: (): number => bytes,
+      maybeReport: async (): Promise<void> => {
+        const now = this.#clock.now();
+        if (now.getTime() - lastReport < this.#settings.progressIntervalMs) return;
+        lastReport = now.getTime();
+        await this.#fenced(claimed, (job) => reportProgress(job, now, (100 * bytes) / Math.max(1, totalBytes)));
+      },
+    };
+  }
+
+  async #recordFailure(claimed: Job, error: unknown): Promise<ProcessOutcome> {
+    if (isDomainError(error, 'JOB_CLAIM_LOST')) return 'skipped';
+    const now = this.#clock.now();
+    if (error instanceof PermanentJobError) {
+      await this.#fenced(claimed, (job) => failJob(job, now, error.message));
+      return 'failed';
+    }
+    const reason = isDependencyUnavailable(error) ? error.message : 'Unexpected error while processing';
+    const after = await this.#fenced(claimed, (job) => failAttempt(job, now, reason, this.#settings.maxRetries));
+    if (after.status !== 'QUEUED') return 'failed';
+    await this.#queue.enqueue(claimed.id, { delayMs: retryDelayMs(after.retryCount, this.#settings.retryBaseDelayMs) });
+    return 'requeued';
+  }
+
+  #fenced(claimed: Job, change: (job: Job) => Job, result?: JobResult): Promise<Job> {
+    return this.#jobs.update(
+      claimed.id,
+      (job) => {
+        assertClaimHeld(job, claimed.attempt);
+        return change(job);
+      },
+      result,
+    );
+  }
+}

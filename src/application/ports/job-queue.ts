@@ -1,0 +1,28 @@
+/** One hand-over of a job id to a consumer. */
+export interface Delivery {
+  readonly jobId: string;
+  /** Identifies this message for `ack`. */
+  readonly deliveryId: string;
+  /** 1 on first delivery, higher when redelivered after a consumer went silent. */
+  readonly deliveryCount: number;
+}
+
+/**
+ * Hands job ids to workers, at least once. A job may be delivered more than once (a
+ * redelivery, a duplicate enqueue); consumers make processing idempotent through the job's
+ * state, not through the queue.
+ */
+export interface JobQueue {
+  /** Makes the job deliverable now, or after `delayMs`. */
+  enqueue(jobId: string, options?: { delayMs?: number }): Promise<void>;
+  /**
+   * The next delivery for `consumer`, waiting up to `waitMs`; null if none came. A
+   * delivery not acknowledged within the visibility timeout is given out again.
+   */
+  receive(consumer: string, waitMs: number): Promise<Delivery | null>;
+  /** The delivery is done with and never given out again. Idempotent. */
+  ack(delivery: Delivery): Promise<void>;
+  /** Messages waiting (ready or delayed) and delivered but not yet acknowledged. */
+  stats(): Promise<{ readonly waiting: number; readonly pending: number }>;
+  ping(): Promise<void>;
+}

@@ -1,0 +1,57 @@
+import type { Job, JobType } from '../../domain/job/job.ts';
+import type { JobResult } from '../../domain/job/job-result.ts';
+import type { JobStatus } from '../../domain/job/job-status.ts';
+import type { FileUpload } from '../../domain/upload/file-upload.ts';
+
+/** A job with what belongs to it. */
+export interface JobRecord {
+  readonly job: Job;
+  readonly upload: FileUpload | null;
+  readonly result: JobResult | null;
+}
+
+export interface JobFilter {
+  /** Only this owner's jobs; all owners when absent. */
+  readonly ownerId?: string;
+  readonly status?: JobStatus;
+  readonly jobType?: JobType;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+/** Makes a create idempotent: one job per (owner, key). */
+export interface IdempotencyClaim {
+  readonly key: string;
+  /** Identifies the request body; a replay with another body is a conflict. */
+  readonly fingerprint: string;
+}
+
+export type CreateOutcome =
+  | { readonly created: true }
+  | { readonly created: false; readonly existingJobId: string; readonly fingerprint: string };
+
+/** Stored jobs. Every state change goes through `update`, which is atomic per job. */
+export interface JobRepository {
+  /**
+   * Stores a new job and its upload. With a claim whose (owner, key) is already taken,
+   * stores nothing and returns the job that holds it; atomic under concurrency.
+   */
+  create(job: Job, upload: FileUpload, idempotency?: IdempotencyClaim): Promise<CreateOutcome>;
+
+  /** Null when there is no such job. */
+  get(jobId: string): Promise<JobRecord | null>;
+
+  /**
+   * Reads the job, applies `change`, stores what it returns, all atomically: no other
+   * update of the same job interleaves. If `change` throws, nothing is stored and the error
+   * propagates. With `result`, the job's result is replaced in the same step.
+   * Throws DomainError JOB_NOT_FOUND for an unknown id. Returns the stored job.
+   */
+  update(jobId: string, change: (job: Job) => Job, result?: JobResult): Promise<Job>;
+
+  /** Matching jobs, newest first (then by id); `total` ignores limit and offset. */
+  list(filter: JobFilter): Promise<{ readonly records: JobRecord[]; readonly total: number }>;
+
+  /** Resolves when the store answers; throws DependencyUnavailableError otherwise. */
+  ping(): Promise<void>;
+}

@@ -1,0 +1,42 @@
+import type { StorageType } from '../../domain/upload/file-upload.ts';
+
+/** A request a client makes itself, straight to storage. */
+export interface PresignedRequest {
+  readonly url: string;
+  readonly method: 'PUT' | 'GET';
+  /** Headers the client must send with it. */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly expiresInSeconds: number;
+}
+
+export interface ObjectInfo {
+  readonly size: number;
+}
+
+/**
+ * Object storage holding uploads and outputs. Keys are built by the core, never by
+ * clients. Unreachable storage surfaces as DependencyUnavailableError('storage').
+ */
+export interface ObjectStore {
+  readonly storageType: StorageType;
+  /** Bucket name, or null for storage without buckets. */
+  readonly bucket: string | null;
+  /** Absolute path of the key on local disk; null for remote storage. */
+  localPathOf(key: string): string | null;
+
+  /** A URL a client can PUT at most `maxBytes` to, until it expires. */
+  presignUpload(key: string, options: { expiresInSeconds: number; maxBytes: number }): Promise<PresignedRequest>;
+  /** A URL a client can GET the object from, until it expires. */
+  presignDownload(key: string, options: { expiresInSeconds: number }): Promise<PresignedRequest>;
+
+  /** Null when there is no such object. */
+  stat(key: string): Promise<ObjectInfo | null>;
+  /** The object's bytes as a stream; null when there is no such object. */
+  read(key: string): Promise<AsyncIterable<Uint8Array> | null>;
+  /** Stores the stream under `key`, replacing any object there; visible only once complete. */
+  write(key: string, body: AsyncIterable<Uint8Array>): Promise<ObjectInfo>;
+  /** Lower-case hex SHA-256 of the object; null when there is no such object. */
+  sha256(key: string): Promise<string | null>;
+
+  ping(): Promise<void>;
+}

@@ -1,0 +1,49 @@
+/**
+ * Stable codes for failures the core can explain. Transports map them to their own
+ * vocabulary (HTTP status, CLI exit code); the codes themselves never change meaning.
+ */
+export type ErrorCode =
+  | 'VALIDATION_ERROR'
+  | 'INVALID_JOB_STATE'
+  | 'JOB_CLAIM_LOST'
+  | 'JOB_NOT_FOUND'
+  | 'UPLOAD_NOT_FOUND'
+  | 'UPLOAD_SIZE_MISMATCH'
+  | 'CHECKSUM_MISMATCH'
+  | 'IDEMPOTENCY_CONFLICT'
+  | 'INVALID_CREDENTIALS'
+  | 'USER_INACTIVE'
+  | 'INVALID_TOKEN'
+  | 'FORBIDDEN'
+  | 'USER_NOT_FOUND'
+  | 'USERNAME_TAKEN'
+  | 'EMAIL_TAKEN';
+
+/** An expected failure of a business rule; `message` is safe to show to a client. */
+export class DomainError extends Error {
+  override readonly name = 'DomainError';
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+export const isDomainError = (error: unknown, code?: ErrorCode): error is DomainError =>
+  error instanceof DomainError && (code === undefined || error.code === code);
+
+export interface ValidationIssue {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** Input that breaks a rule; `issues` says which field and why. */
+export class ValidationError extends DomainError {
+  readonly issues: readonly ValidationIssue[];
+
+  constructor(issues: readonly ValidationIssue[]) {
+    super('VALIDATION_ERROR', issues.map((i) => `${i.path}: ${i.message}`).join('; '));
+    this.issues = issues;
+  }
+}

@@ -1,0 +1,34 @@
+import { DomainError } from '../errors.ts';
+
+export const MAX_FILENAME_LENGTH = 255;
+
+// Control and format characters (incl. bidi overrides) and characters no file system likes.
+const UNSAFE_CHARACTERS = /[\p{Cc}\p{Cf}<>:"|?*]/gu;
+
+/**
+ * The name a client gave its file, reduced to something safe to store and show: no path
+ * components, no traversal, no control characters. Refuses names with nothing left.
+ */
+export function sanitizeFilename(raw: string): string {
+  const lastSegment = raw.normalize('NFC').split(/[/\\]/).pop() ?? '';
+  const cleaned = lastSegment
+    .replace(UNSAFE_CHARACTERS, '')
+    .replace(/\s+/gu, ' ')
+    .replace(/^[\s.]+|[\s.]+$/gu, '');
+  if (cleaned.length === 0) {
+    throw new DomainError('VALIDATION_ERROR', 'filename has no usable characters');
+  }
+  return [...cleaned].slice(0, MAX_FILENAME_LENGTH).join('');
+}
+
+/**
+ * The object key of a job's upload. Built by the service from the job id and an ASCII
+ * rendering of the sanitized name, never taken from the client.
+ */
+export function uploadObjectKey(jobId: string, filename: string): string {
+  const ascii = filename.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 100);
+  return `uploads/${jobId}/${ascii}`;
+}
+
+/** Where the worker writes a job's normalized events. */
+export const processedObjectKey = (jobId: string): string => `processed/${jobId}.ndjson.gz`;
