@@ -1,0 +1,47 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { SelfServedObjectStore } from '../signed-urls/self-served-store.ts';
+import type { AppEnv } from './app-env.ts';
+import { errorResponse, handleError } from './error-response.ts';
+import { authRoutes } from './routes/auth-routes.ts';
+import { healthRoutes } from './routes/health-routes.ts';
+import { ingestRoutes } from './routes/ingest-routes.ts';
+import { jobRoutes } from './routes/job-routes.ts';
+import { storageRoutes } from './routes/storage-routes.ts';
+import type { HttpUseCases } from './use-cases.ts';
+
+export interface HttpOptions {
+  readonly version: string;
+  /** Set when the object store's presigned URLs are served by this app. */
+  readonly selfServedStorage?: SelfServedObjectStore | null;
+  /** Largest JSON body accepted (413 beyond). */
+  readonly jsonBodyLimitBytes?: number;
+  readonly eventsPollMs?: number;
+  /** Called with errors that are not the client's fault (5xx). */
+  readonly onServerError?: (error: Error) => void;
+}
+
+/** The HTTP API of API.md as a Hono app; serve it with any Hono adapter. */
+export function createApp(uc: HttpUseCases, options: HttpOptions): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.use(requestId({ headerName: 'X-Request-ID' }));
+  app.use(secureHeaders());
+  app.onError((error, c) => handleError(error, c, options.onServerError));
+  app.notFound((c) => errorResponse(c, 404, 'NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`));
+
+  const maxSize = options.jsonBodyLimitBytes ?? 1024 * 1024;
+  const jsonLimit = bodyLimit({
+    maxSize,
+    onError: (c) => errorResponse(c, 413, 'PAYLOAD_TOO_LARGE', `Request body exceeds ${maxSize} bytes`),
+  });
+  for (const prefix of ['/auth/*', '/ingest/*', '/jobs/*']) app.use(prefix, jsonLimit);
+
+  app.route('/health', healthRoutes(uc, options.version));
+  app.route('/auth', authRoutes(uc));
+  app.route('/ingest', ingestRoutes(uc));
+  app.route('/jobs', jobRoutes(uc, { eventsPollMs: options.eventsPollMs ?? 500 }));
+  if (options.selfServedStorage) app.route('/storage', storageRoutes(options.selfServedStorage));
+  return app;
+}

@@ -1,0 +1,39 @@
+import type { JobRecord } from '../../../application/ports/job-repository.ts';
+import type { JobResult } from '../../../domain/job/job-result.ts';
+
+const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
+
+/** A job as API.md shows it. */
+export function presentJob({ job, upload, result }: JobRecord) {
+  return {
+    job_id: job.id,
+    job_type: job.jobType,
+    source: job.source,
+    status: job.status,
+    progress: job.progress,
+    retry_count: job.retryCount,
+    created_at: iso(job.createdAt),
+    queued_at: iso(job.queuedAt),
+    started_at: iso(job.startedAt),
+    finished_at: iso(job.finishedAt),
+    updated_at: iso(job.updatedAt),
+    error_message: job.errorMessage,
+    file: upload
+      ? { filename: upload.filename, size: upload.fileSize, log_format: upload.logFormat, storage_type: upload.storageType }
+      : null,
+    result: result ? presentResult(result) : null,
+  };
+}
+
+function presentResult(result: JobResult) {
+  return {
+    lines_total: result.linesTotal,
+    events_parsed: result.eventsParsed,
+    lines_rejected: result.linesRejected,
+    bytes_processed: result.bytesProcessed,
+    level_counts: result.levelCounts,
+    first_event_at: iso(result.firstEventAt),
+    last_event_at: iso(result.lastEventAt),
+    sample_errors: result.sampleErrors,
+  };
+}

@@ -1,0 +1,36 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../app-env.ts';
+import { authenticate } from '../middleware/authenticate.ts';
+import { completeUploadBody, idempotencyHeader, initUploadBody } from '../schemas.ts';
+import type { HttpUseCases } from '../use-cases.ts';
+import { validate } from '../validation.ts';
+
+export function ingestRoutes(uc: HttpUseCases) {
+  return new Hono<AppEnv>()
+    .use(authenticate(uc.authenticate))
+    .post('/files/init', validate('header', idempotencyHeader), validate('json', initUploadBody), async (c) => {
+      const body = c.req.valid('json');
+      const { job, uploadRequest, replayed } = await uc.initUpload.execute(c.get('actor'), {
+        filename: body.filename,
+        size: body.size,
+        logFormat: body.log_format,
+        checksumSha256: body.checksum_sha256,
+        source: 'api',
+        idempotencyKey: c.req.valid('header')['idempotency-key'],
+      });
+      return c.json(
+        {
+          job_id: job.id,
+          presigned_url: uploadRequest.url,
+          expires_in: uploadRequest.expiresInSeconds,
+          upload_method: uploadRequest.method,
+          upload_headers: uploadRequest.headers,
+        },
+        replayed ? 200 : 201,
+      );
+    })
+    .post('/files/complete', validate('json', completeUploadBody), async (c) => {
+      const job = await uc.completeUpload.execute(c.get('actor'), c.req.valid('json').job_id);
+      return c.json({ message: 'Job queued successfully', job_id: job.id, status: job.status });
+    });
+}

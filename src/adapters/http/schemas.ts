@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { JOB_TYPES } from '../../domain/job/job.ts';
+import { JOB_STATUSES } from '../../domain/job/job-status.ts';
+import { MAX_FILENAME_LENGTH } from '../../domain/upload/filename.ts';
+import { LOG_FORMATS } from '../../domain/upload/log-format.ts';
+
+// Request bodies are strict: an unknown field is a 422, never silently ignored.
+
+export const loginBody = z.strictObject({
+  username: z.string().min(1).max(150),
+  password: z.string().min(1).max(1024),
+});
+
+export const refreshTokenBody = z.strictObject({ refresh_token: z.string().min(1).max(4096) });
+
+export const verifyTokenBody = z.strictObject({ token: z.string().min(1).max(8192) });
+
+export const initUploadBody = z.strictObject({
+  filename: z.string().min(1).max(MAX_FILENAME_LENGTH),
+  size: z.number().int().min(1),
+  log_format: z.enum(LOG_FORMATS),
+  checksum_sha256: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal characters').nullish(),
+});
+
+export const completeUploadBody = z.strictObject({ job_id: z.uuid() });
+
+export const jobIdParam = z.object({ job_id: z.uuid() });
+
+export const listJobsQuery = z.object({
+  status: z.enum(JOB_STATUSES).optional(),
+  job_type: z.enum(JOB_TYPES).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+  offset: z.coerce.number().int().min(0).optional(),
+});
+
+export const idempotencyHeader = z.object({
+  'idempotency-key': z.string().min(1).max(255).regex(/^[\x21-\x7e]+$/, 'must be printable ASCII').optional(),
+});

@@ -1,0 +1,101 @@
+import type { Delivery, JobQueue } from '../../application/ports/job-queue.ts';
+
+interface Message {
+  readonly id: string;
+  readonly jobId: string;
+  /** When it may be delivered (ms since epoch): enqueue time plus delay, or redelivery time. */
+  dueAt: number;
+  deliveryCount: number;
+}
+
+export interface InMemoryJobQueueOptions {
+  /** An unacknowledged delivery is given out again after this long. */
+  readonly visibilityTimeoutMs?: number;
+  readonly now?: () => number;
+}
+
+/**
+ * The in-process queue of the embedded run mode, with the semantics of the Redis one:
+ * at-least-once, delayed messages, redelivery of deliveries not acknowledged in time.
+ * Nothing survives a restart; the bootstrap re-enqueues QUEUED jobs from the repository.
+ */
+export class InMemoryJobQueue implements JobQueue {
+  readonly #waiting: Message[] = [];
+  readonly #pending = new Map<string, Message>();
+  readonly #wakers = new Set<() => void>();
+  readonly #visibilityTimeoutMs: number;
+  readonly #now: () => number;
+  #sequence = 0;
+
+  constructor(options: InMemoryJobQueueOptions = {}) {
+    this.#visibilityTimeoutMs = options.visibilityTimeoutMs ?? 300_000;
+    this.#now = options.now ?? Date.now;
+  }
+
+  async enqueue(jobId: string, options: { delayMs?: number } = {}): Promise<void> {
+    const id = String(++this.#sequence);
+    this.#waiting.push({ id, jobId, dueAt: this.#now() + (options.delayMs ?? 0), deliveryCount: 0 });
+    this.#wakeAll();
+  }
+
+  async receive(_consumer: string, waitMs: number): Promise<Delivery | null> {
+    const deadline = this.#now() + waitMs;
+    for (;;) {
+      const message = this.#takeDue();
+      if (message) {
+        message.deliveryCount += 1;
+        message.dueAt = this.#now() + this.#visibilityTimeoutMs;
+        this.#pending.set(message.id, message);
+        return { jobId: message.jobId, deliveryId: message.id, deliveryCount: message.deliveryCount };
+      }
+      const remaining = deadline - this.#now();
+      if (remaining <= 0) return null;
+      await this.#sleep(Math.min(remaining, this.#nextDueIn()));
+    }
+  }
+
+  async ack(delivery: Delivery): Promise<void> {
+    this.#pending.delete(delivery.deliveryId);
+  }
+
+  async stats(): Promise<{ waiting: number; pending: number }> {
+    return { waiting: this.#waiting.length, pending: this.#pending.size };
+  }
+
+  async ping(): Promise<void> {}
+
+  /** The oldest waiting message that is due, else a pending one whose visibility expired. */
+  #takeDue(): Message | undefined {
+    const now = this.#now();
+    const index = this.#waiting.findIndex((m) => m.dueAt <= now);
+    if (index !== -1) return this.#waiting.splice(index, 1)[0];
+    for (const message of this.#pending.values()) {
+      if (message.dueAt <= now) {
+        this.#pending.delete(message.id);
+        return message;
+      }
+    }
+    return undefined;
+  }
+
+  #nextDueIn(): number {
+    const dues = [...this.#waiting, ...this.#pending.values()].map((m) => m.dueAt - this.#now());
+    return Math.max(1, Math.min(Number.MAX_SAFE_INTEGER, ...dues));
+  }
+
+  #sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = (): void => {
+        clearTimeout(timer);
+        this.#wakers.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      this.#wakers.add(wake);
+    });
+  }
+
+  #wakeAll(): void {
+    for (const wake of [...this.#wakers]) wake();
+  }
+}
