@@ -10,6 +10,7 @@ import { healthRoutes } from './routes/health-routes.ts';
 import { ingestRoutes } from './routes/ingest-routes.ts';
 import { jobRoutes } from './routes/job-routes.ts';
 import { storageRoutes } from './routes/storage-routes.ts';
+import { requestLogger, type RequestLogSink } from './middleware/request-logger.ts';
 import type { HttpUseCases } from './use-cases.ts';
 
 export interface HttpOptions {
@@ -19,6 +20,8 @@ export interface HttpOptions {
   /** Largest JSON body accepted (413 beyond). */
   readonly jsonBodyLimitBytes?: number;
   readonly eventsPollMs?: number;
+  /** Receives one line per request. */
+  readonly requestLog?: RequestLogSink;
   /** Called with errors that are not the client's fault (5xx). */
   readonly onServerError?: (error: Error) => void;
 }
@@ -27,6 +30,7 @@ export interface HttpOptions {
 export function createApp(uc: HttpUseCases, options: HttpOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use(requestId({ headerName: 'X-Request-ID' }));
+  if (options.requestLog) app.use(requestLogger(options.requestLog));
   app.use(secureHeaders());
   app.onError((error, c) => handleError(error, c, options.onServerError));
   app.notFound((c) => errorResponse(c, 404, 'NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`));

@@ -1,0 +1,77 @@
+import type { ProcessJob } from '../../application/jobs/process-job.ts';
+import type { JobQueue } from '../../application/ports/job-queue.ts';
+
+/** The few logger methods the worker needs; pino satisfies it. */
+export interface WorkerLogger {
+  info(fields: object, message: string): void;
+  warn(fields: object, message: string): void;
+  error(fields: object, message: string): void;
+}
+
+export interface JobWorkerOptions {
+  /** Jobs processed at the same time. */
+  readonly concurrency: number;
+  /** Names this worker to the queue (consumer name). */
+  readonly name: string;
+  /** How long one receive waits; bounds how long `stop` waits for an idle loop. */
+  readonly receiveWaitMs?: number;
+}
+
+/**
+ * The queue-consuming driving adapter: `concurrency` loops that receive a job id, run
+ * ProcessJob and acknowledge. A delivery is acknowledged only after ProcessJob recorded an
+ * outcome, so a crash mid-job leaves it to be delivered again.
+ */
+export class JobWorker {
+  readonly #queue: JobQueue;
+  readonly #processJob: ProcessJob;
+  readonly #logger: WorkerLogger;
+  readonly #options: JobWorkerOptions;
+  #loops: Promise<void>[] = [];
+  #stopping = false;
+
+  constructor(queue: JobQueue, processJob: ProcessJob, logger: WorkerLogger, options: JobWorkerOptions) {
+    this.#queue = queue;
+    this.#processJob = processJob;
+    this.#logger = logger;
+    this.#options = options;
+  }
+
+  start(): void {
+    this.#stopping = false;
+    this.#loops = Array.from({ length: this.#options.concurrency }, (_, i) => this.#loop(`${this.#options.name}-${i + 1}`));
+  }
+
+  /** Stops taking jobs and resolves once the jobs in hand are finished. */
+  async stop(): Promise<void> {
+    this.#stopping = true;
+    await Promise.all(this.#loops);
+  }
+
+  async #loop(consumer: string): Promise<void> {
+    let idleBackoffMs = 100;
+    while (!this.#stopping) {
+      try {
+        const delivery = await this.#queue.receive(consumer, this.#options.receiveWaitMs ?? 1_000);
+        if (!delivery) continue;
+        const started = performance.now();
+        const report = await this.#processJob.execute(delivery.jobId);
+        const fields = {
+          job_id: delivery.jobId,
+          outcome: report.outcome,
+          delivery_count: delivery.deliveryCount,
+          duration_ms: Math.round(performance.now() - started),
+        };
+        if (report.error) this.#logger.warn({ ...fields, err: report.error }, 'job attempt did not complete');
+        else this.#logger.info(fields, `job ${report.outcome}`);
+        await this.#queue.ack(delivery);
+        idleBackoffMs = 100;
+      } catch (error) {
+        // Queue or database unreachable: not acknowledged, so the job is delivered again later.
+        this.#logger.error({ err: error, consumer }, 'worker loop error; backing off');
+        await new Promise((resolve) => setTimeout(resolve, idleBackoffMs));
+        idleBackoffMs = Math.min(idleBackoffMs * 2, 10_000);
+      }
+    }
+  }
+}

@@ -1,0 +1,76 @@
+import { createHmac } from 'node:crypto';
+import type { Container } from 'inversify';
+import type { Clock } from '../application/ports/clock.ts';
+import type { IdGenerator } from '../application/ports/id-generator.ts';
+import type { JobQueue } from '../application/ports/job-queue.ts';
+import type { JobRepository } from '../application/ports/job-repository.ts';
+import type { ObjectStore } from '../application/ports/object-store.ts';
+import type { PasswordHasher } from '../application/ports/password-hasher.ts';
+import type { SessionRepository } from '../application/ports/session-repository.ts';
+import type { TokenIssuer } from '../application/ports/token-issuer.ts';
+import type { UserRepository } from '../application/ports/user-repository.ts';
+import { BcryptPasswordHasher } from '../adapters/bcrypt/bcrypt-password-hasher.ts';
+import { JoseTokenIssuer } from '../adapters/jose/jose-token-issuer.ts';
+import { LocalObjectStore } from '../adapters/local-storage/local-object-store.ts';
+import { InMemoryJobQueue } from '../adapters/memory/in-memory-job-queue.ts';
+import { InMemoryJobRepository } from '../adapters/memory/in-memory-job-repository.ts';
+import { InMemorySessionRepository } from '../adapters/memory/in-memory-session-repository.ts';
+import { InMemoryUserRepository } from '../adapters/memory/in-memory-user-repository.ts';
+import { UrlSigner } from '../adapters/signed-urls/url-signer.ts';
+import { RandomUuidGenerator } from '../adapters/system/random-uuid-generator.ts';
+import { SystemClock } from '../adapters/system/system-clock.ts';
+import type { Config } from './config.ts';
+import { TOKENS } from './tokens.ts';
+
+/** Adapters a caller (a test, another transport) supplies instead of the configured ones. */
+export interface PortOverrides {
+  clock?: Clock;
+  ids?: IdGenerator;
+  jobs?: JobRepository;
+  users?: UserRepository;
+  sessions?: SessionRepository;
+  storage?: ObjectStore;
+  queue?: JobQueue;
+  tokens?: TokenIssuer;
+  hasher?: PasswordHasher;
+}
+
+/** Servers this build cannot talk to yet; refusing beats silently running embedded. */
+function assertSupported(config: Config): void {
+  const unsupported = [
+    config.databaseUrl && 'DATABASE_URL (Postgres adapter)',
+    config.redisUrl && 'REDIS_URL (Redis adapter)',
+    config.s3 && 'S3_ENDPOINT (S3/MinIO adapter)',
+  ].filter(Boolean);
+  if (unsupported.length > 0) {
+    throw new Error(`Not supported by this build yet: ${unsupported.join(', ')}. Unset them to run on the embedded adapters.`);
+  }
+}
+
+/** Binds every port to its override, or to the adapter the configuration selects. */
+export function bindPorts(container: Container, config: Config, overrides: PortOverrides): void {
+  assertSupported(config);
+  const bind = <T>(token: symbol, override: T | undefined, build: (...deps: never[]) => T, deps: symbol[] = []): void => {
+    if (override) container.bind<T>(token).toConstantValue(override);
+    else container.bind<T>(token).toResolvedValue(build as (...deps: unknown[]) => T, deps);
+  };
+
+  bind(TOKENS.Clock, overrides.clock, () => new SystemClock());
+  bind(TOKENS.IdGenerator, overrides.ids, () => new RandomUuidGenerator());
+  bind(TOKENS.JobRepository, overrides.jobs, () => new InMemoryJobRepository());
+  bind(TOKENS.UserRepository, overrides.users, () => new InMemoryUserRepository());
+  bind(TOKENS.SessionRepository, overrides.sessions, () => new InMemorySessionRepository());
+  bind(TOKENS.JobQueue, overrides.queue, () => new InMemoryJobQueue());
+  bind(TOKENS.PasswordHasher, overrides.hasher, () => new BcryptPasswordHasher(config.bcryptCost));
+  bind(TOKENS.TokenIssuer, overrides.tokens, (clock: Clock) => new JoseTokenIssuer(config.jwt, clock), [TOKENS.Clock]);
+  bind(
+    TOKENS.ObjectStore,
+    overrides.storage,
+    (clock: Clock) => new LocalObjectStore(config.storageDir, new UrlSigner(storageSigningKey(config), config.publicBaseUrl, clock)),
+    [TOKENS.Clock],
+  );
+}
+
+/** A key of its own for storage URLs, derived from the JWT secret so there is one secret to manage. */
+const storageSigningKey = (config: Config): Buffer =>
+  createHmac('sha256', config.jwt.secret).update('ingest-service/storage-url-signing').digest();

@@ -1,0 +1,129 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+export const DEFAULT_JWT_SECRET = 'dev-only-insecure-jwt-secret-change-me';
+export const DEFAULT_S3_KEYS = { access: 'minioadmin', secret: 'minioadmin' } as const;
+export const DEFAULT_ADMIN = { username: 'admin', password: 'admin123' } as const;
+
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => ['true', '1', 'yes'].includes(value));
+const positiveInt = z.coerce.number().int().positive();
+const optionalUrl = z.url().optional();
+
+/** Every environment variable of PRODUCT.md §8, with its default. */
+const environmentSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(8000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  ENVIRONMENT: z.enum(['development', 'staging', 'production']).default('development'),
+  DEBUG: flag.default(false),
+  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  DATABASE_URL: optionalUrl,
+  REDIS_URL: optionalUrl,
+  S3_ENDPOINT: optionalUrl,
+  S3_PUBLIC_ENDPOINT: optionalUrl,
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ACCESS_KEY: z.string().min(1).default(DEFAULT_S3_KEYS.access),
+  S3_SECRET_KEY: z.string().min(1).default(DEFAULT_S3_KEYS.secret),
+  S3_BUCKET: z.string().min(3).default('ingest'),
+  DATA_DIR: z.string().min(1).default('./.data'),
+  STORAGE_DIR: z.string().min(1).optional(),
+  PUBLIC_BASE_URL: optionalUrl,
+  JWT_SECRET_KEY: z.string().min(16, 'must be at least 16 characters').default(DEFAULT_JWT_SECRET),
+  JWT_ISSUER: z.string().min(1).default('ingest-service'),
+  JWT_AUDIENCE: z.string().min(1).default('ingest-api'),
+  JWT_ACCESS_TOKEN_EXPIRE_MINUTES: positiveInt.default(30),
+  JWT_REFRESH_TOKEN_EXPIRE_DAYS: positiveInt.default(7),
+  UPLOAD_URL_EXPIRE_SECONDS: positiveInt.max(7 * 24 * 3600).default(1800),
+  MAX_UPLOAD_BYTES: positiveInt.default(100 * 1024 * 1024),
+  RATE_LIMIT_ENABLED: flag.default(true),
+  RATE_LIMIT_PER_MINUTE: positiveInt.default(60),
+  REQUEST_TIMEOUT_SECONDS: positiveInt.default(30),
+  CORS_ORIGINS: z.string().default(''),
+  JOB_MAX_RETRIES: z.coerce.number().int().min(0).max(100).default(3),
+  WORKER_CONCURRENCY: positiveInt.max(64).default(2),
+  BCRYPT_COST: z.coerce.number().int().min(4).max(31).default(12),
+  ADMIN_USERNAME: z.string().min(1).default(DEFAULT_ADMIN.username),
+  ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').default(DEFAULT_ADMIN.password),
+});
+
+type Environment = z.infer<typeof environmentSchema>;
+
+/** Settings that would be a security hole in production; all reported at once. */
+function productionProblems(env: Environment): string[] {
+  if (env.ENVIRONMENT !== 'production') return [];
+  const problems: string[] = [];
+  if (env.JWT_SECRET_KEY === DEFAULT_JWT_SECRET) problems.push('JWT_SECRET_KEY is the development default');
+  if (env.JWT_SECRET_KEY.length < 32) problems.push('JWT_SECRET_KEY must be at least 32 characters in production');
+  if (env.S3_ENDPOINT && (env.S3_ACCESS_KEY === DEFAULT_S3_KEYS.access || env.S3_SECRET_KEY === DEFAULT_S3_KEYS.secret)) {
+    problems.push('S3_ACCESS_KEY / S3_SECRET_KEY are the MinIO defaults');
+  }
+  if (env.CORS_ORIGINS.split(',').some((origin) => origin.trim() === '*')) problems.push('CORS_ORIGINS must not be *');
+  if (env.DEBUG) problems.push('DEBUG must be false');
+  if (env.ADMIN_PASSWORD === DEFAULT_ADMIN.password) problems.push('ADMIN_PASSWORD is the development default');
+  if (env.BCRYPT_COST < 12) problems.push('BCRYPT_COST must be at least 12');
+  return problems;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  readonly problems: readonly string[];
+
+  constructor(problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.problems = problems;
+  }
+}
+
+/** Reads and checks the environment; throws ConfigError naming every problem. */
+export function loadConfig(source: Record<string, string | undefined>) {
+  // Treat empty variables as unset, as shells and compose files often produce them.
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = environmentSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const env = parsed.data;
+  const problems = productionProblems(env);
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const dataDir = resolve(env.DATA_DIR);
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    environment: env.ENVIRONMENT,
+    debug: env.DEBUG,
+    logLevel: env.LOG_LEVEL,
+    databaseUrl: env.DATABASE_URL ?? null,
+    redisUrl: env.REDIS_URL ?? null,
+    s3: env.S3_ENDPOINT
+      ? {
+          endpoint: env.S3_ENDPOINT,
+          publicEndpoint: env.S3_PUBLIC_ENDPOINT ?? env.S3_ENDPOINT,
+          region: env.S3_REGION,
+          accessKey: env.S3_ACCESS_KEY,
+          secretKey: env.S3_SECRET_KEY,
+          bucket: env.S3_BUCKET,
+        }
+      : null,
+    dataDir,
+    storageDir: resolve(env.STORAGE_DIR ?? `${dataDir}/objects`),
+    publicBaseUrl: env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`,
+    jwt: {
+      secret: env.JWT_SECRET_KEY,
+      issuer: env.JWT_ISSUER,
+      audience: env.JWT_AUDIENCE,
+      accessTtlSeconds: env.JWT_ACCESS_TOKEN_EXPIRE_MINUTES * 60,
+      refreshTtlSeconds: env.JWT_REFRESH_TOKEN_EXPIRE_DAYS * 24 * 3600,
+    },
+    uploads: { maxUploadBytes: env.MAX_UPLOAD_BYTES, uploadUrlExpiresSeconds: env.UPLOAD_URL_EXPIRE_SECONDS },
+    rateLimit: { enabled: env.RATE_LIMIT_ENABLED, perMinute: env.RATE_LIMIT_PER_MINUTE },
+    requestTimeoutSeconds: env.REQUEST_TIMEOUT_SECONDS,
+    corsOrigins: env.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
+    worker: { maxRetries: env.JOB_MAX_RETRIES, concurrency: env.WORKER_CONCURRENCY },
+    bcryptCost: env.BCRYPT_COST,
+    admin: { username: env.ADMIN_USERNAME, password: env.ADMIN_PASSWORD },
+  };
+}
+
+export type Config = ReturnType<typeof loadConfig>;

@@ -1,0 +1,72 @@
+import 'reflect-metadata';
+import { Container } from 'inversify';
+import type { Logger } from 'pino';
+import { createApp } from '../adapters/http/create-app.ts';
+import type { HttpUseCases } from '../adapters/http/use-cases.ts';
+import type { SelfServedObjectStore } from '../adapters/signed-urls/self-served-store.ts';
+import { JobWorker } from '../adapters/worker/job-worker.ts';
+import type { ProcessJob } from '../application/jobs/process-job.ts';
+import type { JobQueue } from '../application/ports/job-queue.ts';
+import type { ObjectStore } from '../application/ports/object-store.ts';
+import { bindPorts, type PortOverrides } from './bind-ports.ts';
+import { bindUseCases } from './bind-use-cases.ts';
+import type { Config } from './config.ts';
+import { TOKENS } from './tokens.ts';
+
+export const VERSION = '1.0.0';
+
+export interface ContainerOptions {
+  /** Adapters to use instead of the configured ones (tests, other transports). */
+  readonly ports?: PortOverrides;
+  readonly logger: Logger;
+}
+
+/** The composition root: configuration in, every port, use case and driving adapter bound. */
+export function buildContainer(config: Config, options: ContainerOptions): Container {
+  const container = new Container({ defaultScope: 'Singleton' });
+  container.bind(TOKENS.Config).toConstantValue(config);
+  container.bind(TOKENS.Logger).toConstantValue(options.logger);
+  bindPorts(container, config, options.ports ?? {});
+  bindUseCases(container, config);
+
+  container.bind(TOKENS.HttpApp).toResolvedValue(
+    (storage: ObjectStore) =>
+      createApp(httpUseCases(container), {
+        version: VERSION,
+        selfServedStorage: isSelfServed(storage) ? storage : null,
+        requestLog: options.logger.child({ component: 'http' }),
+        onServerError: (error) => options.logger.error({ err: error }, 'request failed'),
+      }),
+    [TOKENS.ObjectStore],
+  );
+  container.bind(TOKENS.JobWorker).toResolvedValue(
+    (queue: JobQueue, processJob: ProcessJob) =>
+      new JobWorker(queue, processJob, options.logger.child({ component: 'worker' }), {
+        concurrency: config.worker.concurrency,
+        name: `worker-${process.pid}`,
+      }),
+    [TOKENS.JobQueue, TOKENS.ProcessJob],
+  );
+  return container;
+}
+
+function httpUseCases(container: Container): HttpUseCases {
+  const get = <K extends keyof HttpUseCases>(token: symbol) => container.get<HttpUseCases[K]>(token);
+  return {
+    authenticate: get<'authenticate'>(TOKENS.Authenticate),
+    login: get<'login'>(TOKENS.Login),
+    refreshSession: get<'refreshSession'>(TOKENS.RefreshSession),
+    logout: get<'logout'>(TOKENS.Logout),
+    getMe: get<'getMe'>(TOKENS.GetMe),
+    verifyToken: get<'verifyToken'>(TOKENS.VerifyToken),
+    initUpload: get<'initUpload'>(TOKENS.InitUpload),
+    completeUpload: get<'completeUpload'>(TOKENS.CompleteUpload),
+    getJob: get<'getJob'>(TOKENS.GetJob),
+    listJobs: get<'listJobs'>(TOKENS.ListJobs),
+    getJobOutput: get<'getJobOutput'>(TOKENS.GetJobOutput),
+    retryJob: get<'retryJob'>(TOKENS.RetryJob),
+    checkReadiness: get<'checkReadiness'>(TOKENS.CheckReadiness),
+  };
+}
+
+const isSelfServed = (store: ObjectStore): store is SelfServedObjectStore => 'signer' in store;

@@ -1,0 +1,48 @@
+import { ConfigError, loadConfig, DEFAULT_ADMIN } from './config.ts';
+import { createLogger } from './logger.ts';
+import { startService, type RunModes } from './run-service.ts';
+
+const SHUTDOWN_GRACE_MS = 30_000;
+
+/** Runs the service in the given mode until SIGTERM or SIGINT, then shuts down gracefully. */
+export async function main(modes: RunModes): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(78); // EX_CONFIG
+  }
+  const logger = createLogger(config);
+  const service = await startService(config, modes, { logger });
+  const mode = modes.api && modes.worker ? 'all' : modes.api ? 'api' : 'worker';
+  logger.info({ mode, url: service.url, environment: config.environment }, 'ingest service started');
+  if (service.url && config.environment === 'development') {
+    const devAdmin = config.admin.password === DEFAULT_ADMIN.password;
+    console.log(`\n  Ingest Service listening on ${service.url}`);
+    if (devAdmin) console.log(`  Development admin: ${config.admin.username} / ${config.admin.password}`);
+    console.log(`  Try: curl ${service.url}/health\n`);
+  }
+
+  let stopping = false;
+  const shutdown = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const forced = setTimeout(() => {
+      logger.error('graceful shutdown timed out; exiting');
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS);
+    forced.unref();
+    service.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}

@@ -1,0 +1,75 @@
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import type { Hono } from 'hono';
+import type { Logger } from 'pino';
+import type { JobWorker } from '../adapters/worker/job-worker.ts';
+import type { EnsureAdminUser } from '../application/auth/ensure-admin-user.ts';
+import type { RecoverQueuedJobs } from '../application/jobs/recover-queued-jobs.ts';
+import type { PortOverrides } from './bind-ports.ts';
+import type { Config } from './config.ts';
+import { buildContainer } from './container.ts';
+import { createLogger } from './logger.ts';
+import { TOKENS } from './tokens.ts';
+
+export interface RunModes {
+  readonly api: boolean;
+  readonly worker: boolean;
+}
+
+export interface RunningService {
+  /** Where the API listens; null in worker-only mode. */
+  readonly url: string | null;
+  /** Stops taking requests and jobs, finishes what is in flight. */
+  stop(): Promise<void>;
+}
+
+/** Starts the API, the worker, or both, on the adapters the configuration selects. */
+export async function startService(
+  config: Config,
+  modes: RunModes,
+  options: { ports?: PortOverrides; logger?: Logger } = {},
+): Promise<RunningService> {
+  const logger = options.logger ?? createLogger(config);
+  const container = buildContainer(config, { logger, ...(options.ports ? { ports: options.ports } : {}) });
+
+  if (await container.get<EnsureAdminUser>(TOKENS.EnsureAdminUser).execute(config.admin)) {
+    logger.info({ username: config.admin.username }, 'created the bootstrap admin user');
+  }
+
+  let worker: JobWorker | null = null;
+  if (modes.worker) {
+    // The in-process queue starts empty; give it back every job the repository says is waiting.
+    if (!config.redisUrl) {
+      const recovered = await container.get<RecoverQueuedJobs>(TOKENS.RecoverQueuedJobs).execute();
+      if (recovered > 0) logger.info({ recovered }, 're-enqueued QUEUED jobs');
+    }
+    worker = container.get<JobWorker>(TOKENS.JobWorker);
+    worker.start();
+  }
+
+  let server: ServerType | null = null;
+  let url: string | null = null;
+  if (modes.api) {
+    const app = container.get<Hono>(TOKENS.HttpApp);
+    const address = await new Promise<AddressInfo>((resolve) => {
+      server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, resolve);
+    });
+    url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${address.port}`;
+  }
+
+  return {
+    url,
+    async stop() {
+      const closing = server ? closeServer(server) : Promise.resolve();
+      await Promise.all([closing, worker?.stop()]);
+    },
+  };
+}
+
+function closeServer(server: ServerType): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.close((error) => (error ? reject(error) : resolve()));
+    // Idle keep-alive connections would otherwise hold close() open until they time out.
+    if ('closeIdleConnections' in server) server.closeIdleConnections();
+  });
+}

@@ -1,0 +1,35 @@
+/** Service identifiers of the container; the only names the composition root resolves by. */
+export const TOKENS = {
+  Config: Symbol('Config'),
+  Logger: Symbol('Logger'),
+  // Ports
+  Clock: Symbol('Clock'),
+  IdGenerator: Symbol('IdGenerator'),
+  JobRepository: Symbol('JobRepository'),
+  UserRepository: Symbol('UserRepository'),
+  SessionRepository: Symbol('SessionRepository'),
+  ObjectStore: Symbol('ObjectStore'),
+  JobQueue: Symbol('JobQueue'),
+  TokenIssuer: Symbol('TokenIssuer'),
+  PasswordHasher: Symbol('PasswordHasher'),
+  // Use cases
+  Authenticate: Symbol('Authenticate'),
+  Login: Symbol('Login'),
+  RefreshSession: Symbol('RefreshSession'),
+  Logout: Symbol('Logout'),
+  GetMe: Symbol('GetMe'),
+  VerifyToken: Symbol('VerifyToken'),
+  EnsureAdminUser: Symbol('EnsureAdminUser'),
+  InitUpload: Symbol('InitUpload'),
+  CompleteUpload: Symbol('CompleteUpload'),
+  GetJob: Symbol('GetJob'),
+  ListJobs: Symbol('ListJobs'),
+  GetJobOutput: Symbol('GetJobOutput'),
+  RetryJob: Symbol('RetryJob'),
+  ProcessJob: Symbol('ProcessJob'),
+  RecoverQueuedJobs: Symbol('RecoverQueuedJobs'),
+  CheckReadiness: Symbol('CheckReadiness'),
+  // Driving adapters
+  HttpApp: Symbol('HttpApp'),
+  JobWorker: Symbol('JobWorker'),
+} as const;
