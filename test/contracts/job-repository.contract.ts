@@ -1,0 +1,128 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { JobRepository } from '../../src/application/ports/job-repository.ts';
+import { isDomainError } from '../../src/domain/errors.ts';
+import { queueJob, reportProgress, startProcessing } from '../../src/domain/job/job.ts';
+import { aJob, anUpload, aResult, T0 } from '../support/builders.ts';
+
+/** The semantics every JobRepository promises (see its doc comments). */
+export function jobRepositoryContract(name: string, setup: () => Promise<JobRepository>): void {
+  describe(`JobRepository contract: ${name}`, () => {
+    let repo: JobRepository;
+    beforeEach(async () => {
+      repo = await setup();
+    });
+
+    it('returns null for an unknown job', async () => {
+      expect(await repo.get('20000000-0000-4000-8000-000000000000')).toBeNull();
+    });
+
+    it('stores a job with its upload and no result', async () => {
+      const job = aJob();
+      const upload = anUpload(job, { checksumSha256: 'ab'.repeat(32), fileSize: 1024 });
+      expect(await repo.create(job, upload)).toEqual({ created: true });
+      expect(await repo.get(job.id)).toEqual({ job, upload, result: null });
+    });
+
+    it('applies an update atomically and returns the stored job', async () => {
+      const job = aJob();
+      await repo.create(job, anUpload(job));
+      const later = new Date(T0.getTime() + 5_000);
+      const queued = await repo.update(job.id, (j) => queueJob(j, later));
+      expect(queued).toMatchObject({ status: 'QUEUED', queuedAt: later, updatedAt: later });
+      expect((await repo.get(job.id))?.job).toEqual(queued);
+    });
+
+    it('stores nothing when the change throws, and lets the error through', async () => {
+      const job = aJob();
+      await repo.create(job, anUpload(job));
+      const error = await repo.update(job.id, (j) => startProcessing(j, T0)).catch((e: unknown) => e);
+      expect(isDomainError(error, 'INVALID_JOB_STATE')).toBe(true);
+      expect((await repo.get(job.id))?.job).toEqual(job);
+    });
+
+    it('throws JOB_NOT_FOUND when updating an unknown job', async () => {
+      const error = await repo.update('20000000-0000-4000-8000-000000000001', (j) => j).catch((e: unknown) => e);
+      expect(isDomainError(error, 'JOB_NOT_FOUND')).toBe(true);
+    });
+
+    it('stores a result with an update and replaces it on the next one', async () => {
+      const job = aJob();
+      await repo.create(job, anUpload(job));
+      await repo.update(job.id, (j) => j, aResult(job.id, { linesTotal: 5 }));
+      const second = aResult(job.id, { linesTotal: 7, sampleErrors: [], levelCounts: { warn: 7 } });
+      await repo.update(job.id, (j) => j, second);
+      expect((await repo.get(job.id))?.result).toEqual(second);
+    });
+
+    it('keeps the result when an update carries none', async () => {
+      const job = aJob();
+      await repo.create(job, anUpload(job));
+      const result = aResult(job.id);
+      await repo.update(job.id, (j) => j, result);
+      await repo.update(job.id, (j) => queueJob(j, T0));
+      expect((await repo.get(job.id))?.result).toEqual(result);
+    });
+
+    it('never interleaves concurrent updates of one job', async () => {
+      const job = startProcessing(queueJob(aJob(), T0), T0);
+      await repo.create(job, anUpload(job));
+      await Promise.all(
+        Array.from({ length: 20 }, () => repo.update(job.id, (j) => reportProgress(j, T0, j.progress + 1))),
+      );
+      expect((await repo.get(job.id))?.job.progress).toBe(20);
+    });
+
+    it('lists newest first, filters, pages, and counts all matches', async () => {
+      const owner = '30000000-0000-4000-8000-000000000001';
+      const jobs = [0, 1, 2, 3].map((minute) =>
+        aJob({ ownerId: owner, createdAt: new Date(T0.getTime() + minute * 60_000), updatedAt: T0 }),
+      );
+      for (const job of jobs) await repo.create(job, anUpload(job));
+      const other = aJob();
+      await repo.create(other, anUpload(other));
+      await repo.update(jobs[1]!.id, (j) => queueJob(j, T0));
+
+      const all = await repo.list({ ownerId: owner, limit: 10, offset: 0 });
+      expect(all.total).toBe(4);
+      expect(all.records.map((r) => r.job.id)).toEqual([...jobs].reverse().map((j) => j.id));
+
+      const page = await repo.list({ ownerId: owner, limit: 2, offset: 1 });
+      expect(page.total).toBe(4);
+      expect(page.records.map((r) => r.job.id)).toEqual([jobs[2]!.id, jobs[1]!.id]);
+
+      const queued = await repo.list({ ownerId: owner, status: 'QUEUED', limit: 10, offset: 0 });
+      expect(queued.records.map((r) => r.job.id)).toEqual([jobs[1]!.id]);
+      expect(queued.records[0]?.upload?.filename).toBe('logs.txt');
+      expect((await repo.list({ jobType: 'FILE_UPLOAD', limit: 100, offset: 0 })).total).toBeGreaterThanOrEqual(5);
+    });
+
+    it('creates one job per owner and idempotency key, and reports the holder', async () => {
+      const first = aJob();
+      const claim = { key: 'key-1', fingerprint: 'body-a' };
+      await repo.create(first, anUpload(first), claim);
+      const second = aJob({ ownerId: first.ownerId });
+      const outcome = await repo.create(second, anUpload(second), { key: 'key-1', fingerprint: 'body-b' });
+      expect(outcome).toEqual({ created: false, existingJobId: first.id, fingerprint: 'body-a' });
+      expect(await repo.get(second.id)).toBeNull();
+
+      const foreign = aJob();
+      expect(await repo.create(foreign, anUpload(foreign), claim)).toEqual({ created: true });
+    });
+
+    it('lets exactly one of concurrent creates with the same key win', async () => {
+      const ownerId = '30000000-0000-4000-8000-000000000002';
+      const racers = Array.from({ length: 8 }, () => aJob({ ownerId }));
+      const outcomes = await Promise.all(
+        racers.map((job) => repo.create(job, anUpload(job), { key: 'race', fingerprint: 'same' })),
+      );
+      expect(outcomes.filter((o) => o.created)).toHaveLength(1);
+      const winner = racers[outcomes.findIndex((o) => o.created)]!;
+      expect(outcomes.filter((o) => !o.created).every((o) => !o.created && o.existingJobId === winner.id)).toBe(true);
+      expect((await repo.list({ ownerId, limit: 10, offset: 0 })).total).toBe(1);
+    });
+
+    it('answers a ping', async () => {
+      await expect(repo.ping()).resolves.toBeUndefined();
+    });
+  });
+}

@@ -1,0 +1,119 @@
+import { createHash } from 'node:crypto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { ObjectStore, PresignedRequest } from '../../src/application/ports/object-store.ts';
+import { bytesOf, collect } from '../support/builders.ts';
+
+export interface ObjectStoreSubject {
+  readonly store: ObjectStore;
+  /** Sends a request to a presigned URL as a client would: fetch for S3, the app for self-served URLs. */
+  send(url: string, init: RequestInit): Promise<Response>;
+}
+
+const sha256 = (data: Uint8Array | string): string => createHash('sha256').update(data).digest('hex');
+
+/** Flips one character of the URL's signature parameter, whatever the store calls it. */
+function tamper(url: string): string {
+  const parsed = new URL(url);
+  const name = [...parsed.searchParams.keys()].find((key) => /signature/i.test(key));
+  if (!name) throw new Error(`No signature parameter in ${url}`);
+  const value = parsed.searchParams.get(name) ?? '';
+  parsed.searchParams.set(name, (value[0] === 'a' ? 'b' : 'a') + value.slice(1));
+  return parsed.toString();
+}
+
+export function objectStoreContract(name: string, setup: () => Promise<ObjectStoreSubject>): void {
+  describe(`ObjectStore contract: ${name}`, () => {
+    let subject: ObjectStoreSubject;
+    let store: ObjectStore;
+    let key: string;
+    beforeEach(async () => {
+      subject = await setup();
+      store = subject.store;
+      key = `uploads/${crypto.randomUUID()}/logs.txt`;
+    });
+
+    const upload = (request: PresignedRequest, body: string) =>
+      subject.send(request.url, { method: request.method, headers: request.headers, body });
+
+    it('reports a missing object as null everywhere', async () => {
+      expect(await store.stat(key)).toBeNull();
+      expect(await store.read(key)).toBeNull();
+      expect(await store.sha256(key)).toBeNull();
+    });
+
+    it('writes a stream and gives back its size, bytes and checksum', async () => {
+      const info = await store.write(key, bytesOf('hello ', 'world\n'));
+      expect(info).toEqual({ size: 12 });
+      expect(await store.stat(key)).toEqual({ size: 12 });
+      expect((await collect((await store.read(key))!)).toString()).toBe('hello world\n');
+      expect(await store.sha256(key)).toBe(sha256('hello world\n'));
+    });
+
+    it('round-trips a multi-megabyte binary stream unchanged', async () => {
+      const chunk = Uint8Array.from({ length: 256 * 1024 }, (_, i) => (i * 31) % 256);
+      const chunks = Array.from({ length: 12 }, () => chunk);
+      await store.write(key, bytesOf(...chunks));
+      const back = await collect((await store.read(key))!);
+      expect(back.length).toBe(12 * chunk.length);
+      expect(sha256(back)).toBe(sha256(Buffer.concat(chunks)));
+    });
+
+    it('replaces an object written again', async () => {
+      await store.write(key, bytesOf('first version'));
+      await store.write(key, bytesOf('second'));
+      expect((await collect((await store.read(key))!)).toString()).toBe('second');
+    });
+
+    it('leaves no object behind when the source stream fails', async () => {
+      async function* failing(): AsyncGenerator<Uint8Array> {
+        yield Buffer.from('partial data');
+        throw new Error('client went away');
+      }
+      await expect(store.write(key, failing())).rejects.toThrow();
+      expect(await store.stat(key)).toBeNull();
+    });
+
+    it('accepts an upload to a presigned PUT URL', async () => {
+      const request = await store.presignUpload(key, { expiresInSeconds: 60, maxBytes: 1024 });
+      expect(request).toMatchObject({ method: 'PUT', expiresInSeconds: 60 });
+      const response = await upload(request, 'uploaded by a client\n');
+      expect(response.status).toBeLessThan(300);
+      expect(await store.stat(key)).toEqual({ size: 21 });
+    });
+
+    it('refuses a presigned URL whose signature was altered', async () => {
+      const request = await store.presignUpload(key, { expiresInSeconds: 60, maxBytes: 1024 });
+      const response = await upload({ ...request, url: tamper(request.url) }, 'forged');
+      expect(response.status).toBe(403);
+      expect(await store.stat(key)).toBeNull();
+    });
+
+    it('refuses a presigned URL for another key', async () => {
+      const request = await store.presignUpload(key, { expiresInSeconds: 60, maxBytes: 1024 });
+      const otherKey = key.replace('logs.txt', 'other.txt');
+      const response = await upload({ ...request, url: request.url.replace('logs.txt', 'other.txt') }, 'elsewhere');
+      expect(response.status).toBe(403);
+      expect(await store.stat(otherKey)).toBeNull();
+    });
+
+    it('refuses a presigned URL once it has expired', async () => {
+      const request = await store.presignUpload(key, { expiresInSeconds: 1, maxBytes: 1024 });
+      await new Promise((resolve) => setTimeout(resolve, 2_100));
+      const response = await upload(request, 'too late');
+      expect(response.status).toBe(403);
+      expect(await store.stat(key)).toBeNull();
+    });
+
+    it('serves an object through a presigned GET URL', async () => {
+      await store.write(key, bytesOf('download me'));
+      const request = await store.presignDownload(key, { expiresInSeconds: 60 });
+      const response = await subject.send(request.url, { method: 'GET', headers: request.headers });
+      expect(response.status).toBe(200);
+      expect(await response.text()).toBe('download me');
+    });
+
+    it('answers a ping', async () => {
+      await expect(store.ping()).resolves.toBeUndefined();
+    });
+  });
+}

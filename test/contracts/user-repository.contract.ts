@@ -1,0 +1,41 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { UserRepository } from '../../src/application/ports/user-repository.ts';
+import { isDomainError } from '../../src/domain/errors.ts';
+import { aUser } from '../support/builders.ts';
+
+export function userRepositoryContract(name: string, setup: () => Promise<UserRepository>): void {
+  describe(`UserRepository contract: ${name}`, () => {
+    let repo: UserRepository;
+    beforeEach(async () => {
+      repo = await setup();
+    });
+
+    it('finds a stored user by id and by username', async () => {
+      const user = aUser({ role: 'viewer', fullName: null });
+      await repo.create(user);
+      expect(await repo.findById(user.id)).toEqual(user);
+      expect(await repo.findByUsername(user.username)).toEqual(user);
+    });
+
+    it('returns null for unknown users', async () => {
+      expect(await repo.findById('40000000-0000-4000-8000-000000000000')).toBeNull();
+      expect(await repo.findByUsername('nobody')).toBeNull();
+    });
+
+    it('refuses a taken username and stores nothing', async () => {
+      const user = aUser();
+      await repo.create(user);
+      const twin = aUser({ username: user.username });
+      const error = await repo.create(twin).catch((e: unknown) => e);
+      expect(isDomainError(error, 'USERNAME_TAKEN')).toBe(true);
+      expect(await repo.findById(twin.id)).toBeNull();
+    });
+
+    it('refuses a taken email, ignoring case', async () => {
+      const user = aUser();
+      await repo.create(user);
+      const error = await repo.create(aUser({ email: user.email.toUpperCase() })).catch((e: unknown) => e);
+      expect(isDomainError(error, 'EMAIL_TAKEN')).toBe(true);
+    });
+  });
+}
