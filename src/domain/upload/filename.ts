@@ -12,8 +12,8 @@ const UNSAFE_CHARACTERS = /[\p{Cc}\p{Cf}<>:"|?*]/gu;
 export function sanitizeFilename(raw: string): string {
   const lastSegment = raw.normalize('NFC').split(/[/\\]/).pop() ?? '';
   const cleaned = lastSegment
-    .replace(UNSAFE_CHARACTERS, '')
     .replace(/\s+/gu, ' ')
+    .replace(UNSAFE_CHARACTERS, '')
     .replace(/^[\s.]+|[\s.]+$/gu, '');
   if (cleaned.length === 0) {
     throw new DomainError('VALIDATION_ERROR', 'filename has no usable characters');
