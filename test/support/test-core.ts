@@ -1,0 +1,74 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Hono } from 'hono';
+import { pino } from 'pino';
+import type { AppEnv } from '../../src/adapters/http/app-env.ts';
+import { InMemoryJobQueue } from '../../src/adapters/memory/in-memory-job-queue.ts';
+import { InMemoryJobRepository } from '../../src/adapters/memory/in-memory-job-repository.ts';
+import { InMemoryObjectStore } from '../../src/adapters/memory/in-memory-object-store.ts';
+import { InMemorySessionRepository } from '../../src/adapters/memory/in-memory-session-repository.ts';
+import { InMemoryUserRepository } from '../../src/adapters/memory/in-memory-user-repository.ts';
+import { ManualClock } from '../../src/adapters/memory/manual-clock.ts';
+import { SequentialIdGenerator } from '../../src/adapters/memory/sequential-id-generator.ts';
+import { Sha256PasswordHasher } from '../../src/adapters/memory/sha256-password-hasher.ts';
+import { UrlSigner } from '../../src/adapters/signed-urls/url-signer.ts';
+import type { Actor } from '../../src/application/auth/actor.ts';
+import type { ObjectStore } from '../../src/application/ports/object-store.ts';
+import type { PortOverrides } from '../../src/bootstrap/bind-ports.ts';
+import { loadConfig } from '../../src/bootstrap/config.ts';
+import { buildContainer } from '../../src/bootstrap/container.ts';
+import { TOKENS } from '../../src/bootstrap/tokens.ts';
+import type { Role, User } from '../../src/domain/user/user.ts';
+import { T0 } from './builders.ts';
+
+export const PASSWORD = 'correct-horse-battery';
+
+/**
+ * The real composition root on in-memory adapters: a manual clock, predictable ids, a
+ * fast password hasher. Tests reach use cases, ports and the Hono app through it.
+ */
+export function createTestCore(options: { env?: Record<string, string>; storage?: (clock: ManualClock) => ObjectStore } = {}) {
+  const config = loadConfig({
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'ingest-core-')),
+    PUBLIC_BASE_URL: 'http://ingest.test',
+    MAX_UPLOAD_BYTES: '1048576',
+    ...options.env,
+  });
+  const clock = new ManualClock(T0);
+  const ports = {
+    clock,
+    ids: new SequentialIdGenerator(),
+    jobs: new InMemoryJobRepository(),
+    users: new InMemoryUserRepository(),
+    sessions: new InMemorySessionRepository(),
+    queue: new InMemoryJobQueue({ visibilityTimeoutMs: 500 }),
+    storage: options.storage?.(clock) ?? new InMemoryObjectStore(new UrlSigner('test-storage-key', config.publicBaseUrl, clock)),
+    hasher: new Sha256PasswordHasher(),
+  } satisfies PortOverrides;
+  const container = buildContainer(config, { ports, logger: pino({ level: 'silent' }) });
+  const get = <T>(token: symbol): T => container.get<T>(token);
+
+  let users = 0;
+  async function addUser(role: Role, overrides: Partial<User> = {}): Promise<{ user: User; actor: Actor }> {
+    const n = ++users;
+    const user: User = {
+      id: ports.ids.newId(),
+      username: `${role}-${n}`,
+      email: `${role}-${n}@example.com`,
+      fullName: `${role} ${n}`,
+      role,
+      isActive: true,
+      passwordHash: await ports.hasher.hash(PASSWORD),
+      createdAt: clock.now(),
+      updatedAt: clock.now(),
+      ...overrides,
+    };
+    await ports.users.create(user);
+    return { user, actor: { userId: user.id, username: user.username, role: user.role } };
+  }
+
+  return { config, clock, ports, get, addUser, app: get<Hono<AppEnv>>(TOKENS.HttpApp) };
+}
+
+export type TestCore = ReturnType<typeof createTestCore>;

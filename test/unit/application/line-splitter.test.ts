@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { splitLines, type Line } from '../../../src/application/processing/line-splitter.ts';
+import { bytesOf } from '../../support/builders.ts';
+
+async function split(chunks: (string | Uint8Array)[], max = 100): Promise<Line[]> {
+  const lines: Line[] = [];
+  for await (const line of splitLines(bytesOf(...chunks), max)) lines.push(line);
+  return lines;
+}
+const texts = (lines: Line[]) => lines.map((l) => l.text);
+
+describe('splitLines', () => {
+  it('splits on LF and CRLF, numbering lines from 1, with or without a final newline', async () => {
+    expect(await split(['a\r\nb\n', '\nc'])).toEqual([
+      { number: 1, text: 'a', tooLong: false },
+      { number: 2, text: 'b', tooLong: false },
+      { number: 3, text: '', tooLong: false },
+      { number: 4, text: 'c', tooLong: false },
+    ]);
+    expect(texts(await split(['a\n']))).toEqual(['a']);
+    expect(await split([])).toEqual([]);
+  });
+
+  it('joins lines cut across chunks, including a multi-byte character cut in half', async () => {
+    const euro = Buffer.from('€');
+    expect(texts(await split(['hel', 'lo wo', Buffer.from([0x72, 0x6c, 0x64, 0x20, euro[0]!]), euro.subarray(1), '\n']))).toEqual(['hello world €']);
+  });
+
+  it('flags an over-long line, keeps only its start, and carries on', async () => {
+    const lines = await split(['short\n', 'x'.repeat(60), 'y'.repeat(60), '\nnext\n'], 100);
+    expect(lines[1]).toEqual({ number: 2, text: 'x'.repeat(60) + 'y'.repeat(40), tooLong: true });
+    expect(lines[2]).toEqual({ number: 3, text: 'next', tooLong: false });
+  });
+
+  it('turns invalid UTF-8 into replacement characters instead of failing', async () => {
+    expect(texts(await split([Buffer.from([0x61, 0xff, 0xfe, 0x62, 0x0a])]))).toEqual(['a\uFFFD\uFFFDb']);
+  });
+
+  it('drops a UTF-8 byte order mark', async () => {
+    expect(texts(await split([Buffer.from([0xef, 0xbb, 0xbf]), 'first\n']))).toEqual(['first']);
+  });
+
+  it('counts every byte read', async () => {
+    let bytes = 0;
+    for await (const _ of splitLines(bytesOf('ab\n', 'cd'), 10, (n) => (bytes += n))) void _;
+    expect(bytes).toBe(5);
+  });
+});
