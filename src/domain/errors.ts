@@ -21,7 +21,7 @@ export type ErrorCode =
 
 /** An expected failure of a business rule; `message` is safe to show to a client. */
 export class DomainError extends Error {
-  override readonly name = 'DomainError';
+  override readonly name: string = 'DomainError';
   readonly code: ErrorCode;
 
   constructor(code: ErrorCode, message: string) {
@@ -40,6 +40,7 @@ export interface ValidationIssue {
 
 /** Input that breaks a rule; `issues` says which field and why. */
 export class ValidationError extends DomainError {
+  override readonly name = 'ValidationError';
   readonly issues: readonly ValidationIssue[];
 
   constructor(issues: readonly ValidationIssue[]) {

@@ -23,7 +23,7 @@ export class ListJobs {
     this.#jobs = jobs;
   }
 
-  execute(actor: Actor, query: ListJobsQuery): Promise<{ records: JobRecord[]; total: number }> {
+  async execute(actor: Actor, query: ListJobsQuery): Promise<{ records: JobRecord[]; total: number }> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const offset = query.offset ?? 0;
     const issues: ValidationIssue[] = [];

@@ -1,0 +1,111 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Authenticate } from '../../../src/application/auth/authenticate.ts';
+import type { Login } from '../../../src/application/auth/login.ts';
+import type { Logout } from '../../../src/application/auth/logout.ts';
+import type { RefreshSession } from '../../../src/application/auth/refresh-session.ts';
+import type { VerifyToken } from '../../../src/application/auth/verify-token.ts';
+import type { EnsureAdminUser } from '../../../src/application/auth/ensure-admin-user.ts';
+import { TOKENS } from '../../../src/bootstrap/tokens.ts';
+import { createTestCore, PASSWORD, type TestCore } from '../../support/test-core.ts';
+
+describe('authentication use cases', () => {
+  let core: TestCore;
+  let login: Login;
+  let refresh: RefreshSession;
+  let authenticate: Authenticate;
+  beforeEach(() => {
+    core = createTestCore();
+    login = core.get(TOKENS.Login);
+    refresh = core.get(TOKENS.RefreshSession);
+    authenticate = core.get(TOKENS.Authenticate);
+  });
+
+  it('logs in with the right password and the access token authenticates the user', async () => {
+    const { user } = await core.addUser('user');
+    const pair = await login.execute(user.username, PASSWORD);
+    expect(pair.expiresInSeconds).toBe(1800);
+    expect(await authenticate.execute(pair.accessToken)).toEqual({ userId: user.id, username: user.username, role: 'user' });
+  });
+
+  it('answers an unknown user exactly like a wrong password', async () => {
+    const { user } = await core.addUser('user');
+    const wrongPassword = await login.execute(user.username, 'wrong-password').catch((e: Error & { code: string }) => e);
+    const unknownUser = await login.execute('nobody', PASSWORD).catch((e: Error & { code: string }) => e);
+    expect([wrongPassword.code, wrongPassword.message]).toEqual([unknownUser.code, unknownUser.message]);
+    expect(wrongPassword.code).toBe('INVALID_CREDENTIALS');
+  });
+
+  it('refuses a deactivated account, after checking its password', async () => {
+    const { user } = await core.addUser('user', { isActive: false });
+    await expect(login.execute(user.username, PASSWORD)).rejects.toMatchObject({ code: 'USER_INACTIVE' });
+    await expect(login.execute(user.username, 'wrong-password')).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
+  });
+
+  it('rotates refresh tokens: the new pair works, the old refresh token is spent', async () => {
+    const { user } = await core.addUser('user');
+    const first = await login.execute(user.username, PASSWORD);
+    const second = await refresh.execute(first.refreshToken);
+    expect(second.refreshToken).not.toBe(first.refreshToken);
+    expect((await authenticate.execute(second.accessToken)).userId).toBe(user.id);
+    const third = await refresh.execute(second.refreshToken);
+    expect(third.accessToken).toBeTruthy();
+  });
+
+  it('revokes the whole session when a spent refresh token comes back', async () => {
+    const { user } = await core.addUser('user');
+    const first = await login.execute(user.username, PASSWORD);
+    const second = await refresh.execute(first.refreshToken);
+    await expect(refresh.execute(first.refreshToken)).rejects.toMatchObject({ code: 'INVALID_TOKEN', message: expect.stringMatching(/revoked/) });
+    await expect(refresh.execute(second.refreshToken)).rejects.toMatchObject({ code: 'INVALID_TOKEN' });
+  });
+
+  it('never accepts an access token as a refresh token, or the reverse', async () => {
+    const { user } = await core.addUser('user');
+    const pair = await login.execute(user.username, PASSWORD);
+    await expect(refresh.execute(pair.accessToken)).rejects.toMatchObject({ code: 'INVALID_TOKEN' });
+    await expect(authenticate.execute(pair.refreshToken)).rejects.toMatchObject({ code: 'INVALID_TOKEN' });
+  });
+
+  it('refuses expired access tokens', async () => {
+    const { user } = await core.addUser('user');
+    const pair = await login.execute(user.username, PASSWORD);
+    core.clock.advance(31 * 60_000);
+    await expect(authenticate.execute(pair.accessToken)).rejects.toMatchObject({ code: 'INVALID_TOKEN', message: 'Token expired' });
+  });
+
+  it('stops authenticating a user deactivated after login', async () => {
+    const { user } = await core.addUser('user');
+    const pair = await login.execute(user.username, PASSWORD);
+    const users = core.ports.users as unknown as { findById: (id: string) => Promise<unknown> };
+    users.findById = async () => ({ ...user, isActive: false });
+    await expect(authenticate.execute(pair.accessToken)).rejects.toMatchObject({ code: 'INVALID_TOKEN' });
+  });
+
+  it("logs out: the session's refresh token stops working; a foreign token is left alone", async () => {
+    const a = await core.addUser('user');
+    const b = await core.addUser('user');
+    const pairA = await login.execute(a.user.username, PASSWORD);
+    const pairB = await login.execute(b.user.username, PASSWORD);
+    const logout = core.get<Logout>(TOKENS.Logout);
+    await logout.execute(a.actor, pairB.refreshToken);
+    await logout.execute(a.actor, 'not-a-token');
+    await logout.execute(a.actor, pairA.refreshToken);
+    await expect(refresh.execute(pairA.refreshToken)).rejects.toMatchObject({ code: 'INVALID_TOKEN' });
+    expect((await refresh.execute(pairB.refreshToken)).accessToken).toBeTruthy();
+  });
+
+  it('verifies tokens for other services', async () => {
+    const { user } = await core.addUser('viewer');
+    const pair = await login.execute(user.username, PASSWORD);
+    const verify = core.get<VerifyToken>(TOKENS.VerifyToken);
+    expect(await verify.execute(pair.accessToken)).toMatchObject({ valid: true, claims: { type: 'access', role: 'viewer' } });
+    expect(await verify.execute('garbage')).toEqual({ valid: false, reason: 'invalid' });
+  });
+
+  it('creates the bootstrap admin once', async () => {
+    const ensure = core.get<EnsureAdminUser>(TOKENS.EnsureAdminUser);
+    expect(await ensure.execute({ username: 'root', password: 'root-password' })).toBe(true);
+    expect(await ensure.execute({ username: 'root', password: 'other-password' })).toBe(false);
+    expect(await login.execute('root', 'root-password')).toHaveProperty('accessToken');
+  });
+});
