@@ -6,6 +6,7 @@ import type { RefreshSession } from '../../../src/application/auth/refresh-sessi
 import type { VerifyToken } from '../../../src/application/auth/verify-token.ts';
 import type { EnsureAdminUser } from '../../../src/application/auth/ensure-admin-user.ts';
 import { TOKENS } from '../../../src/bootstrap/tokens.ts';
+import type { DomainError } from '../../../src/domain/errors.ts';
 import { createTestCore, PASSWORD, type TestCore } from '../../support/test-core.ts';
 
 describe('authentication use cases', () => {
@@ -29,8 +30,9 @@ describe('authentication use cases', () => {
 
   it('answers an unknown user exactly like a wrong password', async () => {
     const { user } = await core.addUser('user');
-    const wrongPassword = await login.execute(user.username, 'wrong-password').catch((e: Error & { code: string }) => e);
-    const unknownUser = await login.execute('nobody', PASSWORD).catch((e: Error & { code: string }) => e);
+    const failure = (attempt: Promise<unknown>) => attempt.then(() => null, (e: DomainError) => e);
+    const wrongPassword = (await failure(login.execute(user.username, 'wrong-password')))!;
+    const unknownUser = (await failure(login.execute('nobody', PASSWORD)))!;
     expect([wrongPassword.code, wrongPassword.message]).toEqual([unknownUser.code, unknownUser.message]);
     expect(wrongPassword.code).toBe('INVALID_CREDENTIALS');
   });
