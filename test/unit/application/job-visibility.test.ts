@@ -19,9 +19,10 @@ describe('who sees which job', () => {
 
   beforeEach(async () => {
     core = createTestCore();
-    [owner, stranger, viewer, admin] = await Promise.all(
-      (['user', 'user', 'viewer', 'admin'] as const).map(async (role) => (await core.addUser(role)).actor),
-    );
+    owner = (await core.addUser('user')).actor;
+    stranger = (await core.addUser('user')).actor;
+    viewer = (await core.addUser('viewer')).actor;
+    admin = (await core.addUser('admin')).actor;
     const job = aJob({ ownerId: owner.userId, status: 'COMPLETED' });
     await core.ports.jobs.create(job, anUpload(job));
     await core.ports.jobs.update(job.id, (j) => j, aResult(job.id));
