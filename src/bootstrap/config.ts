@@ -108,7 +108,7 @@ export function loadConfig(source: Record<string, string | undefined>) {
       : null,
     dataDir,
     storageDir: resolve(env.STORAGE_DIR ?? `${dataDir}/objects`),
-    publicBaseUrl: env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`,
+    publicBaseUrl: env.PUBLIC_BASE_URL ?? defaultBaseUrl(env.HOST, env.PORT),
     jwt: {
       secret: env.JWT_SECRET_KEY,
       issuer: env.JWT_ISSUER,
@@ -127,3 +127,9 @@ export function loadConfig(source: Record<string, string | undefined>) {
 }
 
 export type Config = ReturnType<typeof loadConfig>;
+
+/** Where clients reach the service when PUBLIC_BASE_URL is unset: the address it binds. */
+function defaultBaseUrl(host: string, port: number): string {
+  if (host === '0.0.0.0' || host === '::') return `http://localhost:${port}`;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}

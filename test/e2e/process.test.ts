@@ -1,0 +1,52 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { freePort } from '../support/free-port.ts';
+
+function run(entry: string, env: Record<string, string>) {
+  const child = spawn(process.execPath, [entry], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, exited, output: () => output };
+}
+
+async function waitFor(predicate: () => Promise<boolean> | boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    if (await predicate()) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+describe('the all-in-one process (npm start)', () => {
+  it('starts on embedded defaults, prints URL and dev credentials, and exits 0 on SIGTERM', async () => {
+    const port = await freePort();
+    const proc = run('src/bootstrap/all.ts', { PORT: String(port), DATA_DIR: mkdtempSync(join(tmpdir(), 'ingest-proc-')), BCRYPT_COST: '4' });
+    await waitFor(() => proc.output().includes('listening on'), 'the start banner');
+    expect(proc.output()).toContain(`http://127.0.0.1:${port}`);
+    expect(proc.output()).toContain('admin / admin123');
+    const health = await fetch(`http://127.0.0.1:${port}/health`);
+    expect(health.status).toBe(200);
+
+    proc.child.kill('SIGTERM');
+    expect(await proc.exited).toBe(0);
+    expect(proc.output()).toContain('shutting down');
+  });
+
+  it('refuses to start in production with insecure defaults, naming every problem', async () => {
+    const proc = run('src/bootstrap/all.ts', { ENVIRONMENT: 'production', DEBUG: 'true', CORS_ORIGINS: '*' });
+    expect(await proc.exited).toBe(78);
+    for (const problem of ['JWT_SECRET_KEY', 'CORS_ORIGINS', 'DEBUG', 'ADMIN_PASSWORD']) expect(proc.output()).toContain(problem);
+  });
+
+  it('refuses a malformed variable with its name', async () => {
+    const proc = run('src/bootstrap/all.ts', { PORT: 'eighty' });
+    expect(await proc.exited).toBe(78);
+    expect(proc.output()).toContain('PORT');
+  });
+});
