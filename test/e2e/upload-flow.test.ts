@@ -81,8 +81,8 @@ describe('end to end: upload a log file and follow it to COMPLETED', () => {
   });
 
   it('refuses a tampered or foreign upload URL with 403, and the job stays CREATED', async () => {
-    const { job_id, presigned_url } = await init('abc\n');
-    const tampered = url.replace(/signature=./, (m) => (m.endsWith('A') ? `${m.slice(0, -1)}B` : `${m.slice(0, -1)}A`));
+    const { job_id, presigned_url: url } = await init('abc\n');
+    const tampered = url.replace(/signature=./, (m: string) => (m.endsWith('A') ? `${m.slice(0, -1)}B` : `${m.slice(0, -1)}A`));
     expect((await upload(tampered, 'abc\n')).status).toBe(403);
     expect((await upload(url.replace('app.log', 'other.log'), 'abc\n')).status).toBe(403);
     const complete = await call('POST', '/ingest/files/complete', { token, json: { job_id } });
