@@ -10,7 +10,7 @@ export class BcryptPasswordHasher implements PasswordHasher {
   }
 
   hash(password: string): Promise<string> {
-    return hash(password, { cost: this.#cost });
+    return hash(password, this.#cost);
   }
 
   async verify(password: string, passwordHash: string): Promise<boolean> {
