@@ -1,14 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { Container } from 'inversify';
 import type { Clock } from '../application/ports/clock.ts';
-import type { IdGenerator } from '../application/ports/id-generator.ts';
-import type { JobQueue } from '../application/ports/job-queue.ts';
-import type { JobRepository } from '../application/ports/job-repository.ts';
-import type { ObjectStore } from '../application/ports/object-store.ts';
-import type { PasswordHasher } from '../application/ports/password-hasher.ts';
-import type { SessionRepository } from '../application/ports/session-repository.ts';
-import type { TokenIssuer } from '../application/ports/token-issuer.ts';
-import type { UserRepository } from '../application/ports/user-repository.ts';
+import type { Ports } from '../application/ports/ports.ts';
 import { BcryptPasswordHasher } from '../adapters/bcrypt/bcrypt-password-hasher.ts';
 import { JoseTokenIssuer } from '../adapters/jose/jose-token-issuer.ts';
 import { LocalObjectStore } from '../adapters/local-storage/local-object-store.ts';
@@ -23,17 +16,7 @@ import type { Config } from './config.ts';
 import { TOKENS } from './tokens.ts';
 
 /** Adapters a caller (a test, another transport) supplies instead of the configured ones. */
-export interface PortOverrides {
-  clock?: Clock;
-  ids?: IdGenerator;
-  jobs?: JobRepository;
-  users?: UserRepository;
-  sessions?: SessionRepository;
-  storage?: ObjectStore;
-  queue?: JobQueue;
-  tokens?: TokenIssuer;
-  hasher?: PasswordHasher;
-}
+export type PortOverrides = Partial<Ports>;
 
 /** Servers this build cannot talk to yet; refusing beats silently running embedded. */
 function assertSupported(config: Config): void {
@@ -68,6 +51,16 @@ export function bindPorts(container: Container, config: Config, overrides: PortO
     overrides.storage,
     (clock: Clock) => new LocalObjectStore(config.storageDir, new UrlSigner(storageSigningKey(config), config.publicBaseUrl, clock)),
     [TOKENS.Clock],
+  );
+
+  // The record use cases are built from: each takes the ports it needs by name.
+  container.bind<Ports>(TOKENS.Ports).toResolvedValue(
+    (clock, ids, jobs, users, sessions, storage, queue, tokens, hasher) =>
+      ({ clock, ids, jobs, users, sessions, storage, queue, tokens, hasher }) as Ports,
+    [
+      TOKENS.Clock, TOKENS.IdGenerator, TOKENS.JobRepository, TOKENS.UserRepository, TOKENS.SessionRepository,
+      TOKENS.ObjectStore, TOKENS.JobQueue, TOKENS.TokenIssuer, TOKENS.PasswordHasher,
+    ],
   );
 }
 

@@ -3,7 +3,7 @@ import { Container } from 'inversify';
 import type { Logger } from 'pino';
 import { createApp } from '../adapters/http/create-app.ts';
 import type { HttpUseCases } from '../adapters/http/use-cases.ts';
-import type { SelfServedObjectStore } from '../adapters/signed-urls/self-served-store.ts';
+import { SelfServedObjectStore } from '../adapters/signed-urls/self-served-store.ts';
 import { JobWorker } from '../adapters/worker/job-worker.ts';
 import type { ProcessJob } from '../application/jobs/process-job.ts';
 import type { JobQueue } from '../application/ports/job-queue.ts';
@@ -33,7 +33,7 @@ export function buildContainer(config: Config, options: ContainerOptions): Conta
     (storage: ObjectStore) =>
       createApp(httpUseCases(container), {
         version: VERSION,
-        selfServedStorage: isSelfServed(storage) ? storage : null,
+        selfServedStorage: storage instanceof SelfServedObjectStore ? storage : null,
         requestLog: options.logger.child({ component: 'http' }),
         onServerError: (error) => options.logger.error({ err: error }, 'request failed'),
       }),
@@ -50,23 +50,22 @@ export function buildContainer(config: Config, options: ContainerOptions): Conta
   return container;
 }
 
-function httpUseCases(container: Container): HttpUseCases {
-  const get = <K extends keyof HttpUseCases>(token: symbol) => container.get<HttpUseCases[K]>(token);
-  return {
-    authenticate: get<'authenticate'>(TOKENS.Authenticate),
-    login: get<'login'>(TOKENS.Login),
-    refreshSession: get<'refreshSession'>(TOKENS.RefreshSession),
-    logout: get<'logout'>(TOKENS.Logout),
-    getMe: get<'getMe'>(TOKENS.GetMe),
-    verifyToken: get<'verifyToken'>(TOKENS.VerifyToken),
-    initUpload: get<'initUpload'>(TOKENS.InitUpload),
-    completeUpload: get<'completeUpload'>(TOKENS.CompleteUpload),
-    getJob: get<'getJob'>(TOKENS.GetJob),
-    listJobs: get<'listJobs'>(TOKENS.ListJobs),
-    getJobOutput: get<'getJobOutput'>(TOKENS.GetJobOutput),
-    retryJob: get<'retryJob'>(TOKENS.RetryJob),
-    checkReadiness: get<'checkReadiness'>(TOKENS.CheckReadiness),
-  };
-}
+/** Which binding serves each use case the HTTP adapter drives. */
+const HTTP_USE_CASES: Record<keyof HttpUseCases, symbol> = {
+  authenticate: TOKENS.Authenticate,
+  login: TOKENS.Login,
+  refreshSession: TOKENS.RefreshSession,
+  logout: TOKENS.Logout,
+  getMe: TOKENS.GetMe,
+  verifyToken: TOKENS.VerifyToken,
+  initUpload: TOKENS.InitUpload,
+  completeUpload: TOKENS.CompleteUpload,
+  getJob: TOKENS.GetJob,
+  listJobs: TOKENS.ListJobs,
+  getJobOutput: TOKENS.GetJobOutput,
+  retryJob: TOKENS.RetryJob,
+  checkReadiness: TOKENS.CheckReadiness,
+};
 
-const isSelfServed = (store: ObjectStore): store is SelfServedObjectStore => 'signer' in store;
+const httpUseCases = (container: Container): HttpUseCases =>
+  Object.fromEntries(Object.entries(HTTP_USE_CASES).map(([name, token]) => [name, container.get(token)])) as unknown as HttpUseCases;

@@ -12,6 +12,8 @@ export const TOKENS = {
   JobQueue: Symbol('JobQueue'),
   TokenIssuer: Symbol('TokenIssuer'),
   PasswordHasher: Symbol('PasswordHasher'),
+  /** All of the above as one `Ports` record. */
+  Ports: Symbol('Ports'),
   // Use cases
   Authenticate: Symbol('Authenticate'),
   Login: Symbol('Login'),

@@ -5,8 +5,8 @@ import { dirname, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DependencyUnavailableError } from '../../application/errors.ts';
-import type { ObjectInfo, PresignedRequest } from '../../application/ports/object-store.ts';
-import { signedDownload, signedUpload, type SelfServedObjectStore } from '../signed-urls/self-served-store.ts';
+import type { ObjectInfo } from '../../application/ports/object-store.ts';
+import { SelfServedObjectStore } from '../signed-urls/self-served-store.ts';
 import type { UrlSigner } from '../signed-urls/url-signer.ts';
 
 /**
@@ -14,29 +14,19 @@ import type { UrlSigner } from '../signed-urls/url-signer.ts';
  * place when complete, so a reader never sees half an object. Signed URLs are served by
  * this service's storage route.
  */
-export class LocalObjectStore implements SelfServedObjectStore {
-  readonly storageType = 'local';
-  readonly bucket = null;
-  readonly signer: UrlSigner;
+export class LocalObjectStore extends SelfServedObjectStore {
+  override readonly storageType = 'local';
   readonly #root: string;
 
   constructor(rootDir: string, signer: UrlSigner) {
+    super(signer);
     this.#root = resolve(rootDir);
-    this.signer = signer;
   }
 
   localPathOf(key: string): string {
     const path = resolve(this.#root, key);
     if (!path.startsWith(this.#root + sep)) throw new Error(`Object key escapes the storage root: ${key}`);
     return path;
-  }
-
-  async presignUpload(key: string, options: { expiresInSeconds: number; maxBytes: number }): Promise<PresignedRequest> {
-    return signedUpload(this.signer, key, options.expiresInSeconds, options.maxBytes);
-  }
-
-  async presignDownload(key: string, options: { expiresInSeconds: number }): Promise<PresignedRequest> {
-    return signedDownload(this.signer, key, options.expiresInSeconds);
   }
 
   async stat(key: string): Promise<ObjectInfo | null> {

@@ -1,29 +1,14 @@
 import { createHash } from 'node:crypto';
-import type { ObjectInfo, PresignedRequest } from '../../application/ports/object-store.ts';
-import { signedDownload, signedUpload, type SelfServedObjectStore } from '../signed-urls/self-served-store.ts';
-import type { UrlSigner } from '../signed-urls/url-signer.ts';
+import type { ObjectInfo } from '../../application/ports/object-store.ts';
+import { SelfServedObjectStore } from '../signed-urls/self-served-store.ts';
 
 /** Objects in process memory; its signed URLs are served by this service's storage route. */
-export class InMemoryObjectStore implements SelfServedObjectStore {
-  readonly storageType = 'memory';
-  readonly bucket = null;
-  readonly signer: UrlSigner;
+export class InMemoryObjectStore extends SelfServedObjectStore {
+  override readonly storageType = 'memory';
   readonly #objects = new Map<string, Uint8Array>();
-
-  constructor(signer: UrlSigner) {
-    this.signer = signer;
-  }
 
   localPathOf(): null {
     return null;
-  }
-
-  async presignUpload(key: string, options: { expiresInSeconds: number; maxBytes: number }): Promise<PresignedRequest> {
-    return signedUpload(this.signer, key, options.expiresInSeconds, options.maxBytes);
-  }
-
-  async presignDownload(key: string, options: { expiresInSeconds: number }): Promise<PresignedRequest> {
-    return signedDownload(this.signer, key, options.expiresInSeconds);
   }
 
   async stat(key: string): Promise<ObjectInfo | null> {

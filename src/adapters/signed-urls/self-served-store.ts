@@ -1,18 +1,36 @@
-import type { ObjectStore, PresignedRequest } from '../../application/ports/object-store.ts';
+import type { ObjectInfo, ObjectStore, PresignedRequest } from '../../application/ports/object-store.ts';
+import type { StorageType } from '../../domain/upload/file-upload.ts';
 import type { UrlSigner } from './url-signer.ts';
-
-/** An object store whose presigned URLs this service answers itself, on its storage route. */
-export interface SelfServedObjectStore extends ObjectStore {
-  readonly signer: UrlSigner;
-}
 
 export const UPLOAD_HEADERS = { 'Content-Type': 'application/octet-stream' } as const;
 
-/** Presigned-request helpers shared by the self-served stores. */
-export function signedUpload(signer: UrlSigner, key: string, expiresInSeconds: number, maxBytes: number): PresignedRequest {
-  return { url: signer.sign('PUT', key, expiresInSeconds, maxBytes), method: 'PUT', headers: UPLOAD_HEADERS, expiresInSeconds };
-}
+/**
+ * An object store whose presigned URLs this service answers itself, on its storage route
+ * (the counterpart of S3 presigning for stores without a server of their own).
+ */
+export abstract class SelfServedObjectStore implements ObjectStore {
+  abstract readonly storageType: StorageType;
+  readonly bucket = null;
+  readonly signer: UrlSigner;
 
-export function signedDownload(signer: UrlSigner, key: string, expiresInSeconds: number): PresignedRequest {
-  return { url: signer.sign('GET', key, expiresInSeconds), method: 'GET', headers: {}, expiresInSeconds };
+  constructor(signer: UrlSigner) {
+    this.signer = signer;
+  }
+
+  async presignUpload(key: string, options: { expiresInSeconds: number; maxBytes: number }): Promise<PresignedRequest> {
+    const url = this.signer.sign('PUT', key, options.expiresInSeconds, options.maxBytes);
+    return { url, method: 'PUT', headers: UPLOAD_HEADERS, expiresInSeconds: options.expiresInSeconds };
+  }
+
+  async presignDownload(key: string, options: { expiresInSeconds: number }): Promise<PresignedRequest> {
+    const url = this.signer.sign('GET', key, options.expiresInSeconds);
+    return { url, method: 'GET', headers: {}, expiresInSeconds: options.expiresInSeconds };
+  }
+
+  abstract localPathOf(key: string): string | null;
+  abstract stat(key: string): Promise<ObjectInfo | null>;
+  abstract read(key: string): Promise<AsyncIterable<Uint8Array> | null>;
+  abstract write(key: string, body: AsyncIterable<Uint8Array>): Promise<ObjectInfo>;
+  abstract sha256(key: string): Promise<string | null>;
+  abstract ping(): Promise<void>;
 }

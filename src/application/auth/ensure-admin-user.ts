@@ -1,41 +1,35 @@
 import { isDomainError } from '../../domain/errors.ts';
-import type { Clock } from '../ports/clock.ts';
-import type { IdGenerator } from '../ports/id-generator.ts';
-import type { PasswordHasher } from '../ports/password-hasher.ts';
-import type { UserRepository } from '../ports/user-repository.ts';
+import type { Ports } from '../ports/ports.ts';
 
 export interface AdminAccount {
   readonly username: string;
   readonly password: string;
 }
 
+/** The ports EnsureAdminUser uses. */
+export type EnsureAdminUserPorts = Pick<Ports, 'users' | 'hasher' | 'ids' | 'clock'>;
+
 /** Creates the bootstrap admin on first start; leaves an existing account untouched. */
 export class EnsureAdminUser {
-  readonly #users: UserRepository;
-  readonly #hasher: PasswordHasher;
-  readonly #ids: IdGenerator;
-  readonly #clock: Clock;
+  readonly #ports: EnsureAdminUserPorts;
 
-  constructor(users: UserRepository, hasher: PasswordHasher, ids: IdGenerator, clock: Clock) {
-    this.#users = users;
-    this.#hasher = hasher;
-    this.#ids = ids;
-    this.#clock = clock;
+  constructor(ports: EnsureAdminUserPorts) {
+    this.#ports = ports;
   }
 
   /** True when the account was created now. */
   async execute(account: AdminAccount): Promise<boolean> {
-    if (await this.#users.findByUsername(account.username)) return false;
-    const now = this.#clock.now();
+    if (await this.#ports.users.findByUsername(account.username)) return false;
+    const now = this.#ports.clock.now();
     try {
-      await this.#users.create({
-        id: this.#ids.newId(),
+      await this.#ports.users.create({
+        id: this.#ports.ids.newId(),
         username: account.username,
         email: `${account.username}@localhost`,
         fullName: 'Administrator',
         role: 'admin',
         isActive: true,
-        passwordHash: await this.#hasher.hash(account.password),
+        passwordHash: await this.#ports.hasher.hash(account.password),
         createdAt: now,
         updatedAt: now,
       });

@@ -1,54 +1,38 @@
 import { DomainError } from '../../domain/errors.ts';
-import type { Clock } from '../ports/clock.ts';
-import type { IdGenerator } from '../ports/id-generator.ts';
-import type { SessionRepository } from '../ports/session-repository.ts';
-import type { TokenIssuer } from '../ports/token-issuer.ts';
-import type { UserRepository } from '../ports/user-repository.ts';
 import { issueTokenPair, newSession, type TokenPair } from './session-tokens.ts';
+import type { Ports } from '../ports/ports.ts';
+
+/** The ports RefreshSession uses. */
+export type RefreshSessionPorts = Pick<Ports, 'users' | 'tokens' | 'sessions' | 'ids' | 'clock'>;
 
 /**
  * Trades a refresh token for a new pair. The old refresh token is spent; presenting a
  * spent one again means it was stolen or replayed, and the whole session is revoked.
  */
 export class RefreshSession {
-  readonly #users: UserRepository;
-  readonly #tokens: TokenIssuer;
-  readonly #sessions: SessionRepository;
-  readonly #ids: IdGenerator;
-  readonly #clock: Clock;
+  readonly #ports: RefreshSessionPorts;
   readonly #refreshTtlSeconds: number;
 
-  constructor(
-    users: UserRepository,
-    tokens: TokenIssuer,
-    sessions: SessionRepository,
-    ids: IdGenerator,
-    clock: Clock,
-    refreshTtlSeconds: number,
-  ) {
-    this.#users = users;
-    this.#tokens = tokens;
-    this.#sessions = sessions;
-    this.#ids = ids;
-    this.#clock = clock;
+  constructor(ports: RefreshSessionPorts, refreshTtlSeconds: number) {
+    this.#ports = ports;
     this.#refreshTtlSeconds = refreshTtlSeconds;
   }
 
   async execute(refreshToken: string): Promise<TokenPair> {
-    const verification = await this.#tokens.verify(refreshToken);
+    const verification = await this.#ports.tokens.verify(refreshToken);
     if (!verification.valid || verification.claims.type !== 'refresh') {
       throw new DomainError('INVALID_TOKEN', 'Invalid or expired refresh token');
     }
     const { userId, familyId, tokenId } = verification.claims;
-    const user = await this.#users.findById(userId);
+    const user = await this.#ports.users.findById(userId);
     if (!user?.isActive) throw new DomainError('INVALID_TOKEN', 'Invalid or expired refresh token');
 
-    const next = newSession(this.#ids, this.#clock, user, familyId, this.#refreshTtlSeconds);
-    const outcome = await this.#sessions.rotate(tokenId, next, this.#clock.now());
+    const next = newSession(this.#ports.ids, this.#ports.clock, user, familyId, this.#refreshTtlSeconds);
+    const outcome = await this.#ports.sessions.rotate(tokenId, next, this.#ports.clock.now());
     if (outcome === 'reused') {
       throw new DomainError('INVALID_TOKEN', 'Refresh token was already used; the session has been revoked');
     }
     if (outcome === 'revoked') throw new DomainError('INVALID_TOKEN', 'Invalid or expired refresh token');
-    return issueTokenPair(this.#tokens, user, next);
+    return issueTokenPair(this.#ports.tokens, user, next);
   }
 }

@@ -3,10 +3,10 @@ import { queueJob, type Job } from '../../domain/job/job.ts';
 import type { FileUpload } from '../../domain/upload/file-upload.ts';
 import type { Actor } from '../auth/actor.ts';
 import { findActionableJob } from '../jobs/job-access.ts';
-import type { Clock } from '../ports/clock.ts';
-import type { JobQueue } from '../ports/job-queue.ts';
-import type { JobRepository } from '../ports/job-repository.ts';
-import type { ObjectStore } from '../ports/object-store.ts';
+import type { Ports } from '../ports/ports.ts';
+
+/** The ports CompleteUpload uses. */
+export type CompleteUploadPorts = Pick<Ports, 'jobs' | 'storage' | 'queue' | 'clock'>;
 
 /**
  * The client says its upload is done: verify the object against what was declared, move
@@ -14,35 +14,29 @@ import type { ObjectStore } from '../ports/object-store.ts';
  * its way is harmless and answers the current state.
  */
 export class CompleteUpload {
-  readonly #jobs: JobRepository;
-  readonly #storage: ObjectStore;
-  readonly #queue: JobQueue;
-  readonly #clock: Clock;
+  readonly #ports: CompleteUploadPorts;
 
-  constructor(jobs: JobRepository, storage: ObjectStore, queue: JobQueue, clock: Clock) {
-    this.#jobs = jobs;
-    this.#storage = storage;
-    this.#queue = queue;
-    this.#clock = clock;
+  constructor(ports: CompleteUploadPorts) {
+    this.#ports = ports;
   }
 
   async execute(actor: Actor, jobId: string): Promise<Job> {
-    const { job, upload } = await findActionableJob(this.#jobs, actor, jobId);
+    const { job, upload } = await findActionableJob(this.#ports.jobs, actor, jobId);
     if (job.status !== 'CREATED') return this.#alreadyCompleted(job);
     if (!upload) throw new DomainError('UPLOAD_NOT_FOUND', `Job ${jobId} has no upload`);
 
     await this.#verifyObject(upload);
     let queued: Job;
     try {
-      queued = await this.#jobs.update(jobId, (current) => queueJob(current, this.#clock.now()));
+      queued = await this.#ports.jobs.update(jobId, (current) => queueJob(current, this.#ports.clock.now()));
     } catch (error) {
       // A concurrent complete won the race; answer what it did.
       if (!isDomainError(error, 'INVALID_JOB_STATE')) throw error;
-      const current = await this.#jobs.get(jobId);
+      const current = await this.#ports.jobs.get(jobId);
       if (!current) throw error;
       return this.#alreadyCompleted(current.job);
     }
-    await this.#queue.enqueue(jobId);
+    await this.#ports.queue.enqueue(jobId);
     return queued;
   }
 
@@ -54,7 +48,7 @@ export class CompleteUpload {
   }
 
   async #verifyObject(upload: FileUpload): Promise<void> {
-    const info = await this.#storage.stat(upload.objectKey);
+    const info = await this.#ports.storage.stat(upload.objectKey);
     if (!info) {
       throw new DomainError('UPLOAD_NOT_FOUND', 'The file has not been uploaded yet; upload it, then call complete again');
     }
@@ -65,7 +59,7 @@ export class CompleteUpload {
       );
     }
     if (upload.checksumSha256 !== null) {
-      const actual = await this.#storage.sha256(upload.objectKey);
+      const actual = await this.#ports.storage.sha256(upload.objectKey);
       if (actual !== upload.checksumSha256) {
         throw new DomainError('CHECKSUM_MISMATCH', 'Uploaded file does not match the declared SHA-256 checksum');
       }

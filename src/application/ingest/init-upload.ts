@@ -4,11 +4,9 @@ import type { FileUpload } from '../../domain/upload/file-upload.ts';
 import { uploadObjectKey } from '../../domain/upload/filename.ts';
 import { hasPermission } from '../../domain/user/permissions.ts';
 import type { Actor } from '../auth/actor.ts';
-import type { Clock } from '../ports/clock.ts';
-import type { IdGenerator } from '../ports/id-generator.ts';
-import type { JobRepository } from '../ports/job-repository.ts';
-import type { ObjectStore, PresignedRequest } from '../ports/object-store.ts';
+import type { PresignedRequest } from '../ports/object-store.ts';
 import { parseUploadRequest, type UploadRequestInput } from './upload-request.ts';
+import type { Ports } from '../ports/ports.ts';
 
 export interface UploadSettings {
   readonly maxUploadBytes: number;
@@ -30,19 +28,16 @@ export interface InitUploadOutput {
   readonly replayed: boolean;
 }
 
+/** The ports InitUpload uses. */
+export type InitUploadPorts = Pick<Ports, 'jobs' | 'storage' | 'ids' | 'clock'>;
+
 /** Creates a job and the URL its file is uploaded to. */
 export class InitUpload {
-  readonly #jobs: JobRepository;
-  readonly #storage: ObjectStore;
-  readonly #ids: IdGenerator;
-  readonly #clock: Clock;
+  readonly #ports: InitUploadPorts;
   readonly #settings: UploadSettings;
 
-  constructor(jobs: JobRepository, storage: ObjectStore, ids: IdGenerator, clock: Clock, settings: UploadSettings) {
-    this.#jobs = jobs;
-    this.#storage = storage;
-    this.#ids = ids;
-    this.#clock = clock;
+  constructor(ports: InitUploadPorts, settings: UploadSettings) {
+    this.#ports = ports;
     this.#settings = settings;
   }
 
@@ -51,15 +46,15 @@ export class InitUpload {
       throw new DomainError('FORBIDDEN', 'Your role may not upload files');
     }
     const request = parseUploadRequest(input, this.#settings.maxUploadBytes);
-    const now = this.#clock.now();
-    const job = createJob({ id: this.#ids.newId(), ownerId: actor.userId, source: input.source }, now);
+    const now = this.#ports.clock.now();
+    const job = createJob({ id: this.#ports.ids.newId(), ownerId: actor.userId, source: input.source }, now);
     const objectKey = uploadObjectKey(job.id, request.filename);
     const upload: FileUpload = {
       jobId: job.id,
-      storageType: this.#storage.storageType,
-      bucket: this.#storage.bucket,
+      storageType: this.#ports.storage.storageType,
+      bucket: this.#ports.storage.bucket,
       objectKey,
-      localPath: this.#storage.localPathOf(objectKey),
+      localPath: this.#ports.storage.localPathOf(objectKey),
       fileSize: request.size,
       logFormat: request.logFormat,
       filename: request.filename,
@@ -69,19 +64,19 @@ export class InitUpload {
     // Presign before storing, so a storage outage leaves no orphaned job behind.
     const uploadRequest = await this.#presign(upload);
     const claim = input.idempotencyKey ? { key: input.idempotencyKey, fingerprint: JSON.stringify(request) } : undefined;
-    const outcome = await this.#jobs.create(job, upload, claim);
+    const outcome = await this.#ports.jobs.create(job, upload, claim);
     if (outcome.created) return { job, upload, uploadRequest, replayed: false };
 
     if (outcome.fingerprint !== claim?.fingerprint) {
       throw new DomainError('IDEMPOTENCY_CONFLICT', 'Idempotency-Key was already used with a different request');
     }
-    const existing = await this.#jobs.get(outcome.existingJobId);
+    const existing = await this.#ports.jobs.get(outcome.existingJobId);
     if (!existing?.upload) throw new DomainError('JOB_NOT_FOUND', `Job ${outcome.existingJobId} not found`);
     return { job: existing.job, upload: existing.upload, uploadRequest: await this.#presign(existing.upload), replayed: true };
   }
 
   #presign(upload: FileUpload): Promise<PresignedRequest> {
-    return this.#storage.presignUpload(upload.objectKey, {
+    return this.#ports.storage.presignUpload(upload.objectKey, {
       expiresInSeconds: this.#settings.uploadUrlExpiresSeconds,
       maxBytes: upload.fileSize,
     });

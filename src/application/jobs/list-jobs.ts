@@ -3,7 +3,8 @@ import type { JobType } from '../../domain/job/job.ts';
 import type { JobStatus } from '../../domain/job/job-status.ts';
 import { hasPermission } from '../../domain/user/permissions.ts';
 import type { Actor } from '../auth/actor.ts';
-import type { JobRecord, JobRepository } from '../ports/job-repository.ts';
+import type { JobRecord } from '../ports/job-repository.ts';
+import type { Ports } from '../ports/ports.ts';
 
 export const DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 1000;
@@ -15,12 +16,15 @@ export interface ListJobsQuery {
   readonly offset?: number | undefined;
 }
 
+/** The ports ListJobs uses. */
+export type ListJobsPorts = Pick<Ports, 'jobs'>;
+
 /** Jobs the actor may see, newest first: its own for `user`, everyone's for admin and viewer. */
 export class ListJobs {
-  readonly #jobs: JobRepository;
+  readonly #ports: ListJobsPorts;
 
-  constructor(jobs: JobRepository) {
-    this.#jobs = jobs;
+  constructor(ports: ListJobsPorts) {
+    this.#ports = ports;
   }
 
   async execute(actor: Actor, query: ListJobsQuery): Promise<{ records: JobRecord[]; total: number }> {
@@ -36,6 +40,6 @@ export class ListJobs {
     if (issues.length > 0) throw new ValidationError(issues);
 
     const ownerId = hasPermission(actor.role, 'jobs:read-all') ? undefined : actor.userId;
-    return this.#jobs.list({ ownerId, status: query.status, jobType: query.jobType, limit, offset });
+    return this.#ports.jobs.list({ ownerId, status: query.status, jobType: query.jobType, limit, offset });
   }
 }

@@ -13,10 +13,7 @@ import { retryDelayMs } from '../../domain/job/retry-policy.ts';
 import type { FileUpload } from '../../domain/upload/file-upload.ts';
 import { processedObjectKey } from '../../domain/upload/filename.ts';
 import { isDependencyUnavailable } from '../errors.ts';
-import type { Clock } from '../ports/clock.ts';
-import type { JobQueue } from '../ports/job-queue.ts';
-import type { JobRepository } from '../ports/job-repository.ts';
-import type { ObjectStore } from '../ports/object-store.ts';
+import type { Ports } from '../ports/ports.ts';
 import { PermanentJobError } from '../processing/errors.ts';
 import { emptyTally, processLine, type LineTally } from '../processing/line-processor.ts';
 import { splitLines } from '../processing/line-splitter.ts';
@@ -47,6 +44,9 @@ interface ProgressReporter {
 
 const encoder = new TextEncoder();
 
+/** The ports ProcessJob uses. */
+export type ProcessJobPorts = Pick<Ports, 'jobs' | 'storage' | 'queue' | 'clock'>;
+
 /**
  * A worker's whole handling of one delivered job id: claim it, stream and parse its file,
  * write the normalized output and the result, and finish the job. Every write after the
@@ -54,17 +54,11 @@ const encoder = new TextEncoder();
  * nothing. Safe to run again for the same id (duplicate deliveries are skipped).
  */
 export class ProcessJob {
-  readonly #jobs: JobRepository;
-  readonly #storage: ObjectStore;
-  readonly #queue: JobQueue;
-  readonly #clock: Clock;
+  readonly #ports: ProcessJobPorts;
   readonly #settings: ProcessingSettings;
 
-  constructor(jobs: JobRepository, storage: ObjectStore, queue: JobQueue, clock: Clock, settings: ProcessingSettings) {
-    this.#jobs = jobs;
-    this.#storage = storage;
-    this.#queue = queue;
-    this.#clock = clock;
+  constructor(ports: ProcessJobPorts, settings: ProcessingSettings) {
+    this.#ports = ports;
     this.#settings = settings;
   }
 
@@ -72,10 +66,10 @@ export class ProcessJob {
     const claimed = await this.#claim(jobId);
     if (!claimed) return { outcome: 'skipped' };
     try {
-      const record = await this.#jobs.get(jobId);
+      const record = await this.#ports.jobs.get(jobId);
       if (!record?.upload) throw new PermanentJobError('Job has no uploaded file');
       const result = await this.#process(claimed, record.upload);
-      await this.#fenced(claimed, (job) => completeJob(job, this.#clock.now()), result);
+      await this.#fenced(claimed, (job) => completeJob(job, this.#ports.clock.now()), result);
       return { outcome: 'completed' };
     } catch (error) {
       return { outcome: await this.#recordFailure(claimed, error), error };
@@ -84,7 +78,7 @@ export class ProcessJob {
 
   async #claim(jobId: string): Promise<Job | null> {
     try {
-      return await this.#jobs.update(jobId, (job) => startProcessing(job, this.#clock.now()));
+      return await this.#ports.jobs.update(jobId, (job) => startProcessing(job, this.#ports.clock.now()));
     } catch (error) {
       if (isDomainError(error, 'INVALID_JOB_STATE') || isDomainError(error, 'JOB_NOT_FOUND')) return null;
       throw error;
@@ -92,7 +86,7 @@ export class ProcessJob {
   }
 
   async #process(claimed: Job, upload: FileUpload): Promise<JobResult> {
-    const source = await this.#storage.read(upload.objectKey);
+    const source = await this.#ports.storage.read(upload.objectKey);
     if (!source) throw new PermanentJobError(`Uploaded object ${upload.objectKey} is missing`);
 
     const tally = emptyTally();
@@ -100,7 +94,7 @@ export class ProcessJob {
     const outputKey = processedObjectKey(claimed.id);
     const events = this.#normalize(source, tally, progress);
     const gzipped = ReadableStream.from(events).pipeThrough(new CompressionStream('gzip'));
-    await this.#storage.write(outputKey, gzipped);
+    await this.#ports.storage.write(outputKey, gzipped);
 
     if (tally.eventsParsed === 0) {
       throw new PermanentJobError(
@@ -131,14 +125,14 @@ export class ProcessJob {
   /** Counts bytes read and writes progress at most once per interval. */
   #progressReporter(claimed: Job, totalBytes: number): ProgressReporter {
     let bytes = 0;
-    let lastReport = this.#clock.now().getTime();
+    let lastReport = this.#ports.clock.now().getTime();
     return {
       count: (n: number): void => {
         bytes += n;
       },
       bytesRead: (): number => bytes,
       maybeReport: async (): Promise<void> => {
-        const now = this.#clock.now();
+        const now = this.#ports.clock.now();
         if (now.getTime() - lastReport < this.#settings.progressIntervalMs) return;
         lastReport = now.getTime();
         await this.#fenced(claimed, (job) => reportProgress(job, now, (100 * bytes) / Math.max(1, totalBytes)));
@@ -148,7 +142,7 @@ export class ProcessJob {
 
   async #recordFailure(claimed: Job, error: unknown): Promise<ProcessOutcome> {
     if (isDomainError(error, 'JOB_CLAIM_LOST')) return 'skipped';
-    const now = this.#clock.now();
+    const now = this.#ports.clock.now();
     if (error instanceof PermanentJobError) {
       await this.#fenced(claimed, (job) => failJob(job, now, error.message));
       return 'failed';
@@ -156,12 +150,12 @@ export class ProcessJob {
     const reason = isDependencyUnavailable(error) ? error.message : 'Unexpected error while processing';
     const after = await this.#fenced(claimed, (job) => failAttempt(job, now, reason, this.#settings.maxRetries));
     if (after.status !== 'QUEUED') return 'failed';
-    await this.#queue.enqueue(claimed.id, { delayMs: retryDelayMs(after.retryCount, this.#settings.retryBaseDelayMs) });
+    await this.#ports.queue.enqueue(claimed.id, { delayMs: retryDelayMs(after.retryCount, this.#settings.retryBaseDelayMs) });
     return 'requeued';
   }
 
   #fenced(claimed: Job, change: (job: Job) => Job, result?: JobResult): Promise<Job> {
-    return this.#jobs.update(
+    return this.#ports.jobs.update(
       claimed.id,
       (job) => {
         assertClaimHeld(job, claimed.attempt);

@@ -1,7 +1,9 @@
-import type { JobQueue } from '../ports/job-queue.ts';
-import type { JobRepository } from '../ports/job-repository.ts';
+import type { Ports } from '../ports/ports.ts';
 
 const PAGE = 500;
+
+/** The ports RecoverQueuedJobs uses. */
+export type RecoverQueuedJobsPorts = Pick<Ports, 'jobs' | 'queue'>;
 
 /**
  * Hands every QUEUED job to the queue again. The queue may then hold duplicates; workers
@@ -9,24 +11,22 @@ const PAGE = 500;
  * in-process queue, which forgets everything when the process ends.
  */
 export class RecoverQueuedJobs {
-  readonly #jobs: JobRepository;
-  readonly #queue: JobQueue;
+  readonly #ports: RecoverQueuedJobsPorts;
 
-  constructor(jobs: JobRepository, queue: JobQueue) {
-    this.#jobs = jobs;
-    this.#queue = queue;
+  constructor(ports: RecoverQueuedJobsPorts) {
+    this.#ports = ports;
   }
 
   /** How many jobs were re-enqueued. */
   async execute(): Promise<number> {
     const ids: string[] = [];
     for (let offset = 0; ; offset += PAGE) {
-      const { records } = await this.#jobs.list({ status: 'QUEUED', limit: PAGE, offset });
+      const { records } = await this.#ports.jobs.list({ status: 'QUEUED', limit: PAGE, offset });
       ids.push(...records.map((r) => r.job.id));
       if (records.length < PAGE) break;
     }
     // Collected first: enqueueing while paging would not change the list, but keep it obvious.
-    for (const id of ids) await this.#queue.enqueue(id);
+    for (const id of ids) await this.#ports.queue.enqueue(id);
     return ids.length;
   }
 }
