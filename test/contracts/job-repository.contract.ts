@@ -72,6 +72,17 @@ export function jobRepositoryContract(name: string, setup: () => Promise<JobRepo
       expect((await repo.get(job.id))?.job.progress).toBe(20);
     });
 
+    it('lets exactly one of concurrent claims of a QUEUED job win; the others see the new state', async () => {
+      const job = queueJob(aJob(), T0);
+      await repo.create(job, anUpload(job));
+      const claims = await Promise.allSettled(Array.from({ length: 8 }, () => repo.update(job.id, (j) => startProcessing(j, T0))));
+      expect(claims.filter((c) => c.status === 'fulfilled')).toHaveLength(1);
+      for (const lost of claims.filter((c) => c.status === 'rejected')) {
+        expect(isDomainError(lost.reason, 'INVALID_JOB_STATE')).toBe(true);
+      }
+      expect((await repo.get(job.id))?.job).toMatchObject({ status: 'PROCESSING', attempt: 1 });
+    });
+
     it('lists newest first, filters, pages, and counts all matches', async () => {
       const owner = '30000000-0000-4000-8000-000000000001';
       const jobs = [0, 1, 2, 3].map((minute) =>

@@ -1,0 +1,91 @@
+import pg from 'pg';
+import { DependencyUnavailableError } from '../../application/errors.ts';
+
+export interface DatabaseOptions {
+  readonly url: string;
+  /** Schema holding the tables (search_path); `public` when absent. */
+  readonly schema?: string;
+  readonly maxConnections?: number;
+  /** Called when an idle pooled connection fails (e.g. the server restarted). */
+  readonly onIdleError?: (error: Error) => void;
+}
+
+// SQLSTATE classes and codes worth another try: the next attempt may well succeed.
+const TRANSIENT_CODES = new Set(['40001', '40P01', '57P01', '57P02', '57P03', '53300']);
+const TRANSIENT_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN']);
+const RETRY_DELAYS_MS = [50, 150, 400];
+
+/**
+ * A pooled Postgres connection for the repositories: queries and transactions retried
+ * with backoff on transient failures (lost connection, serialization failure, deadlock)
+ * and reported as DependencyUnavailableError('database') when the server stays away.
+ */
+export class Database {
+  readonly pool: pg.Pool;
+
+  constructor(options: DatabaseOptions) {
+    this.pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.maxConnections ?? 10,
+      connectionTimeoutMillis: 3_000,
+      ...(options.schema ? { options: `-c search_path=${quoteIdentifier(options.schema)}` } : {}),
+    });
+    // Without a listener, an idle connection dying with the server would crash the process.
+    this.pool.on('error', (error) => options.onIdleError?.(error));
+  }
+
+  query<R extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<pg.QueryResult<R>> {
+    return this.#withRetry(() => this.pool.query<R>(text, values));
+  }
+
+  /** Runs `work` in one transaction; rolls back on any error and rethrows it. */
+  transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return this.#withRetry(async () => {
+      const client = await this.pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work(client);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    });
+  }
+
+  close(): Promise<void> {
+    return this.pool.end();
+  }
+
+  async #withRetry<T>(operation: () => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await operation();
+      } catch (error) {
+        if (!isTransient(error)) throw error;
+        const delay = RETRY_DELAYS_MS[attempt];
+        if (delay === undefined) throw new DependencyUnavailableError('database', { cause: error });
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
+  }
+}
+
+function isTransient(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && (TRANSIENT_CODES.has(code) || code.startsWith('08') || TRANSIENT_NODE_CODES.has(code))) {
+    return true;
+  }
+  // pg reports a dropped or refused connection without a code.
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(error.message);
+}
+
+export const quoteIdentifier = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+
+/** The unique constraint a Postgres error names, when it is a unique violation. */
+export const uniqueViolation = (error: unknown): string | null =>
+  error instanceof Error && (error as { code?: string }).code === '23505' ? ((error as { constraint?: string }).constraint ?? '') : null;

@@ -1,0 +1,132 @@
+import type pg from 'pg';
+import type {
+  CreateOutcome,
+  IdempotencyClaim,
+  JobFilter,
+  JobRecord,
+  JobRepository,
+} from '../../application/ports/job-repository.ts';
+import { DomainError } from '../../domain/errors.ts';
+import type { Job } from '../../domain/job/job.ts';
+import type { JobResult } from '../../domain/job/job-result.ts';
+import type { FileUpload } from '../../domain/upload/file-upload.ts';
+import type { Database } from './database.ts';
+import { JOB_SELECT, toJob, toRecord, type JobRow } from './job-rows.ts';
+
+/**
+ * Jobs in Postgres. An update locks the job's row, applies the domain's change, and writes
+ * it back only where the row still has the status and attempt it was read with, so a
+ * stale writer can never overwrite a newer state.
+ */
+export class PgJobRepository implements JobRepository {
+  readonly #db: Database;
+
+  constructor(db: Database) {
+    this.#db = db;
+  }
+
+  create(job: Job, upload: FileUpload, idempotency?: IdempotencyClaim): Promise<CreateOutcome> {
+    return this.#db.transaction(async (client) => {
+      const inserted = await client.query(
+        `INSERT INTO jobs (id, job_type, source, owner_id, status, progress, retry_count, attempt, error_message,
+                           created_at, queued_at, started_at, finished_at, updated_at, idempotency_key, idempotency_fingerprint)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+         ON CONFLICT (owner_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING`,
+        [...jobColumns(job), idempotency?.key ?? null, idempotency?.fingerprint ?? null],
+      );
+      if (inserted.rowCount === 0) {
+        const holder = await client.query<{ id: string; idempotency_fingerprint: string }>(
+          'SELECT id, idempotency_fingerprint FROM jobs WHERE owner_id = $1 AND idempotency_key = $2',
+          [job.ownerId, idempotency?.key],
+        );
+        const row = holder.rows[0]!;
+        return { created: false, existingJobId: row.id, fingerprint: row.idempotency_fingerprint };
+      }
+      await client.query(
+        `INSERT INTO file_uploads (job_id, storage_type, bucket, object_key, local_path, file_size, log_format,
+                                   filename, checksum_sha256, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [upload.jobId, upload.storageType, upload.bucket, upload.objectKey, upload.localPath, upload.fileSize,
+          upload.logFormat, upload.filename, upload.checksumSha256, upload.createdAt],
+      );
+      return { created: true };
+    });
+  }
+
+  async get(jobId: string): Promise<JobRecord | null> {
+    const { rows } = await this.#db.query<JobRow>(`${JOB_SELECT} WHERE j.id = $1`, [jobId]);
+    return rows[0] ? toRecord(rows[0]) : null;
+  }
+
+  update(jobId: string, change: (job: Job) => Job, result?: JobResult): Promise<Job> {
+    return this.#db.transaction(async (client) => {
+      const { rows } = await client.query<JobRow>(`${JOB_SELECT} WHERE j.id = $1 FOR UPDATE OF j`, [jobId]);
+      if (!rows[0]) throw new DomainError('JOB_NOT_FOUND', `Job ${jobId} not found`);
+      const current = toJob(rows[0]);
+      const next = change(current);
+      await writeGuarded(client, current, next);
+      if (result) await replaceResult(client, result);
+      return next;
+    });
+  }
+
+  async list(filter: JobFilter): Promise<{ records: JobRecord[]; total: number }> {
+    const conditions: string[] = [];
+    const values: unknown[] = [];
+    const where = (column: string, value: unknown): void => {
+      values.push(value);
+      conditions.push(`j.${column} = $${values.length}`);
+    };
+    if (filter.ownerId !== undefined) where('owner_id', filter.ownerId);
+    if (filter.status !== undefined) where('status', filter.status);
+    if (filter.jobType !== undefined) where('job_type', filter.jobType);
+    const clause = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+    const [page, count] = await Promise.all([
+      this.#db.query<JobRow>(
+        `${JOB_SELECT} ${clause} ORDER BY j.created_at DESC, j.id DESC LIMIT $${values.length + 1} OFFSET $${values.length + 2}`,
+        [...values, filter.limit, filter.offset],
+      ),
+      this.#db.query<{ total: string }>(`SELECT count(*) AS total FROM jobs j ${clause}`, values),
+    ]);
+    return { records: page.rows.map(toRecord), total: Number(count.rows[0]?.total ?? 0) };
+  }
+
+  async ping(): Promise<void> {
+    await this.#db.query('SELECT 1');
+  }
+}
+
+function jobColumns(job: Job): unknown[] {
+  return [job.id, job.jobType, job.source, job.ownerId, job.status, job.progress, job.retryCount, job.attempt,
+    job.errorMessage, job.createdAt, job.queuedAt, job.startedAt, job.finishedAt, job.updatedAt];
+}
+
+/** Writes `next` only over the state it was computed from; anything else is a lost race. */
+async function writeGuarded(client: pg.PoolClient, current: Job, next: Job): Promise<void> {
+  const written = await client.query(
+    `UPDATE jobs SET status = $2, progress = $3, retry_count = $4, attempt = $5, error_message = $6,
+                     queued_at = $7, started_at = $8, finished_at = $9, updated_at = $10
+      WHERE id = $1 AND status = $11 AND attempt = $12`,
+    [next.id, next.status, next.progress, next.retryCount, next.attempt, next.errorMessage, next.queuedAt,
+      next.startedAt, next.finishedAt, next.updatedAt, current.status, current.attempt],
+  );
+  if (written.rowCount !== 1) {
+    throw new DomainError('INVALID_JOB_STATE', `Job ${current.id} changed state concurrently; the update was not applied`);
+  }
+}
+
+async function replaceResult(client: pg.PoolClient, result: JobResult): Promise<void> {
+  await client.query(
+    `INSERT INTO job_results (job_id, lines_total, events_parsed, lines_rejected, bytes_processed, level_counts,
+                              first_event_at, last_event_at, output_key, sample_errors)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+     ON CONFLICT (job_id) DO UPDATE SET
+       lines_total = EXCLUDED.lines_total, events_parsed = EXCLUDED.events_parsed,
+       lines_rejected = EXCLUDED.lines_rejected, bytes_processed = EXCLUDED.bytes_processed,
+       level_counts = EXCLUDED.level_counts, first_event_at = EXCLUDED.first_event_at,
+       last_event_at = EXCLUDED.last_event_at, output_key = EXCLUDED.output_key, sample_errors = EXCLUDED.sample_errors`,
+    [result.jobId, result.linesTotal, result.eventsParsed, result.linesRejected, result.bytesProcessed,
+      JSON.stringify(result.levelCounts), result.firstEventAt, result.lastEventAt, result.outputKey,
+      JSON.stringify(result.sampleErrors)],
+  );
+}

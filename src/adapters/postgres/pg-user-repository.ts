@@ -1,0 +1,62 @@
+import type { UserRepository } from '../../application/ports/user-repository.ts';
+import { DomainError } from '../../domain/errors.ts';
+import type { Role, User } from '../../domain/user/user.ts';
+import { uniqueViolation, type Database } from './database.ts';
+
+interface UserRow {
+  id: string;
+  username: string;
+  email: string;
+  full_name: string | null;
+  role: string;
+  is_active: boolean;
+  password_hash: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const toUser = (row: UserRow): User => ({
+  id: row.id,
+  username: row.username,
+  email: row.email,
+  fullName: row.full_name,
+  role: row.role as Role,
+  isActive: row.is_active,
+  passwordHash: row.password_hash,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+/** User accounts in Postgres; uniqueness is enforced by the database's own indexes. */
+export class PgUserRepository implements UserRepository {
+  readonly #db: Database;
+
+  constructor(db: Database) {
+    this.#db = db;
+  }
+
+  async create(user: User): Promise<void> {
+    try {
+      await this.#db.query(
+        `INSERT INTO users (id, username, email, full_name, role, is_active, password_hash, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [user.id, user.username, user.email, user.fullName, user.role, user.isActive, user.passwordHash, user.createdAt, user.updatedAt],
+      );
+    } catch (error) {
+      const constraint = uniqueViolation(error);
+      if (constraint === 'users_username_key') throw new DomainError('USERNAME_TAKEN', `Username ${user.username} is taken`);
+      if (constraint === 'users_email_key') throw new DomainError('EMAIL_TAKEN', `Email ${user.email} is taken`);
+      throw error;
+    }
+  }
+
+  async findById(userId: string): Promise<User | null> {
+    const { rows } = await this.#db.query<UserRow>('SELECT * FROM users WHERE id = $1', [userId]);
+    return rows[0] ? toUser(rows[0]) : null;
+  }
+
+  async findByUsername(username: string): Promise<User | null> {
+    const { rows } = await this.#db.query<UserRow>('SELECT * FROM users WHERE username = $1', [username]);
+    return rows[0] ? toUser(rows[0]) : null;
+  }
+}

@@ -1,0 +1,25 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { Database, quoteIdentifier } from '../../src/adapters/postgres/database.ts';
+import { migrate } from '../../src/adapters/postgres/migrate.ts';
+
+export const TABLES = ['job_results', 'file_uploads', 'jobs', 'refresh_sessions', 'revoked_session_families', 'users'];
+
+/** A schema of its own for one test file, migrated, and dropped by `drop`. */
+export async function isolatedSchema(url: string) {
+  const schema = `it_${randomBytes(5).toString('hex')}`;
+  await migrate({ url, schema });
+  const db = new Database({ url, schema, maxConnections: 12 });
+  return {
+    db,
+    schema,
+    truncate: () => db.query(`TRUNCATE ${TABLES.join(', ')}`),
+    async drop() {
+      await db.close();
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      await admin.query(`DROP SCHEMA IF EXISTS ${quoteIdentifier(schema)} CASCADE`);
+      await admin.end();
+    },
+  };
+}
