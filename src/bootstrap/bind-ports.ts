@@ -6,13 +6,15 @@ import { BcryptPasswordHasher } from '../adapters/bcrypt/bcrypt-password-hasher.
 import { JoseTokenIssuer } from '../adapters/jose/jose-token-issuer.ts';
 import { LocalObjectStore } from '../adapters/local-storage/local-object-store.ts';
 import { InMemoryJobQueue } from '../adapters/memory/in-memory-job-queue.ts';
-import { InMemoryJobRepository } from '../adapters/memory/in-memory-job-repository.ts';
-import { InMemorySessionRepository } from '../adapters/memory/in-memory-session-repository.ts';
-import { InMemoryUserRepository } from '../adapters/memory/in-memory-user-repository.ts';
+import type { Database } from '../adapters/postgres/database.ts';
+import { PgJobRepository } from '../adapters/postgres/pg-job-repository.ts';
+import { PgSessionRepository } from '../adapters/postgres/pg-session-repository.ts';
+import { PgUserRepository } from '../adapters/postgres/pg-user-repository.ts';
 import { UrlSigner } from '../adapters/signed-urls/url-signer.ts';
 import { RandomUuidGenerator } from '../adapters/system/random-uuid-generator.ts';
 import { SystemClock } from '../adapters/system/system-clock.ts';
 import type { Config } from './config.ts';
+import type { Resources } from './resources.ts';
 import { TOKENS } from './tokens.ts';
 
 /** Adapters a caller (a test, another transport) supplies instead of the configured ones. */
@@ -21,7 +23,6 @@ export type PortOverrides = Partial<Ports>;
 /** Servers this build cannot talk to yet; refusing beats silently running embedded. */
 function assertSupported(config: Config): void {
   const unsupported = [
-    config.databaseUrl && 'DATABASE_URL (Postgres adapter)',
     config.redisUrl && 'REDIS_URL (Redis adapter)',
     config.s3 && 'S3_ENDPOINT (S3/MinIO adapter)',
   ].filter(Boolean);
@@ -31,8 +32,12 @@ function assertSupported(config: Config): void {
 }
 
 /** Binds every port to its override, or to the adapter the configuration selects. */
-export function bindPorts(container: Container, config: Config, overrides: PortOverrides): void {
+export function bindPorts(container: Container, config: Config, resources: Resources, overrides: PortOverrides): void {
   assertSupported(config);
+  const database = (): Database => {
+    if (!resources.database) throw new Error('No database was opened for the database-backed ports');
+    return resources.database;
+  };
   const bind = <T>(token: symbol, override: T | undefined, build: (...deps: never[]) => T, deps: symbol[] = []): void => {
     if (override) container.bind<T>(token).toConstantValue(override);
     else container.bind<T>(token).toResolvedValue(build as (...deps: unknown[]) => T, deps);
@@ -40,9 +45,9 @@ export function bindPorts(container: Container, config: Config, overrides: PortO
 
   bind(TOKENS.Clock, overrides.clock, () => new SystemClock());
   bind(TOKENS.IdGenerator, overrides.ids, () => new RandomUuidGenerator());
-  bind(TOKENS.JobRepository, overrides.jobs, () => new InMemoryJobRepository());
-  bind(TOKENS.UserRepository, overrides.users, () => new InMemoryUserRepository());
-  bind(TOKENS.SessionRepository, overrides.sessions, () => new InMemorySessionRepository());
+  bind(TOKENS.JobRepository, overrides.jobs, () => new PgJobRepository(database()));
+  bind(TOKENS.UserRepository, overrides.users, () => new PgUserRepository(database()));
+  bind(TOKENS.SessionRepository, overrides.sessions, () => new PgSessionRepository(database()));
   bind(TOKENS.JobQueue, overrides.queue, () => new InMemoryJobQueue());
   bind(TOKENS.PasswordHasher, overrides.hasher, () => new BcryptPasswordHasher(config.bcryptCost));
   bind(TOKENS.TokenIssuer, overrides.tokens, (clock: Clock) => new JoseTokenIssuer(config.jwt, clock), [TOKENS.Clock]);

@@ -57,7 +57,7 @@ export function bindUseCases(container: Container, config: Config): void {
     T.CheckReadiness,
     ({ jobs, queue, storage }) =>
       new CheckReadiness([
-        { name: 'database', ...(config.databaseUrl ? { ping: () => jobs.ping() } : {}) },
+        { name: 'database', ping: () => jobs.ping() },
         { name: 'redis', ...(config.redisUrl ? { ping: () => queue.ping() } : {}) },
         { name: 'storage', ping: () => storage.ping() },
       ]),

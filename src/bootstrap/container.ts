@@ -11,13 +11,18 @@ import type { ObjectStore } from '../application/ports/object-store.ts';
 import { bindPorts, type PortOverrides } from './bind-ports.ts';
 import { bindUseCases } from './bind-use-cases.ts';
 import type { Config } from './config.ts';
+import type { Resources } from './resources.ts';
 import { TOKENS } from './tokens.ts';
+
+const NO_RESOURCES: Resources = { database: null, close: async () => {} };
 
 export const VERSION = '1.0.0';
 
 export interface ContainerOptions {
   /** Adapters to use instead of the configured ones (tests, other transports). */
   readonly ports?: PortOverrides;
+  /** Opened servers and connections (see openResources); none when every such port is overridden. */
+  readonly resources?: Resources;
   readonly logger: Logger;
 }
 
@@ -26,7 +31,7 @@ export function buildContainer(config: Config, options: ContainerOptions): Conta
   const container = new Container({ defaultScope: 'Singleton' });
   container.bind(TOKENS.Config).toConstantValue(config);
   container.bind(TOKENS.Logger).toConstantValue(options.logger);
-  bindPorts(container, config, options.ports ?? {});
+  bindPorts(container, config, options.resources ?? NO_RESOURCES, options.ports ?? {});
   bindUseCases(container, config);
 
   container.bind(TOKENS.HttpApp).toResolvedValue(

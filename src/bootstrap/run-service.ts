@@ -9,6 +9,7 @@ import type { PortOverrides } from './bind-ports.ts';
 import type { Config } from './config.ts';
 import { buildContainer } from './container.ts';
 import { createLogger } from './logger.ts';
+import { openResources } from './resources.ts';
 import { TOKENS } from './tokens.ts';
 
 export interface RunModes {
@@ -30,7 +31,8 @@ export async function startService(
   options: { ports?: PortOverrides; logger?: Logger } = {},
 ): Promise<RunningService> {
   const logger = options.logger ?? createLogger(config);
-  const container = buildContainer(config, { logger, ...(options.ports ? { ports: options.ports } : {}) });
+  const resources = await openResources(config, logger, options.ports);
+  const container = buildContainer(config, { logger, resources, ...(options.ports ? { ports: options.ports } : {}) });
 
   if (await container.get<EnsureAdminUser>(TOKENS.EnsureAdminUser).execute(config.admin)) {
     logger.info({ username: config.admin.username }, 'created the bootstrap admin user');
@@ -62,6 +64,8 @@ export async function startService(
     async stop() {
       const closing = server ? closeServer(server) : Promise.resolve();
       await Promise.all([closing, worker?.stop()]);
+      // Last: in-flight requests and jobs above still needed the database.
+      await resources.close();
     },
   };
 }

@@ -1,7 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { tempDataDir } from '../support/temp-dir.ts';
 import { describe, expect, it } from 'vitest';
 import { freePort } from '../support/free-port.ts';
 
@@ -26,7 +24,7 @@ async function waitFor(predicate: () => Promise<boolean> | boolean, what: string
 describe('the all-in-one process (npm start)', () => {
   it('starts on embedded defaults, prints URL and dev credentials, and exits 0 on SIGTERM', async () => {
     const port = await freePort();
-    const proc = run('src/bootstrap/all.ts', { PORT: String(port), DATA_DIR: mkdtempSync(join(tmpdir(), 'ingest-proc-')), BCRYPT_COST: '4' });
+    const proc = run('src/bootstrap/all.ts', { PORT: String(port), DATA_DIR: tempDataDir('ingest-proc'), BCRYPT_COST: '4' });
     await waitFor(() => proc.output().includes('listening on'), 'the start banner');
     expect(proc.output()).toContain(`http://127.0.0.1:${port}`);
     expect(proc.output()).toContain('admin / admin123');

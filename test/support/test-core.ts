@@ -1,6 +1,4 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { tempDataDir } from './temp-dir.ts';
 import type { Hono } from 'hono';
 import { pino } from 'pino';
 import type { AppEnv } from '../../src/adapters/http/app-env.ts';
@@ -30,7 +28,7 @@ export const PASSWORD = 'correct-horse-battery';
  */
 export function createTestCore(options: { env?: Record<string, string>; storage?: (clock: ManualClock) => ObjectStore } = {}) {
   const config = loadConfig({
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'ingest-core-')),
+    DATA_DIR: tempDataDir('ingest-core'),
     PUBLIC_BASE_URL: 'http://ingest.test',
     MAX_UPLOAD_BYTES: '1048576',
     ...options.env,

@@ -241,12 +241,12 @@ describe('HTTP API', () => {
   });
 
   describe('health', () => {
-    it('answers liveness and readiness, marking in-process components as embedded', async () => {
+    it('answers liveness and readiness, marking the in-process queue as embedded', async () => {
       expect((await call('GET', '/health')).body).toEqual({ status: 'healthy', service: 'Log Ingest Service', version: '1.0.0' });
       expect((await call('GET', '/health/live')).body).toEqual({ status: 'alive' });
       const ready = await call('GET', '/health/ready');
       expect(ready.status).toBe(200);
-      expect(ready.body).toEqual({ status: 'ready', components: { database: 'embedded', redis: 'embedded', storage: 'healthy' } });
+      expect(ready.body).toEqual({ status: 'ready', components: { database: 'healthy', redis: 'embedded', storage: 'healthy' } });
     });
 
     it('is not ready, with 503, when storage does not answer', async () => {
