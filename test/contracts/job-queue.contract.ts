@@ -44,7 +44,7 @@ export function jobQueueContract(name: string, setup: () => Promise<JobQueueSubj
       await queue.ack(delivery!);
       await queue.ack(delivery!);
       expect(await queue.receive('c2', visibilityMs + 300)).toBeNull();
-      expect(await queue.stats()).toEqual({ waiting: 0, pending: 0 });
+      expect(await queue.stats()).toEqual({ waiting: 0, pending: 0, deadLettered: 0 });
     });
 
     it('gives an unacknowledged delivery to another consumer after the visibility timeout', async () => {
@@ -68,11 +68,20 @@ export function jobQueueContract(name: string, setup: () => Promise<JobQueueSubj
       expect(new Set(deliveries.map((d) => d?.jobId))).toEqual(new Set(['j1', 'j2', 'j3', 'j4']));
     });
 
-    it('counts waiting and pending messages', async () => {
+    it('counts waiting (ready and delayed), pending and dead-lettered messages', async () => {
       await queue.enqueue('s1');
       await queue.enqueue('s2');
+      await queue.enqueue('s3', { delayMs: 60_000 });
       await queue.receive('c1', 500);
-      expect(await queue.stats()).toEqual({ waiting: 1, pending: 1 });
+      expect(await queue.stats()).toEqual({ waiting: 2, pending: 1, deadLettered: 0 });
+    });
+
+    it('parks a dead-lettered delivery for good', async () => {
+      await queue.enqueue('poison');
+      const delivery = await queue.receive('c1', 500);
+      await queue.deadLetter(delivery!, 'delivered too many times');
+      expect(await queue.receive('c2', visibilityMs + 300)).toBeNull();
+      expect(await queue.stats()).toEqual({ waiting: 0, pending: 0, deadLettered: 1 });
     });
 
     it('answers a ping', async () => {

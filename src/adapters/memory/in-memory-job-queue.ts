@@ -1,4 +1,4 @@
-import type { Delivery, JobQueue } from '../../application/ports/job-queue.ts';
+import type { Delivery, JobQueue, QueueStats } from '../../application/ports/job-queue.ts';
 
 interface Message {
   readonly id: string;
@@ -23,6 +23,7 @@ export class InMemoryJobQueue implements JobQueue {
   readonly #waiting: Message[] = [];
   readonly #pending = new Map<string, Message>();
   readonly #wakers = new Set<() => void>();
+  readonly #dead: { jobId: string; reason: string }[] = [];
   readonly #visibilityTimeoutMs: number;
   readonly #now: () => number;
   #sequence = 0;
@@ -58,8 +59,13 @@ export class InMemoryJobQueue implements JobQueue {
     this.#pending.delete(delivery.deliveryId);
   }
 
-  async stats(): Promise<{ waiting: number; pending: number }> {
-    return { waiting: this.#waiting.length, pending: this.#pending.size };
+  async deadLetter(delivery: Delivery, reason: string): Promise<void> {
+    this.#dead.push({ jobId: delivery.jobId, reason });
+    await this.ack(delivery);
+  }
+
+  async stats(): Promise<QueueStats> {
+    return { waiting: this.#waiting.length, pending: this.#pending.size, deadLettered: this.#dead.length };
   }
 
   async ping(): Promise<void> {}

@@ -7,6 +7,12 @@ export interface Delivery {
   readonly deliveryCount: number;
 }
 
+export interface QueueStats {
+  readonly waiting: number;
+  readonly pending: number;
+  readonly deadLettered: number;
+}
+
 /**
  * Hands job ids to workers, at least once. A job may be delivered more than once (a
  * redelivery, a duplicate enqueue); consumers make processing idempotent through the job's
@@ -22,7 +28,9 @@ export interface JobQueue {
   receive(consumer: string, waitMs: number): Promise<Delivery | null>;
   /** The delivery is done with and never given out again. Idempotent. */
   ack(delivery: Delivery): Promise<void>;
-  /** Messages waiting (ready or delayed) and delivered but not yet acknowledged. */
-  stats(): Promise<{ readonly waiting: number; readonly pending: number }>;
+  /** Parks a delivery that must not be tried again (a poison message), with the reason; acknowledges it. */
+  deadLetter(delivery: Delivery, reason: string): Promise<void>;
+  /** Messages waiting (ready or delayed), delivered but not yet acknowledged, and dead-lettered. */
+  stats(): Promise<QueueStats>;
   ping(): Promise<void>;
 }
