@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { Container } from 'inversify';
 import type { Clock } from '../application/ports/clock.ts';
+import type { JobQueue } from '../application/ports/job-queue.ts';
 import type { Ports } from '../application/ports/ports.ts';
 import { BcryptPasswordHasher } from '../adapters/bcrypt/bcrypt-password-hasher.ts';
 import { JoseTokenIssuer } from '../adapters/jose/jose-token-issuer.ts';
@@ -10,6 +11,7 @@ import type { Database } from '../adapters/postgres/database.ts';
 import { PgJobRepository } from '../adapters/postgres/pg-job-repository.ts';
 import { PgSessionRepository } from '../adapters/postgres/pg-session-repository.ts';
 import { PgUserRepository } from '../adapters/postgres/pg-user-repository.ts';
+import { RedisJobQueue } from '../adapters/redis/redis-job-queue.ts';
 import { UrlSigner } from '../adapters/signed-urls/url-signer.ts';
 import { RandomUuidGenerator } from '../adapters/system/random-uuid-generator.ts';
 import { SystemClock } from '../adapters/system/system-clock.ts';
@@ -23,7 +25,6 @@ export type PortOverrides = Partial<Ports>;
 /** Servers this build cannot talk to yet; refusing beats silently running embedded. */
 function assertSupported(config: Config): void {
   const unsupported = [
-    config.redisUrl && 'REDIS_URL (Redis adapter)',
     config.s3 && 'S3_ENDPOINT (S3/MinIO adapter)',
   ].filter(Boolean);
   if (unsupported.length > 0) {
@@ -48,7 +49,21 @@ export function bindPorts(container: Container, config: Config, resources: Resou
   bind(TOKENS.JobRepository, overrides.jobs, () => new PgJobRepository(database()));
   bind(TOKENS.UserRepository, overrides.users, () => new PgUserRepository(database()));
   bind(TOKENS.SessionRepository, overrides.sessions, () => new PgSessionRepository(database()));
-  bind(TOKENS.JobQueue, overrides.queue, () => new InMemoryJobQueue());
+  if (overrides.queue) container.bind(TOKENS.JobQueue).toConstantValue(overrides.queue);
+  else {
+    const { keyPrefix, visibilityTimeoutMs } = config.queue;
+    container
+      .bind<JobQueue>(TOKENS.JobQueue)
+      .toResolvedValue(() =>
+        resources.redis
+          ? new RedisJobQueue(resources.redis, { keyPrefix, visibilityTimeoutMs })
+          : new InMemoryJobQueue({ visibilityTimeoutMs }),
+      )
+      // Runs when the container is unbound at shutdown: the queue's own connections go too.
+      .onDeactivation(async (queue) => {
+        if (queue instanceof RedisJobQueue) await queue.close();
+      });
+  }
   bind(TOKENS.PasswordHasher, overrides.hasher, () => new BcryptPasswordHasher(config.bcryptCost));
   bind(TOKENS.TokenIssuer, overrides.tokens, (clock: Clock) => new JoseTokenIssuer(config.jwt, clock), [TOKENS.Clock]);
   bind(

@@ -42,6 +42,9 @@ const environmentSchema = z.object({
   CORS_ORIGINS: z.string().default(''),
   JOB_MAX_RETRIES: z.coerce.number().int().min(0).max(100).default(3),
   WORKER_CONCURRENCY: positiveInt.max(64).default(2),
+  REDIS_KEY_PREFIX: z.string().min(1).default('ingest'),
+  QUEUE_VISIBILITY_TIMEOUT_SECONDS: positiveInt.default(300),
+  QUEUE_MAX_DELIVERIES: positiveInt.default(5),
   BCRYPT_COST: z.coerce.number().int().min(4).max(31).default(12),
   ADMIN_USERNAME: z.string().min(1).default(DEFAULT_ADMIN.username),
   ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').default(DEFAULT_ADMIN.password),
@@ -121,6 +124,11 @@ export function loadConfig(source: Record<string, string | undefined>) {
     requestTimeoutSeconds: env.REQUEST_TIMEOUT_SECONDS,
     corsOrigins: env.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
     worker: { maxRetries: env.JOB_MAX_RETRIES, concurrency: env.WORKER_CONCURRENCY },
+    queue: {
+      keyPrefix: `${env.REDIS_KEY_PREFIX}:jobs`,
+      visibilityTimeoutMs: env.QUEUE_VISIBILITY_TIMEOUT_SECONDS * 1000,
+      maxDeliveries: env.QUEUE_MAX_DELIVERIES,
+    },
     bcryptCost: env.BCRYPT_COST,
     admin: { username: env.ADMIN_USERNAME, password: env.ADMIN_PASSWORD },
   };

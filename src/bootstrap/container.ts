@@ -14,7 +14,7 @@ import type { Config } from './config.ts';
 import type { Resources } from './resources.ts';
 import { TOKENS } from './tokens.ts';
 
-const NO_RESOURCES: Resources = { database: null, close: async () => {} };
+const NO_RESOURCES: Resources = { database: null, redis: null, close: async () => {} };
 
 export const VERSION = '1.0.0';
 
@@ -49,6 +49,7 @@ export function buildContainer(config: Config, options: ContainerOptions): Conta
       new JobWorker(queue, processJob, options.logger.child({ component: 'worker' }), {
         concurrency: config.worker.concurrency,
         name: `worker-${process.pid}`,
+        maxDeliveries: config.queue.maxDeliveries,
       }),
     [TOKENS.JobQueue, TOKENS.ProcessJob],
   );

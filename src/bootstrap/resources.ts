@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { Database } from '../adapters/postgres/database.ts';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../adapters/postgres/embedded-postgres-server.ts';
 import { migrate } from '../adapters/postgres/migrate.ts';
+import { connectRedis, whenReady, type RedisConnection } from '../adapters/redis/redis-connection.ts';
 import type { Ports } from '../application/ports/ports.ts';
 import type { Config } from './config.ts';
 
@@ -9,6 +10,8 @@ import type { Config } from './config.ts';
 export interface Resources {
   /** Null when every database-backed port was overridden (tests, other transports). */
   readonly database: Database | null;
+  /** The shared Redis client when REDIS_URL is set and the queue is not overridden. */
+  readonly redis: RedisConnection | null;
   /** Closes connections, then stops embedded servers. */
   close(): Promise<void>;
 }
@@ -18,8 +21,12 @@ export interface Resources {
  * the schema up to date (safe with several instances starting together).
  */
 export async function openResources(config: Config, logger: Logger, overrides: Partial<Ports> = {}): Promise<Resources> {
+  const redis = config.redisUrl && !overrides.queue ? await openRedis(config.redisUrl, logger) : null;
+  const closeRedis = async (): Promise<void> => {
+    await redis?.close().catch(() => {});
+  };
   const needsDatabase = !(overrides.jobs && overrides.users && overrides.sessions);
-  if (!needsDatabase) return { database: null, close: async () => {} };
+  if (!needsDatabase) return { database: null, redis, close: closeRedis };
 
   let embedded: EmbeddedPostgres | null = null;
   const url = config.databaseUrl ?? (embedded = await startEmbeddedPostgres(config.dataDir, logger)).url;
@@ -28,6 +35,7 @@ export async function openResources(config: Config, logger: Logger, overrides: P
     if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
   } catch (error) {
     await embedded?.stop();
+    await closeRedis();
     throw error;
   }
   const database = new Database({
@@ -36,9 +44,29 @@ export async function openResources(config: Config, logger: Logger, overrides: P
   });
   return {
     database,
+    redis,
     async close() {
+      await closeRedis();
       await database.close();
       await embedded?.stop();
     },
   };
+}
+
+/**
+ * Connects to Redis, waiting a little for it. A Redis that is down at start does not stop
+ * the service: queue operations answer 503 until it is back, then work again.
+ */
+async function openRedis(url: string, logger: Logger): Promise<RedisConnection> {
+  let lastError = '';
+  const redis = connectRedis(url, (error) => {
+    if (error.message !== lastError) logger.warn({ err: error }, 'redis connection problem');
+    lastError = error.message;
+  });
+  redis.on('ready', () => {
+    lastError = '';
+    logger.info('redis connected');
+  });
+  await whenReady(redis, 5_000).catch(() => logger.error('redis is not reachable; queue operations will fail until it is'));
+  return redis;
 }

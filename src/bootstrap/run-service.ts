@@ -64,7 +64,8 @@ export async function startService(
     async stop() {
       const closing = server ? closeServer(server) : Promise.resolve();
       await Promise.all([closing, worker?.stop()]);
-      // Last: in-flight requests and jobs above still needed the database.
+      // Last: in-flight requests and jobs above still needed these.
+      await container.unbindAllAsync();
       await resources.close();
     },
   };

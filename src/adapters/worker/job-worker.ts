@@ -15,6 +15,8 @@ export interface JobWorkerOptions {
   readonly name: string;
   /** How long one receive waits; bounds how long `stop` waits for an idle loop. */
   readonly receiveWaitMs?: number;
+  /** A message delivered more often than this is a poison message: dead-lettered, its job failed. */
+  readonly maxDeliveries: number;
 }
 
 /**
@@ -54,6 +56,13 @@ export class JobWorker {
       try {
         const delivery = await this.#queue.receive(consumer, this.#options.receiveWaitMs ?? 1_000);
         if (!delivery) continue;
+        if (delivery.deliveryCount > this.#options.maxDeliveries) {
+          const reason = `Gave up after ${delivery.deliveryCount - 1} deliveries that ended without an outcome`;
+          await this.#processJob.abandon(delivery.jobId, reason);
+          await this.#queue.deadLetter(delivery, reason);
+          this.#logger.error({ job_id: delivery.jobId, delivery_count: delivery.deliveryCount }, 'poison message dead-lettered');
+          continue;
+        }
         const started = performance.now();
         const report = await this.#processJob.execute(delivery.jobId);
         const fields = {

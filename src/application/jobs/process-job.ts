@@ -76,6 +76,18 @@ export class ProcessJob {
     }
   }
 
+  /**
+   * Gives up on a job whose message keeps coming back unfinished (every delivery ended its
+   * worker without an outcome): a PROCESSING job fails with `reason`; other states stay.
+   */
+  async abandon(jobId: string, reason: string): Promise<void> {
+    try {
+      await this.#ports.jobs.update(jobId, (job) => (job.status === 'PROCESSING' ? failJob(job, this.#ports.clock.now(), reason) : job));
+    } catch (error) {
+      if (!isDomainError(error, 'JOB_NOT_FOUND')) throw error;
+    }
+  }
+
   async #claim(jobId: string): Promise<Job | null> {
     try {
       return await this.#ports.jobs.update(jobId, (job) => startProcessing(job, this.#ports.clock.now()));

@@ -1,0 +1,54 @@
+import { pino } from 'pino';
+import { afterEach, describe, expect, it } from 'vitest';
+import { InMemoryJobQueue } from '../../../src/adapters/memory/in-memory-job-queue.ts';
+import { JobWorker } from '../../../src/adapters/worker/job-worker.ts';
+import type { ProcessJob } from '../../../src/application/jobs/process-job.ts';
+import { TOKENS } from '../../../src/bootstrap/tokens.ts';
+import { queueJob, startProcessing } from '../../../src/domain/job/job.ts';
+import { aJob, anUpload, bytesOf } from '../../support/builders.ts';
+import { createTestCore, type TestCore } from '../../support/test-core.ts';
+
+describe('JobWorker', () => {
+  let core: TestCore;
+  let worker: JobWorker | undefined;
+  const silent = pino({ level: 'silent' });
+  const startWorker = (queue: InMemoryJobQueue, maxDeliveries = 5) => {
+    worker = new JobWorker(queue, core.get<ProcessJob>(TOKENS.ProcessJob), silent, { concurrency: 2, name: 't', receiveWaitMs: 50, maxDeliveries });
+    worker.start();
+  };
+  const until = async (check: () => Promise<boolean>) => {
+    for (let i = 0; i < 200 && !(await check()); i++) await new Promise((r) => setTimeout(r, 10));
+  };
+  afterEach(async () => {
+    await worker?.stop();
+  });
+
+  it('processes queued jobs and acknowledges them', async () => {
+    core = createTestCore();
+    const queue = core.ports.queue;
+    const job = queueJob(aJob(), core.clock.now());
+    await core.ports.jobs.create(job, anUpload(job, { fileSize: 3 }));
+    await core.ports.storage.write(`uploads/${job.id}/logs.txt`, bytesOf('hi\n'));
+    await queue.enqueue(job.id);
+    startWorker(queue);
+    await until(async () => (await core.ports.jobs.get(job.id))?.job.status === 'COMPLETED');
+    expect((await core.ports.jobs.get(job.id))?.job.status).toBe('COMPLETED');
+    await until(async () => (await queue.stats()).pending === 0);
+    expect(await queue.stats()).toEqual({ waiting: 0, pending: 0, deadLettered: 0 });
+  });
+
+  it('dead-letters a message delivered too often and fails its job, instead of looping', async () => {
+    core = createTestCore();
+    const queue = new InMemoryJobQueue({ visibilityTimeoutMs: 20 });
+    // A job whose workers keep dying mid-way: claimed, delivered three times, never acknowledged.
+    const job = startProcessing(queueJob(aJob(), core.clock.now()), core.clock.now());
+    await core.ports.jobs.create(job, anUpload(job));
+    await queue.enqueue(job.id);
+    for (let i = 0; i < 3; i++) await queue.receive('dying-worker', 200);
+
+    startWorker(queue, 3);
+    await until(async () => (await queue.stats()).deadLettered === 1);
+    expect(await queue.stats()).toEqual({ waiting: 0, pending: 0, deadLettered: 1 });
+    expect((await core.ports.jobs.get(job.id))?.job).toMatchObject({ status: 'FAILED', errorMessage: expect.stringMatching(/Gave up after 3 deliveries/) });
+  });
+});
