@@ -12,6 +12,7 @@ import { PgJobRepository } from '../adapters/postgres/pg-job-repository.ts';
 import { PgSessionRepository } from '../adapters/postgres/pg-session-repository.ts';
 import { PgUserRepository } from '../adapters/postgres/pg-user-repository.ts';
 import { RedisJobQueue } from '../adapters/redis/redis-job-queue.ts';
+import { MinioObjectStore } from '../adapters/s3/minio-object-store.ts';
 import { UrlSigner } from '../adapters/signed-urls/url-signer.ts';
 import { RandomUuidGenerator } from '../adapters/system/random-uuid-generator.ts';
 import { SystemClock } from '../adapters/system/system-clock.ts';
@@ -22,19 +23,8 @@ import { TOKENS } from './tokens.ts';
 /** Adapters a caller (a test, another transport) supplies instead of the configured ones. */
 export type PortOverrides = Partial<Ports>;
 
-/** Servers this build cannot talk to yet; refusing beats silently running embedded. */
-function assertSupported(config: Config): void {
-  const unsupported = [
-    config.s3 && 'S3_ENDPOINT (S3/MinIO adapter)',
-  ].filter(Boolean);
-  if (unsupported.length > 0) {
-    throw new Error(`Not supported by this build yet: ${unsupported.join(', ')}. Unset them to run on the embedded adapters.`);
-  }
-}
-
 /** Binds every port to its override, or to the adapter the configuration selects. */
 export function bindPorts(container: Container, config: Config, resources: Resources, overrides: PortOverrides): void {
-  assertSupported(config);
   const database = (): Database => {
     if (!resources.database) throw new Error('No database was opened for the database-backed ports');
     return resources.database;
@@ -69,7 +59,10 @@ export function bindPorts(container: Container, config: Config, resources: Resou
   bind(
     TOKENS.ObjectStore,
     overrides.storage,
-    (clock: Clock) => new LocalObjectStore(config.storageDir, new UrlSigner(storageSigningKey(config), config.publicBaseUrl, clock)),
+    (clock: Clock) =>
+      config.s3
+        ? new MinioObjectStore(config.s3)
+        : new LocalObjectStore(config.storageDir, new UrlSigner(storageSigningKey(config), config.publicBaseUrl, clock)),
     [TOKENS.Clock],
   );
 

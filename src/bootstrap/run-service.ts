@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { JobWorker } from '../adapters/worker/job-worker.ts';
 import type { EnsureAdminUser } from '../application/auth/ensure-admin-user.ts';
 import type { RecoverQueuedJobs } from '../application/jobs/recover-queued-jobs.ts';
+import type { ObjectStore } from '../application/ports/object-store.ts';
 import type { PortOverrides } from './bind-ports.ts';
 import type { Config } from './config.ts';
 import { buildContainer } from './container.ts';
@@ -33,6 +34,13 @@ export async function startService(
   const logger = options.logger ?? createLogger(config);
   const resources = await openResources(config, logger, options.ports);
   const container = buildContainer(config, { logger, resources, ...(options.ports ? { ports: options.ports } : {}) });
+
+  // Surfaces a storage problem at start (and creates a missing S3 bucket); not fatal: the
+  // service starts, reports storage unhealthy and answers 503 until storage is back.
+  await container
+    .get<ObjectStore>(TOKENS.ObjectStore)
+    .ping()
+    .catch((error: unknown) => logger.error({ err: error }, 'storage is not usable yet'));
 
   if (await container.get<EnsureAdminUser>(TOKENS.EnsureAdminUser).execute(config.admin)) {
     logger.info({ username: config.admin.username }, 'created the bootstrap admin user');

@@ -11,9 +11,10 @@ import { tempDataDir } from '../support/temp-dir.ts';
 
 const databaseServer = requireServer('databaseUrl', 'api + worker processes on Postgres and Redis');
 const redisUrl = requireServer('redisUrl', 'api + worker processes on Postgres and Redis');
+const s3 = requireServer('s3', 'api + worker processes on S3');
 
-/** The production shape: an API and a separate worker sharing Postgres, Redis and storage. */
-describe.skipIf(!databaseServer || !redisUrl)('api and worker as separate services on Postgres and Redis', () => {
+/** The production shape: an API and a separate worker sharing Postgres, Redis and S3. */
+describe.skipIf(!databaseServer || !redisUrl || !s3)('api and worker as separate services on Postgres, Redis and S3', () => {
   let database: Awaited<ReturnType<typeof freshDatabase>>;
   let api: RunningService;
   let worker: RunningService;
@@ -29,6 +30,11 @@ describe.skipIf(!databaseServer || !redisUrl)('api and worker as separate servic
       REDIS_URL: redisUrl!,
       REDIS_KEY_PREFIX: `it-${randomBytes(4).toString('hex')}`,
       DATA_DIR: tempDataDir('ingest-distributed'),
+      S3_ENDPOINT: s3!.endpoint,
+      S3_REGION: s3!.region,
+      S3_ACCESS_KEY: s3!.accessKey,
+      S3_SECRET_KEY: s3!.secretKey,
+      S3_BUCKET: `it-${randomBytes(4).toString('hex')}`,
       BCRYPT_COST: '4',
     };
     const logger = pino({ level: 'silent' });
@@ -52,10 +58,11 @@ describe.skipIf(!databaseServer || !redisUrl)('api and worker as separate servic
     });
   });
 
-  it('takes an upload through the API and has the separate worker complete it', async () => {
+  it('takes an upload straight to S3 and has the separate worker complete it', async () => {
     const content = 'one\ntwo\nthree\n';
     const init = await call('POST', '/ingest/files/init', { token, json: { filename: 'a.log', size: content.length, log_format: 'text' } });
-    expect((await fetch(init.body.presigned_url, { method: 'PUT', body: content })).status).toBe(200);
+    expect(init.body.presigned_url.startsWith(s3!.endpoint)).toBe(true);
+    expect((await fetch(init.body.presigned_url, { method: 'PUT', headers: init.body.upload_headers, body: content })).status).toBe(200);
     expect((await call('POST', '/ingest/files/complete', { token, json: { job_id: init.body.job_id } })).body.status).toBe('QUEUED');
 
     let job = (await call('GET', `/jobs/${init.body.job_id}`, { token })).body;
@@ -63,6 +70,11 @@ describe.skipIf(!databaseServer || !redisUrl)('api and worker as separate servic
       await new Promise((resolve) => setTimeout(resolve, 50));
       job = (await call('GET', `/jobs/${init.body.job_id}`, { token })).body;
     }
-    expect(job).toMatchObject({ status: 'COMPLETED', result: { lines_total: 3, events_parsed: 3 } });
+    expect(job).toMatchObject({ status: 'COMPLETED', file: { storage_type: 's3' }, result: { lines_total: 3, events_parsed: 3 } });
+
+    const output = await call('GET', `/jobs/${init.body.job_id}/output`, { token });
+    const download = await fetch(output.body.download_url);
+    expect(download.status).toBe(200);
+    expect((await download.arrayBuffer()).byteLength).toBeGreaterThan(0);
   });
 });

@@ -1,0 +1,153 @@
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import * as Minio from 'minio';
+import { DependencyUnavailableError } from '../../application/errors.ts';
+import type { ObjectInfo, ObjectStore, PresignedRequest } from '../../application/ports/object-store.ts';
+
+export interface S3Settings {
+  /** Where the service reaches S3 (e.g. http://minio:9000 inside a compose network). */
+  readonly endpoint: string;
+  /** Where clients reach it; presigned URLs carry this host. */
+  readonly publicEndpoint: string;
+  readonly region: string;
+  readonly accessKey: string;
+  readonly secretKey: string;
+  readonly bucket: string;
+}
+
+const NOT_FOUND_CODES = new Set(['NoSuchKey', 'NotFound', 'NoSuchObject']);
+// Multipart part size for streamed writes of unknown length: bounds memory per upload.
+const PART_SIZE = 8 * 1024 * 1024;
+
+/**
+ * S3 or MinIO through the MinIO client. Clients upload and download with presigned URLs
+ * straight to storage; the service only stats, streams and writes. Anything but "no such
+ * object" is reported as DependencyUnavailableError('storage'), the cause kept for logs.
+ */
+export class MinioObjectStore implements ObjectStore {
+  readonly storageType = 's3';
+  readonly bucket: string;
+  readonly #client: Minio.Client;
+  /** Signs URLs for the public endpoint; the region is fixed, so signing needs no network call. */
+  readonly #presigner: Minio.Client;
+  readonly #region: string;
+
+  constructor(settings: S3Settings) {
+    this.bucket = settings.bucket;
+    this.#region = settings.region;
+    this.#client = clientFor(settings.endpoint, settings);
+    this.#presigner = clientFor(settings.publicEndpoint, settings);
+  }
+
+  /** Creates the bucket when it does not exist yet. */
+  async ensureBucket(): Promise<void> {
+    await storageCall(async () => {
+      if (!(await this.#client.bucketExists(this.bucket))) await this.#client.makeBucket(this.bucket, this.#region);
+    });
+  }
+
+  localPathOf(): null {
+    return null;
+  }
+
+  async presignUpload(key: string, options: { expiresInSeconds: number; maxBytes: number }): Promise<PresignedRequest> {
+    // A presigned PUT cannot cap the size; complete checks it against the declared size.
+    const url = await storageCall(() => this.#presigner.presignedPutObject(this.bucket, key, options.expiresInSeconds));
+    return { url, method: 'PUT', headers: { 'Content-Type': 'application/octet-stream' }, expiresInSeconds: options.expiresInSeconds };
+  }
+
+  async presignDownload(key: string, options: { expiresInSeconds: number }): Promise<PresignedRequest> {
+    const url = await storageCall(() => this.#presigner.presignedGetObject(this.bucket, key, options.expiresInSeconds));
+    return { url, method: 'GET', headers: {}, expiresInSeconds: options.expiresInSeconds };
+  }
+
+  stat(key: string): Promise<ObjectInfo | null> {
+    return orNull(async () => ({ size: (await this.#client.statObject(this.bucket, key)).size }));
+  }
+
+  read(key: string): Promise<AsyncIterable<Uint8Array> | null> {
+    return orNull(() => this.#client.getObject(this.bucket, key));
+  }
+
+  async write(key: string, body: AsyncIterable<Uint8Array>): Promise<ObjectInfo> {
+    let size = 0;
+    let sourceFailed!: (error: unknown) => void;
+    const failure = new Promise<never>((_, reject) => {
+      sourceFailed = reject;
+    });
+    const counted = Readable.from(
+      (async function* () {
+        try {
+          for await (const chunk of body) {
+            size += chunk.length;
+            yield chunk;
+          }
+        } catch (error) {
+          sourceFailed(error);
+          throw error;
+        }
+      })(),
+    );
+    counted.on('error', () => {}); // reported through `failure`
+    try {
+      // minio-js pipes the body without watching its errors, so a failing source would
+      // leave putObject waiting forever: race it against the source's own failure.
+      await Promise.race([
+        storageCall(() => this.#client.putObject(this.bucket, key, counted, undefined, { 'Content-Type': 'application/octet-stream' })),
+        failure,
+      ]);
+    } catch (error) {
+      await this.#client.removeIncompleteUpload(this.bucket, key).catch(() => {});
+      throw error;
+    }
+    return { size };
+  }
+
+  async sha256(key: string): Promise<string | null> {
+    const stream = await this.read(key);
+    if (!stream) return null;
+    const hash = createHash('sha256');
+    await storageCall(async () => {
+      for await (const chunk of stream) hash.update(chunk);
+    });
+    return hash.digest('hex');
+  }
+
+  /** Resolves when storage is usable: S3 answers and the bucket exists (created if missing). */
+  async ping(): Promise<void> {
+    await this.ensureBucket();
+  }
+}
+
+function clientFor(endpoint: string, settings: S3Settings): Minio.Client {
+  const url = new URL(endpoint);
+  const useSSL = url.protocol === 'https:';
+  return new Minio.Client({
+    endPoint: url.hostname,
+    port: url.port ? Number(url.port) : useSSL ? 443 : 80,
+    useSSL,
+    accessKey: settings.accessKey,
+    secretKey: settings.secretKey,
+    region: settings.region,
+    pathStyle: true,
+    partSize: PART_SIZE,
+  });
+}
+
+async function storageCall<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw new DependencyUnavailableError('storage', { cause: error });
+  }
+}
+
+/** The call's value, or null when S3 says there is no such object. */
+async function orNull<T>(call: () => Promise<T>): Promise<T | null> {
+  try {
+    return await call();
+  } catch (error) {
+    if (NOT_FOUND_CODES.has(String((error as { code?: unknown }).code))) return null;
+    throw new DependencyUnavailableError('storage', { cause: error });
+  }
+}
