@@ -64,7 +64,7 @@ export class JobWorker {
           continue;
         }
         const started = performance.now();
-        const report = await this.#processJob.execute(delivery.jobId);
+        const report = await this.#processJob.execute(delivery.jobId, { redelivered: delivery.deliveryCount > 1 });
         const fields = {
           job_id: delivery.jobId,
           outcome: report.outcome,

@@ -6,6 +6,7 @@ import {
   failJob,
   reportProgress,
   startProcessing,
+  takeOver,
   type Job,
 } from '../../domain/job/job.ts';
 import type { JobResult } from '../../domain/job/job-result.ts';
@@ -62,9 +63,14 @@ export class ProcessJob {
     this.#settings = settings;
   }
 
-  async execute(jobId: string): Promise<ProcessReport> {
-    const claimed = await this.#claim(jobId);
+  /**
+   * `redelivered`: the queue gave this job out before and nobody acknowledged it, so a
+   * PROCESSING job's worker is presumed dead and this one takes the job over.
+   */
+  async execute(jobId: string, options: { redelivered?: boolean } = {}): Promise<ProcessReport> {
+    const claimed = await this.#claim(jobId, options.redelivered ?? false);
     if (!claimed) return { outcome: 'skipped' };
+    if (claimed.status === 'FAILED') return { outcome: 'failed' };
     try {
       const record = await this.#ports.jobs.get(jobId);
       if (!record?.upload) throw new PermanentJobError('Job has no uploaded file');
@@ -88,9 +94,12 @@ export class ProcessJob {
     }
   }
 
-  async #claim(jobId: string): Promise<Job | null> {
+  async #claim(jobId: string, redelivered: boolean): Promise<Job | null> {
+    const now = this.#ports.clock.now();
     try {
-      return await this.#ports.jobs.update(jobId, (job) => startProcessing(job, this.#ports.clock.now()));
+      return await this.#ports.jobs.update(jobId, (job) =>
+        redelivered && job.status === 'PROCESSING' ? takeOver(job, now, this.#settings.maxRetries) : startProcessing(job, now),
+      );
     } catch (error) {
       if (isDomainError(error, 'INVALID_JOB_STATE') || isDomainError(error, 'JOB_NOT_FOUND')) return null;
       throw error;

@@ -84,6 +84,17 @@ export function failAttempt(job: Job, now: Date, reason: string, maxRetries: num
   return failJob(job, now, `${reason} (gave up after ${job.retryCount} retries)`);
 }
 
+/**
+ * A worker takes over a job whose previous worker stopped responding (its delivery came
+ * back unacknowledged): the lost attempt counts as a transient failure, PROCESSING →
+ * QUEUED, and the job is claimed again, QUEUED → PROCESSING, under a new attempt number
+ * that fences the silent worker out. With no retries left it ends FAILED instead.
+ */
+export function takeOver(job: Job, now: Date, maxRetries: number): Job {
+  const released = failAttempt(job, now, 'The worker processing this job stopped responding', maxRetries);
+  return released.status === 'QUEUED' ? startProcessing(released, now) : released;
+}
+
 /** CREATED → FAILED: the upload URL expired and no one completed the upload. */
 export const expireUpload = (job: Job, now: Date): Job =>
   apply(job, 'expireUpload', now, { finishedAt: now, errorMessage: 'Upload not completed before its URL expired' });

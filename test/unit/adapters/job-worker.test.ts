@@ -37,6 +37,22 @@ describe('JobWorker', () => {
     expect(await queue.stats()).toEqual({ waiting: 0, pending: 0, deadLettered: 0 });
   });
 
+  it("takes over the job of a worker that died mid-job, once its delivery comes back", async () => {
+    core = createTestCore();
+    const queue = new InMemoryJobQueue({ visibilityTimeoutMs: 50 });
+    const job = queueJob(aJob(), core.clock.now());
+    await core.ports.jobs.create(job, anUpload(job, { fileSize: 3 }));
+    await core.ports.storage.write(`uploads/${job.id}/logs.txt`, bytesOf('hi\n'));
+    await queue.enqueue(job.id);
+    // The first worker claims the job, then dies: no outcome, no acknowledgement.
+    await queue.receive('dead-worker', 100);
+    await core.ports.jobs.update(job.id, (j) => startProcessing(j, core.clock.now()));
+
+    startWorker(queue);
+    await until(async () => (await core.ports.jobs.get(job.id))?.job.status === 'COMPLETED');
+    expect((await core.ports.jobs.get(job.id))?.job).toMatchObject({ status: 'COMPLETED', attempt: 2, retryCount: 1 });
+  });
+
   it('dead-letters a message delivered too often and fails its job, instead of looping', async () => {
     core = createTestCore();
     const queue = new InMemoryJobQueue({ visibilityTimeoutMs: 20 });

@@ -10,6 +10,7 @@ import {
   retryFailedJob,
   startProcessing,
   assertClaimHeld,
+  takeOver,
   type Job,
 } from '../../../src/domain/job/job.ts';
 import { canTransition, JOB_STATUSES, type JobStatus } from '../../../src/domain/job/job-status.ts';
@@ -116,6 +117,15 @@ describe('job state machine', () => {
       const first = startProcessing(aJob({ status: 'QUEUED' }), NOW);
       const second = startProcessing(failAttempt(first, NOW, 'x', 3), NOW);
       expect([first.attempt, second.attempt]).toEqual([1, 2]);
+    });
+
+    it('takes over a silent worker\'s job: the lost attempt counts, the new claim fences the old one', () => {
+      const abandoned = startProcessing(aJob({ status: 'QUEUED' }), NOW);
+      const taken = takeOver(abandoned, NOW, 3);
+      expect(taken).toMatchObject({ status: 'PROCESSING', attempt: abandoned.attempt + 1, retryCount: 1 });
+      expect(() => assertClaimHeld(taken, abandoned.attempt)).toThrow(expect.objectContaining({ code: 'JOB_CLAIM_LOST' }));
+      expect(takeOver({ ...abandoned, retryCount: 3 }, NOW, 3)).toMatchObject({ status: 'FAILED', errorMessage: expect.stringMatching(/stopped responding/) });
+      expect(() => takeOver(aJob({ status: 'QUEUED' }), NOW, 3)).toThrow(expect.objectContaining({ code: 'INVALID_JOB_STATE' }));
     });
 
     it('accepts writes only from the current attempt of a PROCESSING job', () => {
