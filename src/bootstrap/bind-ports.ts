@@ -3,6 +3,7 @@ import type { Container } from 'inversify';
 import type { Clock } from '../application/ports/clock.ts';
 import type { JobQueue } from '../application/ports/job-queue.ts';
 import type { Ports } from '../application/ports/ports.ts';
+import type { RateLimitStore } from '../application/ports/rate-limit-store.ts';
 import { BcryptPasswordHasher } from '../adapters/bcrypt/bcrypt-password-hasher.ts';
 import { JoseTokenIssuer } from '../adapters/jose/jose-token-issuer.ts';
 import { LocalObjectStore } from '../adapters/local-storage/local-object-store.ts';
@@ -12,6 +13,8 @@ import { PgJobRepository } from '../adapters/postgres/pg-job-repository.ts';
 import { PgSessionRepository } from '../adapters/postgres/pg-session-repository.ts';
 import { PgUserRepository } from '../adapters/postgres/pg-user-repository.ts';
 import { RedisJobQueue } from '../adapters/redis/redis-job-queue.ts';
+import { RedisRateLimitStore } from '../adapters/redis/redis-rate-limit-store.ts';
+import { InMemoryRateLimitStore } from '../adapters/memory/in-memory-rate-limit-store.ts';
 import { MinioObjectStore } from '../adapters/s3/minio-object-store.ts';
 import { UrlSigner } from '../adapters/signed-urls/url-signer.ts';
 import { RandomUuidGenerator } from '../adapters/system/random-uuid-generator.ts';
@@ -65,6 +68,12 @@ export function bindPorts(container: Container, config: Config, resources: Resou
         : new LocalObjectStore(config.storageDir, new UrlSigner(storageSigningKey(config), config.publicBaseUrl, clock)),
     [TOKENS.Clock],
   );
+
+  container
+    .bind<RateLimitStore>(TOKENS.RateLimitStore)
+    .toResolvedValue(() =>
+      resources.redis ? new RedisRateLimitStore(resources.redis, `${config.redisKeyPrefix}:rate`) : new InMemoryRateLimitStore(),
+    );
 
   // The record use cases are built from: each takes the ports it needs by name.
   container.bind<Ports>(TOKENS.Ports).toResolvedValue(

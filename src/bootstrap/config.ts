@@ -99,6 +99,7 @@ export function loadConfig(source: Record<string, string | undefined>) {
     logLevel: env.LOG_LEVEL,
     databaseUrl: env.DATABASE_URL ?? null,
     redisUrl: env.REDIS_URL ?? null,
+    redisKeyPrefix: env.REDIS_KEY_PREFIX,
     s3: env.S3_ENDPOINT
       ? {
           endpoint: env.S3_ENDPOINT,

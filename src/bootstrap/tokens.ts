@@ -12,6 +12,8 @@ export const TOKENS = {
   JobQueue: Symbol('JobQueue'),
   TokenIssuer: Symbol('TokenIssuer'),
   PasswordHasher: Symbol('PasswordHasher'),
+  /** Used by the HTTP edge (rate limiting), not by use cases. */
+  RateLimitStore: Symbol('RateLimitStore'),
   /** All of the above as one `Ports` record. */
   Ports: Symbol('Ports'),
   // Use cases

@@ -1,6 +1,7 @@
 import { InMemoryJobQueue } from '../../../src/adapters/memory/in-memory-job-queue.ts';
 import { InMemoryJobRepository } from '../../../src/adapters/memory/in-memory-job-repository.ts';
 import { InMemoryObjectStore } from '../../../src/adapters/memory/in-memory-object-store.ts';
+import { InMemoryRateLimitStore } from '../../../src/adapters/memory/in-memory-rate-limit-store.ts';
 import { InMemorySessionRepository } from '../../../src/adapters/memory/in-memory-session-repository.ts';
 import { InMemoryTokenIssuer } from '../../../src/adapters/memory/in-memory-token-issuer.ts';
 import { InMemoryUserRepository } from '../../../src/adapters/memory/in-memory-user-repository.ts';
@@ -15,6 +16,7 @@ import { jobQueueContract } from '../../contracts/job-queue.contract.ts';
 import { jobRepositoryContract } from '../../contracts/job-repository.contract.ts';
 import { objectStoreContract } from '../../contracts/object-store.contract.ts';
 import { passwordHasherContract } from '../../contracts/password-hasher.contract.ts';
+import { rateLimitStoreContract } from '../../contracts/rate-limit-store.contract.ts';
 import { sessionRepositoryContract } from '../../contracts/session-repository.contract.ts';
 import { tokenIssuerContract } from '../../contracts/token-issuer.contract.ts';
 import { userRepositoryContract } from '../../contracts/user-repository.contract.ts';
@@ -32,5 +34,6 @@ tokenIssuerContract('in-memory', async () => {
   return { issuer: new InMemoryTokenIssuer(clock, { accessTtlSeconds: 60, refreshTtlSeconds: 600 }), clock, accessTtlSeconds: 60 };
 });
 passwordHasherContract('in-memory sha256', () => new Sha256PasswordHasher());
+rateLimitStoreContract('in-memory', async () => new InMemoryRateLimitStore());
 clockContract('manual', () => new ManualClock());
 idGeneratorContract('sequential', () => new SequentialIdGenerator());

@@ -2,14 +2,16 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectRedis, whenReady, type RedisConnection } from '../../src/adapters/redis/redis-connection.ts';
 import { RedisJobQueue } from '../../src/adapters/redis/redis-job-queue.ts';
+import { RedisRateLimitStore } from '../../src/adapters/redis/redis-rate-limit-store.ts';
 import { DependencyUnavailableError } from '../../src/application/errors.ts';
 import { jobQueueContract } from '../contracts/job-queue.contract.ts';
+import { rateLimitStoreContract } from '../contracts/rate-limit-store.contract.ts';
 import { requireServer } from '../support/require-server.ts';
 
 const url = requireServer('redisUrl', 'Redis job queue');
 const VISIBILITY_MS = 300;
 
-describe.skipIf(!url)('Redis Streams job queue', () => {
+describe.skipIf(!url)('Redis adapters', () => {
   let redis: RedisConnection;
   const queues: RedisJobQueue[] = [];
   const newQueue = async (prefix = `it:${randomBytes(5).toString('hex')}`) => {
@@ -28,6 +30,7 @@ describe.skipIf(!url)('Redis Streams job queue', () => {
   });
 
   jobQueueContract('redis streams', async () => ({ queue: await newQueue(), visibilityTimeoutMs: VISIBILITY_MS }));
+  rateLimitStoreContract('redis', async () => new RedisRateLimitStore(redis, `it:${randomBytes(5).toString('hex')}:rate`));
 
   it('lets two workers on separate connections share a stream, each job delivered once', async () => {
     const prefix = `it:${randomBytes(5).toString('hex')}`;
