@@ -17,7 +17,5 @@ COPY src ./src
 RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 8000
-HEALTHCHECK --interval=10s --timeout=3s --retries=5 \
-  CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||8000)+'/health/live').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 # Override with src/bootstrap/api.ts or src/bootstrap/worker.ts for one role per container.
 CMD ["node", "src/bootstrap/all.ts"]
