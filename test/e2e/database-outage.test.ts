@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../src/adapters/postgres/embedded-postgres-server.ts';
 import { loadConfig } from '../../src/bootstrap/config.ts';
 import { startService, type RunningService } from '../../src/bootstrap/run-service.ts';
-import { freePort } from '../support/free-port.ts';
+import { freePort } from '../../src/adapters/system/free-port.ts';
 import { httpClient, type HttpCall } from '../support/http-client.ts';
 import { tempDataDir } from '../support/temp-dir.ts';
 

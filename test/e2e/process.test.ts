@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { tempDataDir } from '../support/temp-dir.ts';
 import { describe, expect, it } from 'vitest';
-import { freePort } from '../support/free-port.ts';
+import { freePort } from '../../src/adapters/system/free-port.ts';
 
 function run(entry: string, env: Record<string, string>) {
   const child = spawn(process.execPath, [entry], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -3,7 +3,7 @@ import { tempDataDir } from '../support/temp-dir.ts';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/bootstrap/config.ts';
 import { startService } from '../../src/bootstrap/run-service.ts';
-import { freePort } from '../support/free-port.ts';
+import { freePort } from '../../src/adapters/system/free-port.ts';
 import { httpClient } from '../support/http-client.ts';
 
 describe('the embedded service across a restart', () => {

@@ -4,7 +4,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/bootstrap/config.ts';
 import { startService, type RunningService } from '../../src/bootstrap/run-service.ts';
-import { freePort } from '../support/free-port.ts';
+import { freePort } from '../../src/adapters/system/free-port.ts';
 import { httpClient, type HttpCall } from '../support/http-client.ts';
 
 const LOG = '2026-03-01T10:00:00Z INFO service started\n2026-03-01T10:00:01Z ERROR disk full\n\nplain line\n';

@@ -13,26 +13,29 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const absent: TestServers['absent'] = {};
   const docker = await dockerAvailable();
 
-  let databaseUrl = process.env.TEST_DATABASE_URL;
-  if (!databaseUrl && docker === true) {
+  /** The server from its variable, else from a container, else recorded as absent. */
+  async function find<T>(key: keyof TestServers['absent'], variable: string, given: T | undefined, start: () => Promise<{ value: T; stop: Stop }>) {
+    if (given) return given;
+    if (docker === true) {
+      const started = await start();
+      stops.push(started.stop);
+      return started.value;
+    }
+    absent[key] = `${variable} is unset and ${docker}`;
+    return undefined;
+  }
+
+  const databaseUrl = await find('databaseUrl', 'TEST_DATABASE_URL', process.env.TEST_DATABASE_URL, async () => {
     const { PostgreSqlContainer } = await import('@testcontainers/postgresql');
     const container = await new PostgreSqlContainer('postgres:17-alpine').start();
-    stops.push(() => container.stop());
-    databaseUrl = container.getConnectionUri();
-  }
-  if (!databaseUrl) absent.databaseUrl = `TEST_DATABASE_URL is unset and ${docker}`;
-
-  let redisUrl = process.env.TEST_REDIS_URL;
-  if (!redisUrl && docker === true) {
+    return { value: container.getConnectionUri(), stop: () => container.stop() };
+  });
+  const redisUrl = await find('redisUrl', 'TEST_REDIS_URL', process.env.TEST_REDIS_URL, async () => {
     const { RedisContainer } = await import('@testcontainers/redis');
     const container = await new RedisContainer('redis:7-alpine').start();
-    stops.push(() => container.stop());
-    redisUrl = container.getConnectionUrl();
-  }
-  if (!redisUrl) absent.redisUrl = `TEST_REDIS_URL is unset and ${docker}`;
-
-  let s3: S3TestServer | undefined = s3FromEnvironment();
-  if (!s3 && docker === true) {
+    return { value: container.getConnectionUrl(), stop: () => container.stop() };
+  });
+  const s3 = await find('s3', 'TEST_S3_ENDPOINT', s3FromEnvironment(), async () => {
     const { GenericContainer, Wait } = await import('testcontainers');
     const container = await new GenericContainer('minio/minio:latest')
       .withCommand(['server', '/data'])
@@ -40,15 +43,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
       .withExposedPorts(9000)
       .withWaitStrategy(Wait.forHttp('/minio/health/ready', 9000))
       .start();
-    stops.push(() => container.stop());
-    s3 = {
-      endpoint: `http://${container.getHost()}:${container.getMappedPort(9000)}`,
-      region: 'us-east-1',
-      accessKey: 'minioadmin',
-      secretKey: 'minioadmin',
-    };
-  }
-  if (!s3) absent.s3 = `TEST_S3_ENDPOINT is unset and ${docker}`;
+    const endpoint = `http://${container.getHost()}:${container.getMappedPort(9000)}`;
+    return { value: { endpoint, region: 'us-east-1', accessKey: 'minioadmin', secretKey: 'minioadmin' }, stop: () => container.stop() };
+  });
 
   project.provide('servers', {
     ...(databaseUrl ? { databaseUrl } : {}),
