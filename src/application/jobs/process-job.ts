@@ -16,12 +16,18 @@ import { processedObjectKey } from '../../domain/upload/filename.ts';
 import { isDependencyUnavailable } from '../errors.ts';
 import type { Ports } from '../ports/ports.ts';
 import { PermanentJobError } from '../processing/errors.ts';
-import { emptyTally, processLine, type LineTally } from '../processing/line-processor.ts';
-import { splitLines } from '../processing/line-splitter.ts';
+import { countBytes } from '../processing/bytes.ts';
+import { EventAssembler } from '../processing/event-assembler.ts';
+import { gunzipIfCompressed } from '../processing/gunzip.ts';
+import { splitLines, type Line } from '../processing/line-splitter.ts';
+import { parserFor } from '../../domain/log/parsers/parser-for.ts';
 
 export interface ProcessingSettings {
   readonly maxRetries: number;
+  /** Longer lines are rejected; an event with its continuation lines is capped likewise. */
   readonly maxLineBytes: number;
+  /** Largest size a gzip'd upload may inflate to. */
+  readonly maxDecompressedBytes: number;
   /** Progress is written at most this often per job. */
   readonly progressIntervalMs: number;
   /** First retry delay; doubles with every retry. */
@@ -110,29 +116,28 @@ export class ProcessJob {
     const source = await this.#ports.storage.read(upload.objectKey);
     if (!source) throw new PermanentJobError(`Uploaded object ${upload.objectKey} is missing`);
 
-    const tally = emptyTally();
     const progress = this.#progressReporter(claimed, upload.fileSize);
+    const assembler = new EventAssembler(parserFor(upload.logFormat, upload.createdAt), this.#settings.maxLineBytes);
+    const bytes = gunzipIfCompressed(countBytes(source, progress.count), this.#settings.maxDecompressedBytes);
     const outputKey = processedObjectKey(claimed.id);
-    const events = this.#normalize(source, tally, progress);
-    const gzipped = ReadableStream.from(events).pipeThrough(new CompressionStream('gzip'));
-    await this.#ports.storage.write(outputKey, gzipped);
+    const ndjson = this.#normalize(splitLines(bytes, this.#settings.maxLineBytes), assembler, progress);
+    await this.#ports.storage.write(outputKey, ReadableStream.from(ndjson).pipeThrough(new CompressionStream('gzip')));
 
+    const { tally } = assembler;
     if (tally.eventsParsed === 0) {
+      const example = tally.sampleErrors[0] ? `; line ${tally.sampleErrors[0].line}: ${tally.sampleErrors[0].reason}` : '';
       throw new PermanentJobError(
-        `No line could be parsed as ${upload.logFormat} (${tally.linesTotal} lines, ${tally.linesRejected} rejected)`,
+        `No line could be parsed as ${upload.logFormat} (${tally.linesTotal} lines, ${tally.linesRejected} rejected${example})`,
       );
     }
     return { jobId: claimed.id, outputKey, bytesProcessed: progress.bytesRead(), ...tally };
   }
 
-  async *#normalize(
-    source: AsyncIterable<Uint8Array>,
-    tally: LineTally,
-    progress: ProgressReporter,
-  ): AsyncGenerator<Uint8Array> {
+  /** NDJSON of the events, in batches, writing progress between batches. */
+  async *#normalize(lines: AsyncIterable<Line>, assembler: EventAssembler, progress: ProgressReporter): AsyncGenerator<Uint8Array> {
     let batch = '';
-    for await (const line of splitLines(source, this.#settings.maxLineBytes, progress.count)) {
-      const event = processLine(line, tally);
+    for await (const line of lines) {
+      const event = assembler.push(line);
       if (event) batch += `${JSON.stringify(event)}\n`;
       if (batch.length >= 64 * 1024) {
         yield encoder.encode(batch);
@@ -140,6 +145,8 @@ export class ProcessJob {
         await progress.maybeReport();
       }
     }
+    const last = assembler.finish();
+    if (last) batch += `${JSON.stringify(last)}\n`;
     if (batch) yield encoder.encode(batch);
   }
 

@@ -1,3 +1,5 @@
+import { concatBytes } from './bytes.ts';
+
 export interface Line {
   /** 1-based line number. */
   readonly number: number;
@@ -13,13 +15,8 @@ const CARRIAGE_RETURN = 0x0d;
 /**
  * Splits a byte stream into lines, holding at most one line of `maxLineBytes` in memory
  * whatever the stream's size: the rest of an over-long line is skipped, not buffered.
- * Calls `onBytes` with the size of every chunk read (for progress).
  */
-export async function* splitLines(
-  chunks: AsyncIterable<Uint8Array>,
-  maxLineBytes: number,
-  onBytes: (count: number) => void = () => {},
-): AsyncGenerator<Line> {
+export async function* splitLines(chunks: AsyncIterable<Uint8Array>, maxLineBytes: number): AsyncGenerator<Line> {
   const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
   let parts: Uint8Array[] = [];
   let held = 0;
@@ -27,7 +24,7 @@ export async function* splitLines(
   let number = 0;
 
   const finish = (): Line => {
-    const bytes = concat(parts, held);
+    const bytes = concatBytes(parts);
     const end = !tooLong && bytes.at(-1) === CARRIAGE_RETURN ? bytes.length - 1 : bytes.length;
     const line = { number: ++number, text: decoder.decode(bytes.subarray(0, end)), tooLong };
     parts = [];
@@ -46,7 +43,6 @@ export async function* splitLines(
   };
 
   for await (const chunk of chunks) {
-    onBytes(chunk.length);
     let start = 0;
     for (let newline = chunk.indexOf(NEWLINE); newline !== -1; newline = chunk.indexOf(NEWLINE, start)) {
       keep(chunk.subarray(start, newline));
@@ -56,15 +52,4 @@ export async function* splitLines(
     keep(chunk.subarray(start));
   }
   if (held > 0 || tooLong) yield finish();
-}
-
-function concat(parts: Uint8Array[], total: number): Uint8Array {
-  if (parts.length === 1) return parts[0] as Uint8Array;
-  const joined = new Uint8Array(total);
-  let offset = 0;
-  for (const part of parts) {
-    joined.set(part, offset);
-    offset += part.length;
-  }
-  return joined;
 }

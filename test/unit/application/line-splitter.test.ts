@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { countBytes } from '../../../src/application/processing/bytes.ts';
 import { splitLines, type Line } from '../../../src/application/processing/line-splitter.ts';
 import { bytesOf } from '../../support/builders.ts';
 
-async function split(chunks: (string | Uint8Array)[], max = 100): Promise<Line[]> {
+async function collectLines(source: AsyncIterable<Line>): Promise<Line[]> {
   const lines: Line[] = [];
-  for await (const line of splitLines(bytesOf(...chunks), max)) lines.push(line);
+  for await (const line of source) lines.push(line);
   return lines;
 }
+const split = (chunks: (string | Uint8Array)[], max = 100) => collectLines(splitLines(bytesOf(...chunks), max));
 const texts = (lines: Line[]) => lines.map((l) => l.text);
 
 describe('splitLines', () => {
@@ -40,9 +42,10 @@ describe('splitLines', () => {
     expect(texts(await split([Buffer.from([0xef, 0xbb, 0xbf]), 'first\n']))).toEqual(['first']);
   });
 
-  it('counts every byte read', async () => {
+  it('counts every byte read, passing the stream through unchanged', async () => {
     let bytes = 0;
-    for await (const _ of splitLines(bytesOf('ab\n', 'cd'), 10, (n) => (bytes += n))) void _;
+    const lines = await collectLines(splitLines(countBytes(bytesOf('ab\n', 'cd'), (n) => (bytes += n)), 10));
     expect(bytes).toBe(5);
+    expect(texts(lines)).toEqual(['ab', 'cd']);
   });
 });

@@ -1,0 +1,104 @@
+import { MAX_SAMPLE_ERRORS, type LogLevel, type RejectedLine } from '../../domain/job/job-result.ts';
+import { levelInText } from '../../domain/log/levels.ts';
+import type { LineParser, NormalizedEvent } from '../../domain/log/normalized-event.ts';
+import type { Line } from './line-splitter.ts';
+
+export interface LineTally {
+  linesTotal: number;
+  eventsParsed: number;
+  linesRejected: number;
+  levelCounts: Partial<Record<LogLevel, number>>;
+  firstEventAt: Date | null;
+  lastEventAt: Date | null;
+  sampleErrors: RejectedLine[];
+}
+
+/**
+ * Turns lines into events with a parser and counts everything. An event is held back until
+ * the next one starts, because continuation lines (stack-trace frames) still belong to it;
+ * its message grows to at most `maxEventBytes`, the rest is dropped and marked truncated.
+ */
+export class EventAssembler {
+  readonly tally: LineTally = {
+    linesTotal: 0,
+    eventsParsed: 0,
+    linesRejected: 0,
+    levelCounts: {},
+    firstEventAt: null,
+    lastEventAt: null,
+    sampleErrors: [],
+  };
+  readonly #parser: LineParser;
+  readonly #maxEventBytes: number;
+  #pending: NormalizedEvent | null = null;
+
+  constructor(parser: LineParser, maxEventBytes: number) {
+    this.#parser = parser;
+    this.#maxEventBytes = maxEventBytes;
+  }
+
+  /** Takes one line; returns the event it completed, if any. */
+  push(line: Line): NormalizedEvent | null {
+    this.tally.linesTotal += 1;
+    if (line.tooLong) {
+      this.#reject(line.number, 'line exceeds the maximum line length');
+      return null;
+    }
+    const outcome = this.#parser.parse(line.text, line.number);
+    switch (outcome.kind) {
+      case 'blank':
+        return null;
+      case 'reject':
+        this.#reject(line.number, outcome.reason);
+        return null;
+      case 'continuation':
+        if (this.#pending) {
+          this.#pending = this.#extend(this.#pending, line.text);
+          return null;
+        }
+        // Nothing to continue (the file starts indented): the line stands on its own.
+        return this.#start({ ts: null, level: levelInText(line.text)?.level ?? 'unknown', message: line.text, attrs: {}, line: line.number });
+      case 'event':
+        return this.#start(outcome.event);
+    }
+  }
+
+  /** The input has ended: the event still held back, if any. */
+  finish(): NormalizedEvent | null {
+    const last = this.#pending;
+    this.#pending = null;
+    if (last) this.#count(last);
+    return last;
+  }
+
+  #start(event: NormalizedEvent): NormalizedEvent | null {
+    const completed = this.#pending;
+    this.#pending = event;
+    if (completed) this.#count(completed);
+    return completed;
+  }
+
+  #extend(event: NormalizedEvent, text: string): NormalizedEvent {
+    if (event.attrs.truncated === true) return event;
+    if (event.message.length + text.length + 1 > this.#maxEventBytes) {
+      return { ...event, attrs: { ...event.attrs, truncated: true } };
+    }
+    return { ...event, message: `${event.message}\n${text}` };
+  }
+
+  #count(event: NormalizedEvent): void {
+    const tally = this.tally;
+    tally.eventsParsed += 1;
+    tally.levelCounts[event.level] = (tally.levelCounts[event.level] ?? 0) + 1;
+    if (event.ts) {
+      const at = new Date(event.ts);
+      if (!tally.firstEventAt || at < tally.firstEventAt) tally.firstEventAt = at;
+      if (!tally.lastEventAt || at > tally.lastEventAt) tally.lastEventAt = at;
+    }
+  }
+
+  #reject(line: number, reason: string): void {
+    this.tally.linesRejected += 1;
+    if (this.tally.sampleErrors.length < MAX_SAMPLE_ERRORS) this.tally.sampleErrors.push({ line, reason });
+  }
+}

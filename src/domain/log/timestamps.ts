@@ -1,0 +1,74 @@
+const MONTHS: Record<string, number> = {
+  jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, nov: 10, dec: 11,
+};
+
+const valid = (date: Date): Date | null => (Number.isNaN(date.getTime()) ? null : date);
+
+// 2026-03-01T10:00:00Z, 2026-03-01 10:00:00,123, 2026-03-01T10:00:00.123456+02:00, …
+const ISO_LIKE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,9}))?\s?(Z|[+-]\d{2}:?\d{2})?$/i;
+
+/**
+ * An ISO-8601-like date-time. Without a zone it is taken as UTC: log files mostly use
+ * UTC and there is no better guess.
+ */
+export function parseIsoLike(text: string): Date | null {
+  const m = ISO_LIKE.exec(text.trim());
+  if (!m) return null;
+  const [, y, mo, d, h, mi, s, fraction, zone] = m;
+  const ms = fraction ? Number(fraction.slice(0, 3).padEnd(3, '0')) : 0;
+  const utc = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), ms);
+  if (Number(mo) > 12 || Number(d) > 31 || Number(h) > 23 || Number(mi) > 59 || Number(s) > 60) return null;
+  return valid(new Date(utc - zoneOffsetMs(zone)));
+}
+
+function zoneOffsetMs(zone: string | undefined): number {
+  if (!zone || zone.toUpperCase() === 'Z') return 0;
+  const sign = zone.startsWith('-') ? -1 : 1;
+  const digits = zone.slice(1).replace(':', '');
+  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4))) * 60_000;
+}
+
+/** Epoch seconds or milliseconds (told apart by size), as in JSON logs. */
+export function parseEpoch(value: number): Date | null {
+  if (!Number.isFinite(value) || value <= 0) return null;
+  return valid(new Date(value > 1e11 ? value : value * 1000));
+}
+
+/** A timestamp from a JSON field: epoch number, numeric string, or ISO-like string. */
+export function parseTimestampValue(value: unknown): Date | null {
+  if (typeof value === 'number') return parseEpoch(value);
+  if (typeof value !== 'string') return null;
+  if (/^\d{9,13}(\.\d+)?$/.test(value)) return parseEpoch(Number(value));
+  return parseIsoLike(value) ?? valid(new Date(Date.parse(value)));
+}
+
+// 10/Oct/2000:13:55:36 -0700 (Apache/Nginx)
+const CLF_TIME = /^(\d{2})\/([A-Za-z]{3})\/(\d{4}):(\d{2}):(\d{2}):(\d{2}) ([+-]\d{4})$/;
+
+export function parseClfTime(text: string): Date | null {
+  const m = CLF_TIME.exec(text);
+  const month = m?.[2] ? MONTHS[m[2].toLowerCase()] : undefined;
+  if (!m || month === undefined) return null;
+  const utc = Date.UTC(Number(m[3]), month, Number(m[1]), Number(m[4]), Number(m[5]), Number(m[6]));
+  return valid(new Date(utc - zoneOffsetMs(m[7])));
+}
+
+// Mar  1 10:00:00 (RFC 3164: no year, no zone)
+const BSD_TIME = /^([A-Za-z]{3}) {1,2}(\d{1,2}) (\d{2}):(\d{2}):(\d{2})$/;
+
+/**
+ * An RFC 3164 timestamp. It has no year: the year chosen is the one that puts the event
+ * nearest before `reference` (the upload time), so December lines read in January land
+ * in the previous year. Times are taken as UTC.
+ */
+export function parseBsdTime(text: string, reference: Date): Date | null {
+  const m = BSD_TIME.exec(text);
+  const month = m?.[1] ? MONTHS[m[1].toLowerCase()] : undefined;
+  if (!m || month === undefined) return null;
+  const at = (year: number) => new Date(Date.UTC(year, month, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5])));
+  const year = reference.getUTCFullYear();
+  // A small tolerance for clocks slightly ahead of the upload time.
+  const candidate = at(year);
+  const chosen = candidate.getTime() <= reference.getTime() + 86_400_000 ? candidate : at(year - 1);
+  return chosen.getUTCDate() === Number(m[2]) ? chosen : null;
+}
