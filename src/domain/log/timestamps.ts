@@ -65,10 +65,13 @@ export function parseBsdTime(text: string, reference: Date): Date | null {
   const m = BSD_TIME.exec(text);
   const month = m?.[1] ? MONTHS[m[1].toLowerCase()] : undefined;
   if (!m || month === undefined) return null;
-  const at = (year: number) => new Date(Date.UTC(year, month, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5])));
-  const year = reference.getUTCFullYear();
-  // A small tolerance for clocks slightly ahead of the upload time.
-  const candidate = at(year);
-  const chosen = candidate.getTime() <= reference.getTime() + 86_400_000 ? candidate : at(year - 1);
-  return chosen.getUTCDate() === Number(m[2]) ? chosen : null;
+  const day = Number(m[2]);
+  // A day of tolerance for clocks slightly ahead of the upload time.
+  const latest = reference.getTime() + 86_400_000;
+  // Feb 29 may need up to 8 years back (1900-style century gaps aside).
+  for (let year = reference.getUTCFullYear(); year >= reference.getUTCFullYear() - 8; year--) {
+    const candidate = new Date(Date.UTC(year, month, day, Number(m[3]), Number(m[4]), Number(m[5])));
+    if (candidate.getUTCDate() === day && candidate.getTime() <= latest) return candidate;
+  }
+  return null;
 }

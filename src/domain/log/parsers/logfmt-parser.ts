@@ -2,7 +2,7 @@ import { BLANK, reject, type LineParser, type ParseOutcome } from '../normalized
 import { eventFromRecord } from './structured-record.ts';
 
 // key=value, key="quoted \" value", or a bare key (true).
-const PAIR = /([^\s=]+)(?:=("(?:[^"\\]|\\.)*"|[^\s"]*))?/gy;
+const PAIR = /([^\s="]+)(?:=("(?:[^"\\]|\\.)*"|[^\s"]*))?/gy;
 const SPACES = /\s*/y;
 
 /** logfmt: `time=… level=info msg="something happened" user=42`. */

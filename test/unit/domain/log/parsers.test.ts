@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import type { NormalizedEvent, ParseOutcome } from '../../../../src/domain/log/normalized-event.ts';
+import { parserFor } from '../../../../src/domain/log/parsers/parser-for.ts';
+import type { LogFormat } from '../../../../src/domain/upload/log-format.ts';
+
+const UPLOADED = new Date('2026-01-05T12:00:00Z');
+const parse = (format: LogFormat, text: string): ParseOutcome => parserFor(format, UPLOADED).parse(text, 7);
+const event = (format: LogFormat, text: string): NormalizedEvent => {
+  const outcome = parse(format, text);
+  if (outcome.kind !== 'event') throw new Error(`expected an event, got ${JSON.stringify(outcome)}`);
+  return outcome.event;
+};
+
+describe('json (JSON Lines)', () => {
+  it.each([
+    ['pino', '{"level":30,"time":1767614400000,"pid":1,"hostname":"h","msg":"server started"}', { ts: '2026-01-05T12:00:00.000Z', level: 'info', message: 'server started', attrs: { pid: 1, hostname: 'h' } }],
+    ['bunyan fatal', '{"level":60,"time":"2026-01-05T12:00:00.000Z","msg":"boom","name":"app"}', { level: 'fatal', message: 'boom', attrs: { name: 'app' } }],
+    ['ECS', '{"@timestamp":"2026-01-05T11:59:00.5+01:00","log.level":"WARN","message":"slow query","duration_ms":812}', { ts: '2026-01-05T10:59:00.500Z', level: 'warn', message: 'slow query', attrs: { duration_ms: 812 } }],
+    ['epoch seconds', '{"ts":1767614400.25,"severity":"error","message":"x"}', { ts: '2026-01-05T12:00:00.250Z', level: 'error' }],
+    ['no known fields', '{"a":1}', { ts: null, level: 'unknown', message: '', attrs: { a: 1 } }],
+    ['unparsable time kept', '{"time":"yesterday","msg":"m"}', { ts: null, attrs: { time: 'yesterday' } }],
+  ])('%s', (_, line, expected) => {
+    expect(event('json', line)).toMatchObject({ line: 7, ...expected });
+  });
+
+  it.each([
+    ['{"unterminated": ', 'not valid JSON'],
+    ['[1,2,3]', 'not a JSON object'],
+    ['"just a string"', 'not a JSON object'],
+    ['null', 'not a JSON object'],
+  ])('rejects %j', (line, reason) => {
+    expect(parse('json', line)).toEqual({ kind: 'reject', reason });
+  });
+});
+
+describe('logfmt', () => {
+  it('reads pairs, quoted values with escapes, and bare keys', () => {
+    expect(event('logfmt', 'time=2026-01-05T12:00:00Z level=warn msg="disk \\"/data\\" at 91%" host=db-1 retry')).toMatchObject({
+      ts: '2026-01-05T12:00:00.000Z',
+      level: 'warn',
+      message: 'disk "/data" at 91%',
+      attrs: { host: 'db-1', retry: true },
+    });
+  });
+
+  it('reads Go slog / logrus style', () => {
+    expect(event('logfmt', 'time="2026-01-05 12:00:00" level=ERROR msg=failed err="connection refused"')).toMatchObject({
+      ts: '2026-01-05T12:00:00.000Z',
+      level: 'error',
+      attrs: { err: 'connection refused' },
+    });
+  });
+
+  it.each([['just some words'], ['msg="unterminated']])('rejects %j', (line) => {
+    expect(parse('logfmt', line).kind).toBe('reject');
+  });
+});
+
+describe('syslog', () => {
+  it('reads RFC 5424 with structured data', () => {
+    const line = '<165>1 2003-10-11T22:14:15.003Z mymachine.example.com evntslog - ID47 [exampleSDID@32473 iut="3" eventSource="Application"] An application event log entry';
+    expect(event('syslog', line)).toEqual({
+      ts: '2003-10-11T22:14:15.003Z',
+      level: 'info',
+      message: 'An application event log entry',
+      attrs: {
+        facility: 20,
+        version: 1,
+        hostname: 'mymachine.example.com',
+        app_name: 'evntslog',
+        msgid: 'ID47',
+        structured_data: '[exampleSDID@32473 iut="3" eventSource="Application"]',
+      },
+      line: 7,
+    });
+  });
+
+  it('reads RFC 5424 with nil values and a UTF-8 BOM', () => {
+    expect(event('syslog', '<11>1 2026-01-05T10:00:00+02:00 - - - - - \uFEFFdisk failure')).toMatchObject({
+      ts: '2026-01-05T08:00:00.000Z',
+      level: 'error',
+      message: 'disk failure',
+      attrs: { facility: 1, version: 1 },
+    });
+  });
+
+  it('reads RFC 3164 with a priority', () => {
+    expect(event('syslog', "<34>Oct 11 22:14:15 mymachine su: 'su root' failed for lonvick on /dev/pts/8")).toMatchObject({
+      ts: '2025-10-11T22:14:15.000Z',
+      level: 'fatal',
+      message: "'su root' failed for lonvick on /dev/pts/8",
+      attrs: { facility: 4, hostname: 'mymachine', app_name: 'su' },
+    });
+  });
+
+  it('reads a syslogd file line without a priority', () => {
+    expect(event('syslog', 'Jan  5 11:58:01 web-1 CRON[2211]: (root) CMD (run-parts /etc/cron.hourly)')).toMatchObject({
+      ts: '2026-01-05T11:58:01.000Z',
+      level: 'info',
+      attrs: { hostname: 'web-1', app_name: 'CRON', procid: '2211' },
+    });
+    expect(event('syslog', 'Jan  5 11:58:01 web-1 kernel: ERROR: EXT4-fs error').level).toBe('error');
+  });
+
+  it('dates RFC 3164 lines in the year that puts them nearest before the upload', () => {
+    expect(event('syslog', 'Dec 31 23:59:59 h app: last of the year').ts).toBe('2025-12-31T23:59:59.000Z');
+    expect(event('syslog', 'Jan  5 11:00:00 h app: today').ts).toBe('2026-01-05T11:00:00.000Z');
+    expect(event('syslog', 'Feb 29 10:00:00 h app: leap day').ts).toBe('2024-02-29T10:00:00.000Z');
+  });
+
+  it.each([
+    ['plain words'],
+    ['<999>1 2026-01-05T10:00:00Z h a - - - x'],
+    ['<13>1 not-a-time h a - - - x'],
+    ['Foo 11 22:14:15 host app: msg'],
+  ])('rejects %j', (line) => {
+    expect(parse('syslog', line).kind).toBe('reject');
+  });
+});
+
+describe('clf (Apache/Nginx)', () => {
+  it('reads the Common Log Format', () => {
+    expect(event('clf', '127.0.0.1 - frank [10/Oct/2000:13:55:36 -0700] "GET /apache_pb.gif HTTP/1.0" 200 2326')).toEqual({
+      ts: '2000-10-10T20:55:36.000Z',
+      level: 'info',
+      message: 'GET /apache_pb.gif HTTP/1.0',
+      attrs: { remote_host: '127.0.0.1', user: 'frank', method: 'GET', path: '/apache_pb.gif', protocol: 'HTTP/1.0', status: 200, bytes: 2326 },
+      line: 7,
+    });
+  });
+
+  it('reads the Combined Log Format, and maps status classes to levels', () => {
+    const combined = '203.0.113.9 - - [05/Jan/2026:11:00:00 +0000] "POST /api/login HTTP/2.0" 503 - "https://example.com/" "Mozilla/5.0 (X11; Linux x86_64)"';
+    expect(event('clf', combined)).toMatchObject({
+      level: 'error',
+      attrs: { status: 503, bytes: 0, referer: 'https://example.com/', user_agent: 'Mozilla/5.0 (X11; Linux x86_64)' },
+    });
+    expect(event('clf', '::1 - - [05/Jan/2026:11:00:00 +0000] "GET /missing HTTP/1.1" 404 153').level).toBe('warn');
+  });
+
+  it.each([
+    ['not an access log line'],
+    ['127.0.0.1 - - [32/Foo/2000:13:55:36 -0700] "GET / HTTP/1.0" 200 1'],
+  ])('rejects %j', (line) => {
+    expect(parse('clf', line).kind).toBe('reject');
+  });
+});
+
+describe('text', () => {
+  it.each([
+    ['2026-01-05 12:00:00,123 ERROR [main] c.e.App - Failed to start', { ts: '2026-01-05T12:00:00.123Z', level: 'error' }],
+    ['[2026-01-05T12:00:00Z] [warn] low memory', { ts: '2026-01-05T12:00:00.000Z', level: 'warn' }],
+    ['Jan  5 11:00:00 notice: something', { ts: '2026-01-05T11:00:00.000Z', level: 'info' }],
+    ['I have no time nor level', { ts: null, level: 'unknown' }],
+    ['INFO: ready', { ts: null, level: 'info' }],
+  ])('%j', (line, expected) => {
+    expect(event('text', line)).toMatchObject({ ...expected, message: line });
+  });
+
+  it.each([['\tat com.example.App.main(App.java:12)'], ['Caused by: java.io.IOException: boom'], ['    indented detail'], ['\t... 12 more']])(
+    'marks %j as a continuation',
+    (line) => {
+      expect(parse('text', line)).toEqual({ kind: 'continuation' });
+    },
+  );
+
+  it('does not mistake a level-looking word inside a message', () => {
+    expect(event('text', 'user INFORMATIONAL_PAGE opened').level).toBe('unknown');
+  });
+});
+
+describe('every format', () => {
+  it.each(['json', 'logfmt', 'syslog', 'clf', 'text'] as const)('%s: a blank line is blank', (format) => {
+    expect(parse(format, '   ')).toEqual({ kind: 'blank' });
+  });
+});
