@@ -14,10 +14,14 @@ import { GetJobOutput } from '../application/jobs/get-job-output.ts';
 import { ListJobs } from '../application/jobs/list-jobs.ts';
 import { ProcessJob } from '../application/jobs/process-job.ts';
 import { RecoverQueuedJobs } from '../application/jobs/recover-queued-jobs.ts';
+import { ExpireAbandonedUploads } from '../application/jobs/expire-abandoned-uploads.ts';
 import { RetryJob } from '../application/jobs/retry-job.ts';
 import type { Ports } from '../application/ports/ports.ts';
 import type { Config } from './config.ts';
 import { TOKENS as T } from './tokens.ts';
+
+/** A CREATED job is expired this long after its upload URL, so a slow upload can still finish. */
+const UPLOAD_GRACE_SECONDS = 300;
 
 /** Output download URLs live shorter than upload URLs: they are fetched right away. */
 const OUTPUT_URL_EXPIRE_SECONDS = 900;
@@ -54,6 +58,10 @@ export function bindUseCases(container: Container, config: Config): void {
       }),
   );
   to(T.RecoverQueuedJobs, (ports) => new RecoverQueuedJobs(ports));
+  to(
+    T.ExpireAbandonedUploads,
+    (ports) => new ExpireAbandonedUploads(ports, config.uploads.uploadUrlExpiresSeconds, UPLOAD_GRACE_SECONDS),
+  );
   to(
     T.CheckReadiness,
     ({ jobs, queue, storage }) =>

@@ -3,6 +3,8 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { Hono } from 'hono';
 import type { Logger } from 'pino';
 import type { JobWorker } from '../adapters/worker/job-worker.ts';
+import { PeriodicTask } from '../adapters/worker/periodic-task.ts';
+import type { ExpireAbandonedUploads } from '../application/jobs/expire-abandoned-uploads.ts';
 import type { EnsureAdminUser } from '../application/auth/ensure-admin-user.ts';
 import type { RecoverQueuedJobs } from '../application/jobs/recover-queued-jobs.ts';
 import type { ObjectStore } from '../application/ports/object-store.ts';
@@ -12,6 +14,8 @@ import { buildContainer } from './container.ts';
 import { createLogger } from './logger.ts';
 import { openResources } from './resources.ts';
 import { TOKENS } from './tokens.ts';
+
+const JANITOR_INTERVAL_MS = 60_000;
 
 export interface RunModes {
   readonly api: boolean;
@@ -47,6 +51,7 @@ export async function startService(
   }
 
   let worker: JobWorker | null = null;
+  let janitor: PeriodicTask | null = null;
   if (modes.worker) {
     // The in-process queue starts empty; give it back every job the repository says is waiting.
     if (!config.redisUrl) {
@@ -55,6 +60,9 @@ export async function startService(
     }
     worker = container.get<JobWorker>(TOKENS.JobWorker);
     worker.start();
+    const expire = container.get<ExpireAbandonedUploads>(TOKENS.ExpireAbandonedUploads);
+    janitor = new PeriodicTask('upload janitor', () => expire.execute(), JANITOR_INTERVAL_MS, logger.child({ component: 'janitor' }));
+    janitor.start();
   }
 
   let server: ServerType | null = null;
@@ -71,7 +79,7 @@ export async function startService(
     url,
     async stop() {
       const closing = server ? closeServer(server) : Promise.resolve();
-      await Promise.all([closing, worker?.stop()]);
+      await Promise.all([closing, worker?.stop(), janitor?.stop()]);
       // Last: in-flight requests and jobs above still needed these.
       await container.unbindAllAsync();
       await resources.close();

@@ -32,6 +32,7 @@ export const TOKENS = {
   RetryJob: Symbol('RetryJob'),
   ProcessJob: Symbol('ProcessJob'),
   RecoverQueuedJobs: Symbol('RecoverQueuedJobs'),
+  ExpireAbandonedUploads: Symbol('ExpireAbandonedUploads'),
   CheckReadiness: Symbol('CheckReadiness'),
   // Driving adapters
   HttpApp: Symbol('HttpApp'),

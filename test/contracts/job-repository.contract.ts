@@ -105,6 +105,9 @@ export function jobRepositoryContract(name: string, setup: () => Promise<JobRepo
       expect(queued.records.map((r) => r.job.id)).toEqual([jobs[1]!.id]);
       expect(queued.records[0]?.upload?.filename).toBe('logs.txt');
       expect((await repo.list({ jobType: 'FILE_UPLOAD', limit: 100, offset: 0 })).total).toBeGreaterThanOrEqual(5);
+
+      const older = await repo.list({ ownerId: owner, createdBefore: jobs[2]!.createdAt, limit: 10, offset: 0 });
+      expect(older.records.map((r) => r.job.id)).toEqual([jobs[1]!.id, jobs[0]!.id]);
     });
 
     it('creates one job per owner and idempotency key, and reports the holder', async () => {

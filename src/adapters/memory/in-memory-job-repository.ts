@@ -47,7 +47,8 @@ export class InMemoryJobRepository implements JobRepository {
     const matches = [...this.#records.values()]
       .filter(({ job }) => (filter.ownerId === undefined || job.ownerId === filter.ownerId)
         && (filter.status === undefined || job.status === filter.status)
-        && (filter.jobType === undefined || job.jobType === filter.jobType))
+        && (filter.jobType === undefined || job.jobType === filter.jobType)
+        && (filter.createdBefore === undefined || job.createdAt < filter.createdBefore))
       .sort((a, b) => b.job.createdAt.getTime() - a.job.createdAt.getTime() || b.job.id.localeCompare(a.job.id));
     const page = matches.slice(filter.offset, filter.offset + filter.limit);
     return { records: structuredClone(page), total: matches.length };

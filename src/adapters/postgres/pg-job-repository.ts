@@ -73,13 +73,14 @@ export class PgJobRepository implements JobRepository {
   async list(filter: JobFilter): Promise<{ records: JobRecord[]; total: number }> {
     const conditions: string[] = [];
     const values: unknown[] = [];
-    const where = (column: string, value: unknown): void => {
+    const where = (column: string, value: unknown, operator = '='): void => {
       values.push(value);
-      conditions.push(`j.${column} = $${values.length}`);
+      conditions.push(`j.${column} ${operator} $${values.length}`);
     };
     if (filter.ownerId !== undefined) where('owner_id', filter.ownerId);
     if (filter.status !== undefined) where('status', filter.status);
     if (filter.jobType !== undefined) where('job_type', filter.jobType);
+    if (filter.createdBefore !== undefined) where('created_at', filter.createdBefore, '<');
     const clause = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
     const [page, count] = await Promise.all([
       this.#db.query<JobRow>(

@@ -15,6 +15,8 @@ export interface JobFilter {
   readonly ownerId?: string;
   readonly status?: JobStatus;
   readonly jobType?: JobType;
+  /** Only jobs created strictly before this time. */
+  readonly createdBefore?: Date;
   readonly limit: number;
   readonly offset: number;
 }
