@@ -1,17 +1,28 @@
 import { createHmac } from 'node:crypto';
 import type { Container } from 'inversify';
 import type { Clock } from '../application/ports/clock.ts';
+import { AnnouncingJobRepository } from '../application/jobs/announcing-job-repository.ts';
+import type { IdGenerator } from '../application/ports/id-generator.ts';
+import type { JobChangeFeed } from '../application/ports/job-change-feed.ts';
 import type { JobQueue } from '../application/ports/job-queue.ts';
+import type { JobRepository } from '../application/ports/job-repository.ts';
+import type { ObjectStore } from '../application/ports/object-store.ts';
+import type { PasswordHasher } from '../application/ports/password-hasher.ts';
+import type { SessionRepository } from '../application/ports/session-repository.ts';
+import type { TokenIssuer } from '../application/ports/token-issuer.ts';
+import type { UserRepository } from '../application/ports/user-repository.ts';
 import type { Ports } from '../application/ports/ports.ts';
 import type { RateLimitStore } from '../application/ports/rate-limit-store.ts';
 import { BcryptPasswordHasher } from '../adapters/bcrypt/bcrypt-password-hasher.ts';
 import { JoseTokenIssuer } from '../adapters/jose/jose-token-issuer.ts';
 import { LocalObjectStore } from '../adapters/local-storage/local-object-store.ts';
+import { InMemoryJobChangeFeed } from '../adapters/memory/in-memory-job-change-feed.ts';
 import { InMemoryJobQueue } from '../adapters/memory/in-memory-job-queue.ts';
 import type { Database } from '../adapters/postgres/database.ts';
 import { PgJobRepository } from '../adapters/postgres/pg-job-repository.ts';
 import { PgSessionRepository } from '../adapters/postgres/pg-session-repository.ts';
 import { PgUserRepository } from '../adapters/postgres/pg-user-repository.ts';
+import { RedisJobChangeFeed } from '../adapters/redis/redis-job-change-feed.ts';
 import { RedisJobQueue } from '../adapters/redis/redis-job-queue.ts';
 import { RedisRateLimitStore } from '../adapters/redis/redis-rate-limit-store.ts';
 import { InMemoryRateLimitStore } from '../adapters/memory/in-memory-rate-limit-store.ts';
@@ -39,7 +50,21 @@ export function bindPorts(container: Container, config: Config, resources: Resou
 
   bind(TOKENS.Clock, overrides.clock, () => new SystemClock());
   bind(TOKENS.IdGenerator, overrides.ids, () => new RandomUuidGenerator());
-  bind(TOKENS.JobRepository, overrides.jobs, () => new PgJobRepository(database()));
+  if (overrides.feed) container.bind(TOKENS.JobChangeFeed).toConstantValue(overrides.feed);
+  else {
+    container
+      .bind<JobChangeFeed>(TOKENS.JobChangeFeed)
+      .toResolvedValue(() => (resources.redis ? new RedisJobChangeFeed(resources.redis, config.redisKeyPrefix) : new InMemoryJobChangeFeed()))
+      .onDeactivation(async (feed) => {
+        if (feed instanceof RedisJobChangeFeed) await feed.close();
+      });
+  }
+  // Every stored job change is announced to followers (the event stream).
+  container
+    .bind<JobRepository>(TOKENS.JobRepository)
+    .toResolvedValue((feed: JobChangeFeed) => new AnnouncingJobRepository(overrides.jobs ?? new PgJobRepository(database()), feed), [
+      TOKENS.JobChangeFeed,
+    ]);
   bind(TOKENS.UserRepository, overrides.users, () => new PgUserRepository(database()));
   bind(TOKENS.SessionRepository, overrides.sessions, () => new PgSessionRepository(database()));
   if (overrides.queue) container.bind(TOKENS.JobQueue).toConstantValue(overrides.queue);
@@ -77,11 +102,21 @@ export function bindPorts(container: Container, config: Config, resources: Resou
 
   // The record use cases are built from: each takes the ports it needs by name.
   container.bind<Ports>(TOKENS.Ports).toResolvedValue(
-    (clock, ids, jobs, users, sessions, storage, queue, tokens, hasher) =>
-      ({ clock, ids, jobs, users, sessions, storage, queue, tokens, hasher }) as Ports,
+    (
+      clock: Clock,
+      ids: IdGenerator,
+      jobs: JobRepository,
+      users: UserRepository,
+      sessions: SessionRepository,
+      storage: ObjectStore,
+      queue: JobQueue,
+      feed: JobChangeFeed,
+      tokens: TokenIssuer,
+      hasher: PasswordHasher,
+    ): Ports => ({ clock, ids, jobs, users, sessions, storage, queue, feed, tokens, hasher }),
     [
       TOKENS.Clock, TOKENS.IdGenerator, TOKENS.JobRepository, TOKENS.UserRepository, TOKENS.SessionRepository,
-      TOKENS.ObjectStore, TOKENS.JobQueue, TOKENS.TokenIssuer, TOKENS.PasswordHasher,
+      TOKENS.ObjectStore, TOKENS.JobQueue, TOKENS.JobChangeFeed, TOKENS.TokenIssuer, TOKENS.PasswordHasher,
     ],
   );
 }

@@ -10,6 +10,7 @@ import { CheckReadiness } from '../application/health/check-readiness.ts';
 import { CompleteUpload } from '../application/ingest/complete-upload.ts';
 import { InitUpload } from '../application/ingest/init-upload.ts';
 import { GetJob } from '../application/jobs/get-job.ts';
+import { WatchJob } from '../application/jobs/watch-job.ts';
 import { GetJobOutput } from '../application/jobs/get-job-output.ts';
 import { ListJobs } from '../application/jobs/list-jobs.ts';
 import { ProcessJob } from '../application/jobs/process-job.ts';
@@ -43,6 +44,7 @@ export function bindUseCases(container: Container, config: Config): void {
   to(T.InitUpload, (ports) => new InitUpload(ports, config.uploads));
   to(T.CompleteUpload, (ports) => new CompleteUpload(ports));
   to(T.GetJob, (ports) => new GetJob(ports));
+  to(T.WatchJob, (ports) => new WatchJob(ports));
   to(T.ListJobs, (ports) => new ListJobs(ports));
   to(T.GetJobOutput, (ports) => new GetJobOutput(ports, OUTPUT_URL_EXPIRE_SECONDS));
   to(T.RetryJob, (ports) => new RetryJob(ports));

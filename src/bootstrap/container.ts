@@ -67,6 +67,7 @@ const HTTP_USE_CASES: Record<keyof HttpUseCases, symbol> = {
   initUpload: TOKENS.InitUpload,
   completeUpload: TOKENS.CompleteUpload,
   getJob: TOKENS.GetJob,
+  watchJob: TOKENS.WatchJob,
   listJobs: TOKENS.ListJobs,
   getJobOutput: TOKENS.GetJobOutput,
   retryJob: TOKENS.RetryJob,

@@ -10,6 +10,7 @@ export const TOKENS = {
   SessionRepository: Symbol('SessionRepository'),
   ObjectStore: Symbol('ObjectStore'),
   JobQueue: Symbol('JobQueue'),
+  JobChangeFeed: Symbol('JobChangeFeed'),
   TokenIssuer: Symbol('TokenIssuer'),
   PasswordHasher: Symbol('PasswordHasher'),
   /** Used by the HTTP edge (rate limiting), not by use cases. */
@@ -27,6 +28,7 @@ export const TOKENS = {
   InitUpload: Symbol('InitUpload'),
   CompleteUpload: Symbol('CompleteUpload'),
   GetJob: Symbol('GetJob'),
+  WatchJob: Symbol('WatchJob'),
   ListJobs: Symbol('ListJobs'),
   GetJobOutput: Symbol('GetJobOutput'),
   RetryJob: Symbol('RetryJob'),

@@ -63,7 +63,12 @@ describe.skipIf(!databaseServer || !redisUrl || !s3)('api and worker as separate
     const init = await call('POST', '/ingest/files/init', { token, json: { filename: 'a.log', size: content.length, log_format: 'text' } });
     expect(init.body.presigned_url.startsWith(s3!.endpoint)).toBe(true);
     expect((await fetch(init.body.presigned_url, { method: 'PUT', headers: init.body.upload_headers, body: content })).status).toBe(200);
+    // The event stream is served by the API; the changes happen in the worker process.
+    const events = fetch(`${api.url}/jobs/${init.body.job_id}/events`, { headers: { Authorization: `Bearer ${token}` } }).then((r) => r.text());
+    await new Promise((resolve) => setTimeout(resolve, 100));
     expect((await call('POST', '/ingest/files/complete', { token, json: { job_id: init.body.job_id } })).body.status).toBe('QUEUED');
+    const statuses = (await events).split('\n').filter((l) => l.startsWith('data:')).map((l) => JSON.parse(l.slice(5)).status);
+    expect(statuses).toEqual(['CREATED', 'QUEUED', 'PROCESSING', 'COMPLETED']);
 
     let job = (await call('GET', `/jobs/${init.body.job_id}`, { token })).body;
     for (let i = 0; i < 100 && job.status !== 'COMPLETED' && job.status !== 'FAILED'; i++) {

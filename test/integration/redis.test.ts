@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectRedis, whenReady, type RedisConnection } from '../../src/adapters/redis/redis-connection.ts';
+import { RedisJobChangeFeed } from '../../src/adapters/redis/redis-job-change-feed.ts';
 import { RedisJobQueue } from '../../src/adapters/redis/redis-job-queue.ts';
 import { RedisRateLimitStore } from '../../src/adapters/redis/redis-rate-limit-store.ts';
 import { DependencyUnavailableError } from '../../src/application/errors.ts';
+import { jobChangeFeedContract } from '../contracts/job-change-feed.contract.ts';
 import { jobQueueContract } from '../contracts/job-queue.contract.ts';
 import { rateLimitStoreContract } from '../contracts/rate-limit-store.contract.ts';
 import { requireServer } from '../support/require-server.ts';
@@ -31,6 +33,13 @@ describe.skipIf(!url)('Redis adapters', () => {
 
   jobQueueContract('redis streams', async () => ({ queue: await newQueue(), visibilityTimeoutMs: VISIBILITY_MS }));
   rateLimitStoreContract('redis', async () => new RedisRateLimitStore(redis, `it:${randomBytes(5).toString('hex')}:rate`));
+  const feeds: RedisJobChangeFeed[] = [];
+  afterAll(async () => Promise.all(feeds.map((f) => f.close())));
+  jobChangeFeedContract('redis pub/sub', async () => {
+    const feed = new RedisJobChangeFeed(redis, `it:${randomBytes(5).toString('hex')}`);
+    feeds.push(feed);
+    return feed;
+  });
 
   it('lets two workers on separate connections share a stream, each job delivered once', async () => {
     const prefix = `it:${randomBytes(5).toString('hex')}`;

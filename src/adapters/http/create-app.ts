@@ -45,7 +45,7 @@ export function createApp(uc: HttpUseCases, options: HttpOptions): Hono<AppEnv> 
   app.route('/health', healthRoutes(uc, options.version));
   app.route('/auth', authRoutes(uc));
   app.route('/ingest', ingestRoutes(uc));
-  app.route('/jobs', jobRoutes(uc, { eventsPollMs: options.eventsPollMs ?? 500 }));
+  app.route('/jobs', jobRoutes(uc, { eventsPollMs: options.eventsPollMs ?? 2_000 }));
   if (options.selfServedStorage) app.route('/storage', storageRoutes(options.selfServedStorage));
   return app;
 }

@@ -1,5 +1,6 @@
 import type { Clock } from './clock.ts';
 import type { IdGenerator } from './id-generator.ts';
+import type { JobChangeFeed } from './job-change-feed.ts';
 import type { JobQueue } from './job-queue.ts';
 import type { JobRepository } from './job-repository.ts';
 import type { ObjectStore } from './object-store.ts';
@@ -17,6 +18,7 @@ export interface Ports {
   readonly sessions: SessionRepository;
   readonly storage: ObjectStore;
   readonly queue: JobQueue;
+  readonly feed: JobChangeFeed;
   readonly tokens: TokenIssuer;
   readonly hasher: PasswordHasher;
 }

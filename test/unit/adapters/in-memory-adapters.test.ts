@@ -1,3 +1,4 @@
+import { InMemoryJobChangeFeed } from '../../../src/adapters/memory/in-memory-job-change-feed.ts';
 import { InMemoryJobQueue } from '../../../src/adapters/memory/in-memory-job-queue.ts';
 import { InMemoryJobRepository } from '../../../src/adapters/memory/in-memory-job-repository.ts';
 import { InMemoryObjectStore } from '../../../src/adapters/memory/in-memory-object-store.ts';
@@ -12,6 +13,7 @@ import { UrlSigner } from '../../../src/adapters/signed-urls/url-signer.ts';
 import { SystemClock } from '../../../src/adapters/system/system-clock.ts';
 import { clockContract } from '../../contracts/clock.contract.ts';
 import { idGeneratorContract } from '../../contracts/id-generator.contract.ts';
+import { jobChangeFeedContract } from '../../contracts/job-change-feed.contract.ts';
 import { jobQueueContract } from '../../contracts/job-queue.contract.ts';
 import { jobRepositoryContract } from '../../contracts/job-repository.contract.ts';
 import { objectStoreContract } from '../../contracts/object-store.contract.ts';
@@ -35,5 +37,6 @@ tokenIssuerContract('in-memory', async () => {
 });
 passwordHasherContract('in-memory sha256', () => new Sha256PasswordHasher());
 rateLimitStoreContract('in-memory', async () => new InMemoryRateLimitStore());
+jobChangeFeedContract('in-memory', async () => new InMemoryJobChangeFeed());
 clockContract('manual', () => new ManualClock());
 idGeneratorContract('sequential', () => new SequentialIdGenerator());

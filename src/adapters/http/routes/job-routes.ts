@@ -1,15 +1,14 @@
 import { Hono } from 'hono';
-import { streamSSE } from 'hono/streaming';
-import { isTerminal } from '../../../domain/job/job-status.ts';
 import type { AppEnv } from '../app-env.ts';
 import { authenticate } from '../middleware/authenticate.ts';
 import { presentJob } from '../presenters/job-presenter.ts';
 import { jobIdParam, listJobsQuery } from '../schemas.ts';
 import type { HttpUseCases } from '../use-cases.ts';
 import { validate } from '../validation.ts';
+import { streamJobEvents } from './job-events.ts';
 
 export interface JobRouteOptions {
-  /** How often the event stream looks for changes. */
+  /** How long the event stream waits for an announced change before reading the job again. */
   readonly eventsPollMs: number;
 }
 
@@ -37,24 +36,7 @@ export function jobRoutes(uc: HttpUseCases, options: JobRouteOptions) {
     .post('/:job_id/retry', validate('param', jobIdParam), async (c) => {
       return c.json(presentJob(await uc.retryJob.execute(c.get('actor'), c.req.valid('param').job_id)));
     })
-    .get('/:job_id/events', validate('param', jobIdParam), async (c) => {
-      const actor = c.get('actor');
-      const jobId = c.req.valid('param').job_id;
-      // Resolve access before streaming, so a foreign or unknown id gets a proper 404.
-      let record = await uc.getJob.execute(actor, jobId);
-      return streamSSE(c, async (stream) => {
-        let last = '';
-        for (let sequence = 1; !stream.aborted; sequence++) {
-          const { status, progress } = record.job;
-          const snapshot = JSON.stringify({ job_id: jobId, status, progress, error_message: record.job.errorMessage });
-          if (snapshot !== last) {
-            await stream.writeSSE({ event: 'status', id: String(sequence), data: snapshot });
-            last = snapshot;
-          }
-          if (isTerminal(status)) break;
-          await stream.sleep(options.eventsPollMs);
-          record = await uc.getJob.execute(actor, jobId);
-        }
-      });
-    });
+    .get('/:job_id/events', validate('param', jobIdParam), (c) =>
+      streamJobEvents(c, uc, c.req.valid('param').job_id, options.eventsPollMs),
+    );
 }

@@ -1,0 +1,22 @@
+import type { JobChange, JobChangeFeed } from '../../application/ports/job-change-feed.ts';
+
+/** Job changes within one process. */
+export class InMemoryJobChangeFeed implements JobChangeFeed {
+  readonly #listeners = new Map<string, Set<(change: JobChange) => void>>();
+
+  async publish(change: JobChange): Promise<void> {
+    for (const listener of this.#listeners.get(change.jobId) ?? []) listener(structuredClone(change));
+  }
+
+  async subscribe(jobId: string, listener: (change: JobChange) => void): Promise<() => Promise<void>> {
+    // A wrapper of its own, so the same function subscribed twice is two subscriptions.
+    const subscription = (change: JobChange): void => listener(change);
+    const listeners = this.#listeners.get(jobId) ?? new Set();
+    listeners.add(subscription);
+    this.#listeners.set(jobId, listeners);
+    return async () => {
+      listeners.delete(subscription);
+      if (listeners.size === 0) this.#listeners.delete(jobId);
+    };
+  }
+}

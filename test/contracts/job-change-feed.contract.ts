@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { JobChange, JobChangeFeed } from '../../src/application/ports/job-change-feed.ts';
+
+const change = (jobId: string, status: JobChange['status'], progress = 0): JobChange => ({
+  jobId,
+  status,
+  progress,
+  errorMessage: null,
+  updatedAt: new Date('2026-01-05T12:00:00.000Z'),
+});
+
+/** Waits until `received` holds `count` items (deliveries may be asynchronous). */
+async function settle(received: unknown[], count: number): Promise<void> {
+  for (let i = 0; i < 100 && received.length < count; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+}
+
+export function jobChangeFeedContract(name: string, setup: () => Promise<JobChangeFeed>): void {
+  describe(`JobChangeFeed contract: ${name}`, () => {
+    let feed: JobChangeFeed;
+    let jobId: string;
+    beforeEach(async () => {
+      feed = await setup();
+      jobId = randomUUID();
+    });
+
+    it('delivers a job\'s changes, in order and intact, to its subscribers only', async () => {
+      const mine: JobChange[] = [];
+      const other: JobChange[] = [];
+      const stopMine = await feed.subscribe(jobId, (c) => mine.push(c));
+      const stopOther = await feed.subscribe(randomUUID(), (c) => other.push(c));
+      const sent = [change(jobId, 'QUEUED'), change(jobId, 'PROCESSING'), change(jobId, 'PROCESSING', 40), change(jobId, 'COMPLETED', 100)];
+      for (const c of sent) await feed.publish(c);
+      await settle(mine, sent.length);
+      expect(mine).toEqual(sent);
+      expect(other).toEqual([]);
+      await stopMine();
+      await stopOther();
+    });
+
+    it('delivers to every subscriber of a job, and to none after it stopped', async () => {
+      const first: JobChange[] = [];
+      const second: JobChange[] = [];
+      const stopFirst = await feed.subscribe(jobId, (c) => first.push(c));
+      const stopSecond = await feed.subscribe(jobId, (c) => second.push(c));
+      await feed.publish(change(jobId, 'QUEUED'));
+      await settle(second, 1);
+      await stopFirst();
+      await feed.publish(change(jobId, 'PROCESSING'));
+      await settle(second, 2);
+      expect(first.map((c) => c.status)).toEqual(['QUEUED']);
+      expect(second.map((c) => c.status)).toEqual(['QUEUED', 'PROCESSING']);
+      await stopSecond();
+    });
+
+    it('accepts a publish nobody listens to', async () => {
+      await expect(feed.publish(change(jobId, 'FAILED'))).resolves.toBeUndefined();
+    });
+  });
+}
