@@ -51,6 +51,27 @@ interface ProgressReporter {
 
 const encoder = new TextEncoder();
 
+/**
+ * A stream that reads up to `chunks` ahead of its consumer: parsing (this thread) and
+ * compression (the thread pool) then overlap instead of taking turns.
+ */
+function buffered(source: AsyncIterable<Uint8Array>, chunks: number): ReadableStream<Uint8Array> {
+  const iterator = source[Symbol.asyncIterator]();
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        const next = await iterator.next();
+        if (next.done) controller.close();
+        else controller.enqueue(next.value);
+      },
+      async cancel(reason) {
+        await iterator.return?.(reason);
+      },
+    },
+    new CountQueuingStrategy({ highWaterMark: chunks }),
+  );
+}
+
 /** The ports ProcessJob uses. */
 export type ProcessJobPorts = Pick<Ports, 'jobs' | 'storage' | 'queue' | 'clock'>;
 
@@ -121,7 +142,7 @@ export class ProcessJob {
     const bytes = gunzipIfCompressed(countBytes(source, progress.count), this.#settings.maxDecompressedBytes);
     const outputKey = processedObjectKey(claimed.id);
     const ndjson = this.#normalize(splitLines(bytes, this.#settings.maxLineBytes), assembler, progress);
-    await this.#ports.storage.write(outputKey, ReadableStream.from(ndjson).pipeThrough(new CompressionStream('gzip')));
+    await this.#ports.storage.write(outputKey, buffered(ndjson, 16).pipeThrough(new CompressionStream('gzip')));
 
     const { tally } = assembler;
     if (tally.eventsParsed === 0) {
@@ -134,11 +155,13 @@ export class ProcessJob {
   }
 
   /** NDJSON of the events, in batches, writing progress between batches. */
-  async *#normalize(lines: AsyncIterable<Line>, assembler: EventAssembler, progress: ProgressReporter): AsyncGenerator<Uint8Array> {
+  async *#normalize(batches: AsyncIterable<Line[]>, assembler: EventAssembler, progress: ProgressReporter): AsyncGenerator<Uint8Array> {
     let batch = '';
-    for await (const line of lines) {
-      const event = assembler.push(line);
-      if (event) batch += `${JSON.stringify(event)}\n`;
+    for await (const lines of batches) {
+      for (const line of lines) {
+        const event = assembler.push(line);
+        if (event) batch += `${JSON.stringify(event)}\n`;
+      }
       if (batch.length >= 64 * 1024) {
         yield encoder.encode(batch);
         batch = '';

@@ -31,6 +31,9 @@ export class EventAssembler {
   readonly #parser: LineParser;
   readonly #maxEventBytes: number;
   #pending: NormalizedEvent | null = null;
+  // Canonical ISO-8601 UTC strings order like the times they name: no Date per event.
+  #earliest: string | null = null;
+  #latest: string | null = null;
 
   constructor(parser: LineParser, maxEventBytes: number) {
     this.#parser = parser;
@@ -68,6 +71,8 @@ export class EventAssembler {
     const last = this.#pending;
     this.#pending = null;
     if (last) this.#count(last);
+    this.tally.firstEventAt = this.#earliest === null ? null : new Date(this.#earliest);
+    this.tally.lastEventAt = this.#latest === null ? null : new Date(this.#latest);
     return last;
   }
 
@@ -90,10 +95,10 @@ export class EventAssembler {
     const tally = this.tally;
     tally.eventsParsed += 1;
     tally.levelCounts[event.level] = (tally.levelCounts[event.level] ?? 0) + 1;
-    if (event.ts) {
-      const at = new Date(event.ts);
-      if (!tally.firstEventAt || at < tally.firstEventAt) tally.firstEventAt = at;
-      if (!tally.lastEventAt || at > tally.lastEventAt) tally.lastEventAt = at;
+    const ts = event.ts;
+    if (ts !== null) {
+      if (this.#earliest === null || ts < this.#earliest) this.#earliest = ts;
+      if (this.#latest === null || ts > this.#latest) this.#latest = ts;
     }
   }
 

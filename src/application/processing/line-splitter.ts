@@ -1,5 +1,3 @@
-import { concatBytes } from './bytes.ts';
-
 export interface Line {
   /** 1-based line number. */
   readonly number: number;
@@ -9,47 +7,47 @@ export interface Line {
   readonly tooLong: boolean;
 }
 
-const NEWLINE = 0x0a;
-const CARRIAGE_RETURN = 0x0d;
-
 /**
- * Splits a byte stream into lines, holding at most one line of `maxLineBytes` in memory
+ * Splits a byte stream into lines, one batch per chunk read (a promise per line would
+ * cost more than parsing it). Holds at most one partial line of `maxLineLength` characters
  * whatever the stream's size: the rest of an over-long line is skipped, not buffered.
+ * A UTF-8 byte order mark at the start is dropped.
  */
-export async function* splitLines(chunks: AsyncIterable<Uint8Array>, maxLineBytes: number): AsyncGenerator<Line> {
-  const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
-  let parts: Uint8Array[] = [];
-  let held = 0;
+export async function* splitLines(chunks: AsyncIterable<Uint8Array>, maxLineLength: number): AsyncGenerator<Line[]> {
+  const decoder = new TextDecoder('utf-8');
+  let partial = '';
   let tooLong = false;
   let number = 0;
 
-  const finish = (): Line => {
-    const bytes = concatBytes(parts);
-    const end = !tooLong && bytes.at(-1) === CARRIAGE_RETURN ? bytes.length - 1 : bytes.length;
-    const line = { number: ++number, text: decoder.decode(bytes.subarray(0, end)), tooLong };
-    parts = [];
-    held = 0;
+  const keep = (piece: string): void => {
+    if (tooLong || piece.length === 0) return;
+    if (partial.length + piece.length > maxLineLength) {
+      partial = (partial + piece).slice(0, maxLineLength);
+      tooLong = true;
+    } else {
+      partial = partial.length === 0 ? piece : partial + piece;
+    }
+  };
+  const finish = (piece: string): Line => {
+    keep(piece);
+    const text = !tooLong && partial.endsWith('\r') ? partial.slice(0, -1) : partial;
+    const line = { number: ++number, text, tooLong };
+    partial = '';
     tooLong = false;
     return line;
   };
-  const keep = (piece: Uint8Array): void => {
-    const room = maxLineBytes - held;
-    if (piece.length > room) tooLong = true;
-    const kept = piece.length > room ? piece.subarray(0, room) : piece;
-    if (kept.length > 0) {
-      parts.push(kept.slice());
-      held += kept.length;
-    }
-  };
 
   for await (const chunk of chunks) {
+    const text = decoder.decode(chunk, { stream: true });
+    const lines: Line[] = [];
     let start = 0;
-    for (let newline = chunk.indexOf(NEWLINE); newline !== -1; newline = chunk.indexOf(NEWLINE, start)) {
-      keep(chunk.subarray(start, newline));
-      yield finish();
+    for (let newline = text.indexOf('\n'); newline !== -1; newline = text.indexOf('\n', start)) {
+      lines.push(finish(text.slice(start, newline)));
       start = newline + 1;
     }
-    keep(chunk.subarray(start));
+    keep(text.slice(start));
+    if (lines.length > 0) yield lines;
   }
-  if (held > 0 || tooLong) yield finish();
+  keep(decoder.decode());
+  if (partial.length > 0 || tooLong) yield [finish('')];
 }

@@ -3,9 +3,9 @@ import { countBytes } from '../../../src/application/processing/bytes.ts';
 import { splitLines, type Line } from '../../../src/application/processing/line-splitter.ts';
 import { bytesOf } from '../../support/builders.ts';
 
-async function collectLines(source: AsyncIterable<Line>): Promise<Line[]> {
+async function collectLines(source: AsyncIterable<Line[]>): Promise<Line[]> {
   const lines: Line[] = [];
-  for await (const line of source) lines.push(line);
+  for await (const batch of source) lines.push(...batch);
   return lines;
 }
 const split = (chunks: (string | Uint8Array)[], max = 100) => collectLines(splitLines(bytesOf(...chunks), max));
@@ -38,8 +38,14 @@ describe('splitLines', () => {
     expect(texts(await split([Buffer.from([0x61, 0xff, 0xfe, 0x62, 0x0a])]))).toEqual(['a\uFFFD\uFFFDb']);
   });
 
-  it('drops a UTF-8 byte order mark', async () => {
+  it('drops a UTF-8 byte order mark at the start of the stream', async () => {
     expect(texts(await split([Buffer.from([0xef, 0xbb, 0xbf]), 'first\n']))).toEqual(['first']);
+  });
+
+  it('hands over one batch of lines per chunk read', async () => {
+    const batches: number[] = [];
+    for await (const batch of splitLines(bytesOf('a\nb\nc', '\nd\n'), 10)) batches.push(batch.length);
+    expect(batches).toEqual([2, 2]);
   });
 
   it('counts every byte read, passing the stream through unchanged', async () => {

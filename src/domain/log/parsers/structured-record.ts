@@ -1,38 +1,59 @@
 import type { LogLevel } from '../../job/job-result.ts';
 import { levelFromValue } from '../levels.ts';
 import type { NormalizedEvent } from '../normalized-event.ts';
-import { parseTimestampValue } from '../timestamps.ts';
+import { isoFromEpochMs, parseTimestampValue } from '../timestamps.ts';
 
 // Field names loggers commonly use, most specific first.
 const TIME_FIELDS = ['@timestamp', 'timestamp', 'time', 'ts', 'datetime', 'date', 't'];
 const LEVEL_FIELDS = ['level', 'lvl', 'severity', 'loglevel', 'log.level', 'levelname', 'priority'];
 const MESSAGE_FIELDS = ['msg', 'message', 'text', 'log', 'event', 'body'];
 
-/**
- * A key/value record (a JSON object, logfmt pairs) as an event: well-known fields become
- * ts, level and message; every other field is kept in attrs. A time field that does not
- * parse stays in attrs rather than failing the line.
- */
-export function eventFromRecord(record: Readonly<Record<string, unknown>>, line: number): NormalizedEvent {
-  const attrs: Record<string, unknown> = { ...record };
-  const time = take(attrs, TIME_FIELDS, (v) => parseTimestampValue(v));
-  const level = take<LogLevel>(attrs, LEVEL_FIELDS, (v) => {
-    const mapped = levelFromValue(v);
-    return mapped === 'unknown' ? null : mapped;
-  });
-  const message = take(attrs, MESSAGE_FIELDS, (v) => (typeof v === 'string' ? v : null));
-  return { ts: time?.toISOString() ?? null, level: level ?? 'unknown', message: message ?? '', attrs, line };
+type Role = 'time' | 'level' | 'message';
+const ROLES = new Map<string, { role: Role; rank: number }>([
+  ...TIME_FIELDS.map((field, rank) => [field, { role: 'time' as const, rank }] as const),
+  ...LEVEL_FIELDS.map((field, rank) => [field, { role: 'level' as const, rank }] as const),
+  ...MESSAGE_FIELDS.map((field, rank) => [field, { role: 'message' as const, rank }] as const),
+]);
+
+interface Chosen<T> {
+  field: string;
+  rank: number;
+  value: T;
 }
 
-/** Removes and returns the first field whose value `read` accepts. */
-function take<T>(attrs: Record<string, unknown>, names: readonly string[], read: (value: unknown) => T | null): T | null {
-  for (const name of names) {
-    if (!(name in attrs)) continue;
-    const value = read(attrs[name]);
-    if (value !== null) {
-      delete attrs[name];
-      return value;
+/**
+ * A key/value record (a JSON object, logfmt pairs) as an event: well-known fields become
+ * ts, level and message (the most specific name wins when several are present); every
+ * other field is kept in attrs. A time field that does not parse stays in attrs.
+ */
+export function eventFromRecord(record: Readonly<Record<string, unknown>>, line: number): NormalizedEvent {
+  // One pass over the record's own keys: a hot path, where probing each candidate name is slow.
+  const keys = Object.keys(record);
+  let time: Chosen<number> | null = null;
+  let level: Chosen<LogLevel> | null = null;
+  let message: Chosen<string> | null = null;
+  for (const field of keys) {
+    const known = ROLES.get(field);
+    if (!known) continue;
+    const raw = record[field];
+    if (known.role === 'time') {
+      if (time && time.rank < known.rank) continue;
+      const value = parseTimestampValue(raw);
+      if (value !== null) time = { field, rank: known.rank, value };
+    } else if (known.role === 'level') {
+      if (level && level.rank < known.rank) continue;
+      const value = levelFromValue(raw);
+      if (value !== 'unknown') level = { field, rank: known.rank, value };
+    } else if (typeof raw === 'string' && (!message || known.rank < message.rank)) {
+      message = { field, rank: known.rank, value: raw };
     }
   }
-  return null;
+  let attrs: Record<string, unknown> = record;
+  if (time || level || message) {
+    attrs = {};
+    for (const field of keys) {
+      if (field !== time?.field && field !== level?.field && field !== message?.field) attrs[field] = record[field];
+    }
+  }
+  return { ts: time ? isoFromEpochMs(time.value) : null, level: level?.value ?? 'unknown', message: message?.value ?? '', attrs, line };
 }

@@ -38,7 +38,9 @@ describe('parsers never throw and always classify (fuzzed)', () => {
       fc.asyncProperty(fc.array(nasty, { maxLength: 20 }), fc.constantFrom(...LOG_FORMATS), fc.integer({ min: 8, max: 64 }), async (chunks, format, maxLine) => {
         const assembler = new EventAssembler(parserFor(format, UPLOADED), 256);
         let events = 0;
-        for await (const line of splitLines((async function* () { yield* chunks; })(), maxLine)) if (assembler.push(line)) events++;
+        for await (const batch of splitLines((async function* () { yield* chunks; })(), maxLine)) {
+          for (const line of batch) if (assembler.push(line)) events++;
+        }
         if (assembler.finish()) events++;
         const { tally } = assembler;
         const newlines = chunks.reduce((n, c) => n + c.filter((b) => b === 0x0a).length, 0);
