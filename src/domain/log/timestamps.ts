@@ -70,12 +70,13 @@ export function parseTimestampValue(value: unknown): number | null {
 // 10/Oct/2000:13:55:36 -0700 (Apache/Nginx)
 const CLF_TIME = /^(\d{2})\/([A-Za-z]{3})\/(\d{4}):(\d{2}):(\d{2}):(\d{2}) ([+-]\d{4})$/;
 
-export function parseClfTime(text: string): Date | null {
+/** As epoch milliseconds. */
+export function parseClfTime(text: string): number | null {
   const m = CLF_TIME.exec(text);
   const month = m?.[2] ? MONTHS[m[2].toLowerCase()] : undefined;
-  if (!m || month === undefined) return null;
+  if (!m || month === undefined || Number(m[1]) > 31 || Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6]) > 60) return null;
   const utc = Date.UTC(Number(m[3]), month, Number(m[1]), Number(m[4]), Number(m[5]), Number(m[6]));
-  return valid(new Date(utc - zoneOffsetMs(m[7])));
+  return Number.isNaN(utc) ? null : utc - zoneOffsetMs(m[7]);
 }
 
 // Mar  1 10:00:00 (RFC 3164: no year, no zone)

@@ -1,12 +1,10 @@
 import { levelFromHttpStatus } from '../levels.ts';
 import { BLANK, reject, type LineParser, type ParseOutcome } from '../normalized-event.ts';
-import { parseClfTime } from '../timestamps.ts';
+import { isoFromEpochMs, parseClfTime } from '../timestamps.ts';
 
 // host ident user [time] "request" status bytes ["referer" "user-agent"]
 const CLF = /^(\S+) (\S+) (\S+) \[([^\]]+)\] "((?:[^"\\]|\\.)*)" (\d{3}) (\d+|-)(?: "((?:[^"\\]|\\.)*)" "((?:[^"\\]|\\.)*)")?\s*$/;
 const REQUEST = /^([A-Z]+) (\S+)(?: (HTTP\/[\d.]+))?$/;
-
-const dash = (value: string | undefined): string | undefined => (value === '-' || value === '' ? undefined : value);
 
 /** Apache/Nginx access logs, Common and Combined Log Format. */
 export const clfParser: LineParser = {
@@ -16,23 +14,22 @@ export const clfParser: LineParser = {
     if (!m) return reject('not a Common or Combined Log Format line');
     const [, host, ident, user, time, request, status, bytes, referer, userAgent] = m;
     const ts = parseClfTime(time ?? '');
-    if (!ts) return reject(`time "${time}" is not dd/Mon/yyyy:hh:mm:ss +zone`);
-    const parts = REQUEST.exec(request ?? '');
+    if (ts === null) return reject(`time "${time}" is not dd/Mon/yyyy:hh:mm:ss +zone`);
     const statusCode = Number(status);
-    const attrs = Object.fromEntries(
-      Object.entries({
-        remote_host: host,
-        ident: dash(ident),
-        user: dash(user),
-        method: parts?.[1],
-        path: parts?.[2],
-        protocol: parts?.[3],
-        status: statusCode,
-        bytes: bytes === '-' ? 0 : Number(bytes),
-        referer: dash(referer),
-        user_agent: dash(userAgent),
-      }).filter(([, v]) => v !== undefined),
-    );
-    return { kind: 'event', event: { ts: ts.toISOString(), level: levelFromHttpStatus(statusCode), message: request ?? '', attrs, line } };
+    // Built field by field: a hot path, where entries/filter/fromEntries cost more than the regex.
+    const attrs: Record<string, unknown> = { remote_host: host };
+    if (ident !== '-') attrs.ident = ident;
+    if (user !== '-') attrs.user = user;
+    const parts = REQUEST.exec(request ?? '');
+    if (parts) {
+      attrs.method = parts[1];
+      attrs.path = parts[2];
+      if (parts[3] !== undefined) attrs.protocol = parts[3];
+    }
+    attrs.status = statusCode;
+    attrs.bytes = bytes === '-' ? 0 : Number(bytes);
+    if (referer !== undefined && referer !== '-' && referer !== '') attrs.referer = referer;
+    if (userAgent !== undefined && userAgent !== '-' && userAgent !== '') attrs.user_agent = userAgent;
+    return { kind: 'event', event: { ts: isoFromEpochMs(ts), level: levelFromHttpStatus(statusCode), message: request ?? '', attrs, line } };
   },
 };

@@ -8,9 +8,14 @@ const RFC5424 = /^<(\d{1,3})>(\d{1,2}) (\S+) (\S+) (\S+) (\S+) (\S+) (-|(?:\[(?:
 const RFC3164 = /^(?:<(\d{1,3})>)?([A-Za-z]{3} {1,2}\d{1,2} \d{2}:\d{2}:\d{2}) (\S+) (.*)$/s;
 const TAG = /^([^\s:[\]]{1,48})(?:\[([^\]]*)\])?: ?(.*)$/s;
 
-const nil = (value: string | undefined): string | undefined => (value === '-' ? undefined : value);
-const withoutUndefined = (attrs: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(attrs).filter(([, v]) => v !== undefined));
+/** Sets the fields whose value is present (RFC 5424 writes a missing value as `-`). */
+function present(attrs: Record<string, unknown>, fields: Record<string, string | number | undefined>): Record<string, unknown> {
+  for (const key in fields) {
+    const value = fields[key];
+    if (value !== undefined && value !== '-') attrs[key] = value;
+  }
+  return attrs;
+}
 
 /** Syslog, RFC 5424 and RFC 3164 (with or without the priority). */
 export function syslogParser(referenceTime: Date): LineParser {
@@ -36,14 +41,12 @@ function parse5424(text: string, line: number): ParseOutcome | null {
       ts: ts?.toISOString() ?? null,
       level: levelFromSyslogSeverity(priority % 8),
       message: (rawMessage ?? '').replace(/^\uFEFF/, ''),
-      attrs: withoutUndefined({
-        facility: priority >> 3,
-        version: Number(version),
-        hostname: nil(host),
-        app_name: nil(app),
-        procid: nil(procid),
-        msgid: nil(msgid),
-        structured_data: nil(structured),
+      attrs: present({ facility: priority >> 3, version: Number(version) }, {
+        hostname: host,
+        app_name: app,
+        procid,
+        msgid,
+        structured_data: structured,
       }),
       line,
     },
@@ -68,7 +71,7 @@ function parse3164(text: string, line: number, referenceTime: Date): ParseOutcom
       ts: ts.toISOString(),
       level,
       message,
-      attrs: withoutUndefined({
+      attrs: present({}, {
         facility: priority === undefined ? undefined : priority >> 3,
         hostname: host,
         app_name: tag?.[1],

@@ -1,0 +1,89 @@
+// npm run bench:worker — worker throughput and memory per log format, each next to its
+// ceiling measured in the same run on the same machine. Prints a table; asserts nothing.
+//   BENCH_SMALL_MB (default 10), BENCH_LARGE_MB (default 1024), BENCH_FORMATS (default all)
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { LOG_FORMATS, type LogFormat } from '../src/domain/upload/log-format.ts';
+import { generateLogFile } from './generate-logs.ts';
+
+const SMALL_MB = Number(process.env.BENCH_SMALL_MB ?? 10);
+const LARGE_MB = Number(process.env.BENCH_LARGE_MB ?? 1024);
+const FORMATS = (process.env.BENCH_FORMATS?.split(',') ?? [...LOG_FORMATS]) as LogFormat[];
+const DIR = join(process.env.DATA_DIR ?? '.data', 'bench');
+const RUN = join(import.meta.dirname, 'worker-run.ts');
+
+interface Run {
+  seconds: number;
+  bytes: number;
+  events: number;
+  maxRssMb: number;
+}
+
+async function file(format: LogFormat, megabytes: number): Promise<string> {
+  const path = join(DIR, `${format}-${megabytes}m.log`);
+  if (!existsSync(path) || statSync(path).size < megabytes * 1024 * 1024) {
+    process.stderr.write(`generating ${path}\n`);
+    await generateLogFile(path, format, megabytes * 1024 * 1024);
+  }
+  return path;
+}
+
+// The V8 setting the worker is deployed with (npm start, Dockerfile, compose).
+const WORKER_FLAGS = ['--max-semi-space-size=16'];
+
+function measure(mode: 'worker' | 'ceiling', format: LogFormat, path: string): Run {
+  const out = execFileSync(process.execPath, [...WORKER_FLAGS, RUN, mode, format, path], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  return JSON.parse(out.trim().split('\n').pop()!) as Run;
+}
+
+function jqSeconds(path: string): number | null {
+  const started = performance.now();
+  const jq = spawnSync('jq', ['-c', '.', path], { stdio: ['ignore', 'ignore', 'ignore'] });
+  return jq.status === 0 ? (performance.now() - started) / 1000 : null;
+}
+
+const mbps = (run: Run) => run.bytes / 1024 / 1024 / run.seconds;
+const fixed = (value: number, digits = 1) => value.toFixed(digits);
+
+mkdirSync(DIR, { recursive: true });
+const cpu = execFileSync('sh', ['-c', "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2; nproc"], { encoding: 'utf8' }).trim().replace(/\n/, ', cores: ');
+console.log(`\nWorker benchmark — Node ${process.version}, ${cpu.trim()}`);
+console.log(`files: ${SMALL_MB} MiB and ${LARGE_MB} MiB per format, generated in ${DIR}\n`);
+console.log('format | worker MB/s | events/s | ceiling MB/s | worker/ceiling | jq MB/s | worker/jq | RSS small MB | RSS large MB | large/small');
+console.log('-------|-------------|----------|--------------|----------------|---------|-----------|--------------|--------------|------------');
+const goals: string[] = [];
+for (const format of FORMATS) {
+  const small = await file(format, SMALL_MB);
+  const large = await file(format, LARGE_MB);
+  const workerSmall = measure('worker', format, small);
+  const workerLarge = measure('worker', format, large);
+  const ceiling = measure('ceiling', format, large);
+  const jq = format === 'json' ? jqSeconds(large) : null;
+  const jqMbps = jq === null ? null : statSync(large).size / 1024 / 1024 / jq;
+  const ratio = mbps(workerLarge) / mbps(ceiling);
+  console.log(
+    [
+      format,
+      fixed(mbps(workerLarge)),
+      fixed(workerLarge.events / workerLarge.seconds, 0),
+      fixed(mbps(ceiling)),
+      `${fixed(ratio * 100, 0)}%`,
+      jqMbps === null ? '-' : fixed(jqMbps),
+      jqMbps === null ? '-' : `${fixed(mbps(workerLarge) / jqMbps)}×`,
+      fixed(workerSmall.maxRssMb, 0),
+      fixed(workerLarge.maxRssMb, 0),
+      `${fixed(workerLarge.maxRssMb / workerSmall.maxRssMb, 2)}×`,
+    ].join(' | '),
+  );
+  if (format === 'json') {
+    goals.push(`json worker ≥ 50% of split+JSON.parse: ${fixed(ratio * 100, 0)}% ${ratio >= 0.5 ? 'MET' : 'NOT MET'}`);
+    if (jqMbps !== null) goals.push(`json worker ≥ 4× jq -c .: ${fixed(mbps(workerLarge) / jqMbps)}× ${mbps(workerLarge) >= 4 * jqMbps ? 'MET' : 'NOT MET'}`);
+    goals.push(`peak RSS ${LARGE_MB} MiB ≤ 160 MB: ${fixed(workerLarge.maxRssMb, 0)} MB ${workerLarge.maxRssMb <= 160 ? 'MET' : 'NOT MET'}`);
+    goals.push(`peak RSS ${LARGE_MB} MiB ≤ 1.5 × ${SMALL_MB} MiB: ${fixed(workerLarge.maxRssMb / workerSmall.maxRssMb, 2)}× ${workerLarge.maxRssMb <= 1.5 * workerSmall.maxRssMb ? 'MET' : 'NOT MET'}`);
+  }
+}
+console.log(`\nGoals (issue 4):\n  ${goals.join('\n  ')}\n`);
+console.log(`Method: each figure is one run in a fresh process (node ${WORKER_FLAGS.join(' ')}); the worker run is ProcessJob end to end`);
+console.log('(local-disk store: read, gunzip check, split, parse, normalize, gzip, write); the ceiling only');
+console.log('splits lines (and JSON.parses each, for json); jq is `jq -c .` on the same file.');
