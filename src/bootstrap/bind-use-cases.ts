@@ -59,7 +59,7 @@ export function bindUseCases(container: Container, config: Config): void {
         retryBaseDelayMs: 1_000,
       }),
   );
-  to(T.RecoverQueuedJobs, (ports) => new RecoverQueuedJobs(ports));
+  to(T.RecoverQueuedJobs, (ports) => new RecoverQueuedJobs(ports, config.worker.maxRetries));
   to(
     T.ExpireAbandonedUploads,
     (ports) => new ExpireAbandonedUploads(ports, config.uploads.uploadUrlExpiresSeconds, UPLOAD_GRACE_SECONDS),
