@@ -9,6 +9,12 @@ export async function main(modes: RunModes): Promise<void> {
   let config;
   try {
     config = loadConfig(process.env);
+    const alone = modes.api !== modes.worker;
+    // Apart, the API and the worker must share a queue and a database; embedded ones are per process.
+    const missing = [!config.redisUrl && 'REDIS_URL', !config.databaseUrl && 'DATABASE_URL'].filter(Boolean);
+    if (alone && missing.length > 0) {
+      throw new ConfigError([`running ${modes.api ? 'the API' : 'the worker'} alone needs ${missing.join(' and ')}; use npm start (api + worker) for the embedded defaults`]);
+    }
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     console.error(error.message);

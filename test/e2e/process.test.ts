@@ -42,6 +42,14 @@ describe('the all-in-one process (npm start)', () => {
     for (const problem of ['JWT_SECRET_KEY', 'CORS_ORIGINS', 'DEBUG', 'ADMIN_PASSWORD']) expect(proc.output()).toContain(problem);
   });
 
+  it('refuses to run the API or the worker alone on per-process embedded adapters', async () => {
+    for (const entry of ['src/bootstrap/api.ts', 'src/bootstrap/worker.ts']) {
+      const proc = run(entry, {});
+      expect(await proc.exited).toBe(78);
+      expect(proc.output()).toMatch(/alone needs REDIS_URL and DATABASE_URL/);
+    }
+  });
+
   it('refuses a malformed variable with its name', async () => {
     const proc = run('src/bootstrap/all.ts', { PORT: 'eighty' });
     expect(await proc.exited).toBe(78);
