@@ -17,6 +17,11 @@ import { ProcessJob } from '../application/jobs/process-job.ts';
 import { RecoverQueuedJobs } from '../application/jobs/recover-queued-jobs.ts';
 import { ExpireAbandonedUploads } from '../application/jobs/expire-abandoned-uploads.ts';
 import { RetryJob } from '../application/jobs/retry-job.ts';
+import { CreateUser } from '../application/users/create-user.ts';
+import { DeactivateUser } from '../application/users/deactivate-user.ts';
+import { GetUser } from '../application/users/get-user.ts';
+import { ListUsers } from '../application/users/list-users.ts';
+import { UpdateUser } from '../application/users/update-user.ts';
 import type { Ports } from '../application/ports/ports.ts';
 import type { Config } from './config.ts';
 import { TOKENS as T } from './tokens.ts';
@@ -48,6 +53,11 @@ export function bindUseCases(container: Container, config: Config): void {
   to(T.ListJobs, (ports) => new ListJobs(ports));
   to(T.GetJobOutput, (ports) => new GetJobOutput(ports, OUTPUT_URL_EXPIRE_SECONDS));
   to(T.RetryJob, (ports) => new RetryJob(ports));
+  to(T.CreateUser, (ports) => new CreateUser(ports));
+  to(T.ListUsers, (ports) => new ListUsers(ports));
+  to(T.GetUser, (ports) => new GetUser(ports));
+  to(T.UpdateUser, (ports) => new UpdateUser(ports));
+  to(T.DeactivateUser, (ports) => new DeactivateUser(ports));
   to(
     T.ProcessJob,
     (ports) =>

@@ -72,6 +72,11 @@ const HTTP_USE_CASES: Record<keyof HttpUseCases, symbol> = {
   getJobOutput: TOKENS.GetJobOutput,
   retryJob: TOKENS.RetryJob,
   checkReadiness: TOKENS.CheckReadiness,
+  createUser: TOKENS.CreateUser,
+  listUsers: TOKENS.ListUsers,
+  getUser: TOKENS.GetUser,
+  updateUser: TOKENS.UpdateUser,
+  deactivateUser: TOKENS.DeactivateUser,
 };
 
 const httpUseCases = (container: Container): HttpUseCases =>

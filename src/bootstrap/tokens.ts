@@ -36,6 +36,11 @@ export const TOKENS = {
   RecoverQueuedJobs: Symbol('RecoverQueuedJobs'),
   ExpireAbandonedUploads: Symbol('ExpireAbandonedUploads'),
   CheckReadiness: Symbol('CheckReadiness'),
+  CreateUser: Symbol('CreateUser'),
+  ListUsers: Symbol('ListUsers'),
+  GetUser: Symbol('GetUser'),
+  UpdateUser: Symbol('UpdateUser'),
+  DeactivateUser: Symbol('DeactivateUser'),
   // Driving adapters
   HttpApp: Symbol('HttpApp'),
   JobWorker: Symbol('JobWorker'),

@@ -31,6 +31,28 @@ export function userRepositoryContract(name: string, setup: () => Promise<UserRe
       expect(await repo.findById(twin.id)).toBeNull();
     });
 
+    it('updates a user, keeping the uniqueness rules, and refuses an unknown one', async () => {
+      const user = aUser();
+      const other = aUser();
+      await repo.create(user);
+      await repo.create(other);
+      const changed = { ...user, fullName: 'New Name', role: 'admin' as const, isActive: false, email: `NEW-${user.email}` };
+      await repo.update(changed);
+      expect(await repo.findById(user.id)).toEqual(changed);
+      await expect(repo.update({ ...changed, username: other.username })).rejects.toMatchObject({ code: 'USERNAME_TAKEN' });
+      await expect(repo.update({ ...changed, email: other.email.toUpperCase() })).rejects.toMatchObject({ code: 'EMAIL_TAKEN' });
+      expect(await repo.findById(user.id)).toEqual(changed);
+      await expect(repo.update(aUser())).rejects.toMatchObject({ code: 'USER_NOT_FOUND' });
+    });
+
+    it('lists users by username, with a total for paging', async () => {
+      for (const name of ['carol', 'alice', 'bob']) await repo.create(aUser({ username: name, email: `${name}@example.com` }));
+      const page = await repo.list({ limit: 2, offset: 0 });
+      expect(page.total).toBe(3);
+      expect(page.users.map((u) => u.username)).toEqual(['alice', 'bob']);
+      expect((await repo.list({ limit: 2, offset: 2 })).users.map((u) => u.username)).toEqual(['carol']);
+    });
+
     it('refuses a taken email, ignoring case', async () => {
       const user = aUser();
       await repo.create(user);

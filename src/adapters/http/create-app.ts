@@ -10,6 +10,7 @@ import { healthRoutes } from './routes/health-routes.ts';
 import { ingestRoutes } from './routes/ingest-routes.ts';
 import { jobRoutes } from './routes/job-routes.ts';
 import { storageRoutes } from './routes/storage-routes.ts';
+import { userRoutes } from './routes/user-routes.ts';
 import { requestLogger, type RequestLogSink } from './middleware/request-logger.ts';
 import type { HttpUseCases } from './use-cases.ts';
 
@@ -40,12 +41,13 @@ export function createApp(uc: HttpUseCases, options: HttpOptions): Hono<AppEnv> 
     maxSize,
     onError: (c) => errorResponse(c, 413, 'PAYLOAD_TOO_LARGE', `Request body exceeds ${maxSize} bytes`),
   });
-  for (const prefix of ['/auth/*', '/ingest/*', '/jobs/*']) app.use(prefix, jsonLimit);
+  for (const prefix of ['/auth/*', '/ingest/*', '/jobs/*', '/users/*', '/users']) app.use(prefix, jsonLimit);
 
   app.route('/health', healthRoutes(uc, options.version));
   app.route('/auth', authRoutes(uc));
   app.route('/ingest', ingestRoutes(uc));
   app.route('/jobs', jobRoutes(uc, { eventsPollMs: options.eventsPollMs ?? 2_000 }));
+  app.route('/users', userRoutes(uc));
   if (options.selfServedStorage) app.route('/storage', storageRoutes(options.selfServedStorage));
   return app;
 }

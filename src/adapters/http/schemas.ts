@@ -3,6 +3,7 @@ import { JOB_TYPES } from '../../domain/job/job.ts';
 import { JOB_STATUSES } from '../../domain/job/job-status.ts';
 import { MAX_FILENAME_LENGTH } from '../../domain/upload/filename.ts';
 import { LOG_FORMATS } from '../../domain/upload/log-format.ts';
+import { ROLES } from '../../domain/user/user.ts';
 
 // Request bodies are strict: an unknown field is a 422, never silently ignored.
 
@@ -35,4 +36,29 @@ export const listJobsQuery = z.object({
 
 export const idempotencyHeader = z.object({
   'idempotency-key': z.string().min(1).max(255).regex(/^[\x21-\x7e]+$/, 'must be printable ASCII').optional(),
+});
+
+export const userIdParam = z.object({ user_id: z.uuid() });
+
+export const pageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+  offset: z.coerce.number().int().min(0).optional(),
+});
+
+export const createUserBody = z.strictObject({
+  username: z.string().min(1).max(150),
+  email: z.string().min(3).max(254),
+  password: z.string().min(1).max(1024),
+  full_name: z.string().max(200).nullish(),
+  role: z.enum(ROLES),
+});
+
+// Every field a PATCH may carry; which of them the caller may set is the core's decision.
+export const updateUserBody = z.strictObject({
+  email: z.string().min(3).max(254).optional(),
+  full_name: z.string().max(200).nullable().optional(),
+  role: z.enum(ROLES).optional(),
+  is_active: z.boolean().optional(),
+  password: z.string().min(1).max(1024).optional(),
+  current_password: z.string().min(1).max(1024).optional(),
 });

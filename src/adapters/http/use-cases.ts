@@ -12,6 +12,11 @@ import type { WatchJob } from '../../application/jobs/watch-job.ts';
 import type { GetJobOutput } from '../../application/jobs/get-job-output.ts';
 import type { ListJobs } from '../../application/jobs/list-jobs.ts';
 import type { RetryJob } from '../../application/jobs/retry-job.ts';
+import type { CreateUser } from '../../application/users/create-user.ts';
+import type { DeactivateUser } from '../../application/users/deactivate-user.ts';
+import type { GetUser } from '../../application/users/get-user.ts';
+import type { ListUsers } from '../../application/users/list-users.ts';
+import type { UpdateUser } from '../../application/users/update-user.ts';
 
 /** Everything the HTTP adapter drives. Routes only translate between HTTP and these. */
 export interface HttpUseCases {
@@ -29,4 +34,9 @@ export interface HttpUseCases {
   readonly getJobOutput: GetJobOutput;
   readonly retryJob: RetryJob;
   readonly checkReadiness: CheckReadiness;
+  readonly createUser: CreateUser;
+  readonly listUsers: ListUsers;
+  readonly getUser: GetUser;
+  readonly updateUser: UpdateUser;
+  readonly deactivateUser: DeactivateUser;
 }

@@ -36,12 +36,38 @@ export class PgUserRepository implements UserRepository {
   }
 
   async create(user: User): Promise<void> {
-    try {
-      await this.#db.query(
+    await this.#write(user, () =>
+      this.#db.query(
         `INSERT INTO users (id, username, email, full_name, role, is_active, password_hash, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
         [user.id, user.username, user.email, user.fullName, user.role, user.isActive, user.passwordHash, user.createdAt, user.updatedAt],
-      );
+      ),
+    );
+  }
+
+  async update(user: User): Promise<void> {
+    const result = await this.#write(user, () =>
+      this.#db.query(
+        `UPDATE users SET username = $2, email = $3, full_name = $4, role = $5, is_active = $6, password_hash = $7, updated_at = $8
+          WHERE id = $1`,
+        [user.id, user.username, user.email, user.fullName, user.role, user.isActive, user.passwordHash, user.updatedAt],
+      ),
+    );
+    if (result.rowCount === 0) throw new DomainError('USER_NOT_FOUND', `User ${user.id} not found`);
+  }
+
+  async list(page: { limit: number; offset: number }): Promise<{ users: User[]; total: number }> {
+    const [rows, count] = await Promise.all([
+      this.#db.query<UserRow>('SELECT * FROM users ORDER BY username LIMIT $1 OFFSET $2', [page.limit, page.offset]),
+      this.#db.query<{ total: string }>('SELECT count(*) AS total FROM users'),
+    ]);
+    return { users: rows.rows.map(toUser), total: Number(count.rows[0]?.total ?? 0) };
+  }
+
+  /** Runs a write, turning a unique violation into the domain's "taken" errors. */
+  async #write<T>(user: User, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
     } catch (error) {
       const constraint = uniqueViolation(error);
       if (constraint === 'users_username_key') throw new DomainError('USERNAME_TAKEN', `Username ${user.username} is taken`);

@@ -8,4 +8,11 @@ export interface UserRepository {
   findById(userId: string): Promise<User | null>;
   /** Null when there is no such user. Exact match. */
   findByUsername(username: string): Promise<User | null>;
+  /**
+   * Replaces the stored user with the same id. Throws DomainError USER_NOT_FOUND, or
+   * USERNAME_TAKEN / EMAIL_TAKEN when another user holds the new name; stores nothing then.
+   */
+  update(user: User): Promise<void>;
+  /** Users ordered by username; `total` ignores limit and offset. */
+  list(page: { readonly limit: number; readonly offset: number }): Promise<{ readonly users: User[]; readonly total: number }>;
 }

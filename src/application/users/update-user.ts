@@ -1,0 +1,71 @@
+import { DomainError, ValidationError } from '../../domain/errors.ts';
+import { hasPermission } from '../../domain/user/permissions.ts';
+import type { Role, User } from '../../domain/user/user.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { Ports } from '../ports/ports.ts';
+import { findVisibleUser } from './user-access.ts';
+import { userFieldIssues } from './user-input.ts';
+
+/** The ports UpdateUser uses. */
+export type UpdateUserPorts = Pick<Ports, 'users' | 'hasher' | 'sessions' | 'clock'>;
+
+export interface UserChanges {
+  readonly email?: string | undefined;
+  readonly fullName?: string | null | undefined;
+  readonly role?: string | undefined;
+  readonly isActive?: boolean | undefined;
+  readonly password?: string | undefined;
+  /** Needed when users change their own password. */
+  readonly currentPassword?: string | undefined;
+}
+
+/** What a user may change about their own account; an admin may change everything. */
+const SELF_SERVICE: ReadonlySet<keyof UserChanges> = new Set(['fullName', 'password', 'currentPassword']);
+
+/**
+ * Changes an account. A field the actor may not set is refused by name, never ignored.
+ * A new password or a deactivation ends every session of the user.
+ */
+export class UpdateUser {
+  readonly #ports: UpdateUserPorts;
+
+  constructor(ports: UpdateUserPorts) {
+    this.#ports = ports;
+  }
+
+  async execute(actor: Actor, userId: string, changes: UserChanges): Promise<User> {
+    const user = await findVisibleUser(this.#ports.users, actor, userId);
+    const given = (Object.keys(changes) as (keyof UserChanges)[]).filter((key) => changes[key] !== undefined);
+    const isAdmin = hasPermission(actor.role, 'users:manage');
+    const refused = isAdmin ? [] : given.filter((key) => !SELF_SERVICE.has(key));
+    if (refused.length > 0) throw new DomainError('FORBIDDEN', `You may not change: ${refused.join(', ')}`);
+
+    const issues = userFieldIssues({ email: changes.email, password: changes.password, role: changes.role });
+    if (issues.length > 0) throw new ValidationError(issues);
+    if (changes.password !== undefined && !isAdmin) await this.#checkCurrentPassword(user, changes.currentPassword);
+
+    const updated: User = {
+      ...user,
+      email: changes.email ?? user.email,
+      fullName: changes.fullName === undefined ? user.fullName : changes.fullName,
+      role: (changes.role as Role | undefined) ?? user.role,
+      isActive: changes.isActive ?? user.isActive,
+      passwordHash: changes.password === undefined ? user.passwordHash : await this.#ports.hasher.hash(changes.password),
+      updatedAt: this.#ports.clock.now(),
+    };
+    await this.#ports.users.update(updated);
+    if (changes.password !== undefined || (user.isActive && !updated.isActive)) {
+      await this.#ports.sessions.revokeAllForUser(user.id);
+    }
+    return updated;
+  }
+
+  async #checkCurrentPassword(user: User, currentPassword: string | undefined): Promise<void> {
+    if (currentPassword === undefined) {
+      throw new ValidationError([{ path: 'currentPassword', message: 'is required to change your password' }]);
+    }
+    if (!(await this.#ports.hasher.verify(currentPassword, user.passwordHash))) {
+      throw new DomainError('INVALID_CREDENTIALS', 'The current password is not correct');
+    }
+  }
+}
