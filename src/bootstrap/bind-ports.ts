@@ -94,11 +94,9 @@ export function bindPorts(container: Container, config: Config, resources: Resou
     [TOKENS.Clock],
   );
 
-  container
-    .bind<RateLimitStore>(TOKENS.RateLimitStore)
-    .toResolvedValue(() =>
-      resources.redis ? new RedisRateLimitStore(resources.redis, `${config.redisKeyPrefix}:rate`) : new InMemoryRateLimitStore(),
-    );
+  bind(TOKENS.RateLimitStore, overrides.rateLimits, () =>
+    resources.redis ? new RedisRateLimitStore(resources.redis, `${config.redisKeyPrefix}:rate`) : new InMemoryRateLimitStore(),
+  );
 
   // The record use cases are built from: each takes the ports it needs by name.
   container.bind<Ports>(TOKENS.Ports).toResolvedValue(
@@ -113,10 +111,12 @@ export function bindPorts(container: Container, config: Config, resources: Resou
       feed: JobChangeFeed,
       tokens: TokenIssuer,
       hasher: PasswordHasher,
-    ): Ports => ({ clock, ids, jobs, users, sessions, storage, queue, feed, tokens, hasher }),
+      rateLimits: RateLimitStore,
+    ): Ports => ({ clock, ids, jobs, users, sessions, storage, queue, feed, tokens, hasher, rateLimits }),
     [
       TOKENS.Clock, TOKENS.IdGenerator, TOKENS.JobRepository, TOKENS.UserRepository, TOKENS.SessionRepository,
       TOKENS.ObjectStore, TOKENS.JobQueue, TOKENS.JobChangeFeed, TOKENS.TokenIssuer, TOKENS.PasswordHasher,
+      TOKENS.RateLimitStore,
     ],
   );
 }

@@ -26,6 +26,9 @@ import type { Ports } from '../application/ports/ports.ts';
 import type { Config } from './config.ts';
 import { TOKENS as T } from './tokens.ts';
 
+/** Login attempts one client may make for one username: stricter than the general limit. */
+const LOGIN_LIMIT = { attempts: 10, windowSeconds: 15 * 60 };
+
 /** A CREATED job is expired this long after its upload URL, so a slow upload can still finish. */
 const UPLOAD_GRACE_SECONDS = 300;
 
@@ -40,7 +43,7 @@ export function bindUseCases(container: Container, config: Config): void {
   };
 
   to(T.Authenticate, (ports) => new Authenticate(ports));
-  to(T.Login, (ports) => new Login(ports, refreshTtl));
+  to(T.Login, (ports) => new Login(ports, refreshTtl, LOGIN_LIMIT));
   to(T.RefreshSession, (ports) => new RefreshSession(ports, refreshTtl));
   to(T.Logout, (ports) => new Logout(ports));
   to(T.GetMe, (ports) => new GetMe(ports));

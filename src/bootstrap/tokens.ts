@@ -13,7 +13,6 @@ export const TOKENS = {
   JobChangeFeed: Symbol('JobChangeFeed'),
   TokenIssuer: Symbol('TokenIssuer'),
   PasswordHasher: Symbol('PasswordHasher'),
-  /** Used by the HTTP edge (rate limiting), not by use cases. */
   RateLimitStore: Symbol('RateLimitStore'),
   /** All of the above as one `Ports` record. */
   Ports: Symbol('Ports'),

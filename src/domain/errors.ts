@@ -17,7 +17,8 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'USER_NOT_FOUND'
   | 'USERNAME_TAKEN'
-  | 'EMAIL_TAKEN';
+  | 'EMAIL_TAKEN'
+  | 'RATE_LIMITED';
 
 /** An expected failure of a business rule; `message` is safe to show to a client. */
 export class DomainError extends Error {
@@ -46,5 +47,16 @@ export class ValidationError extends DomainError {
   constructor(issues: readonly ValidationIssue[]) {
     super('VALIDATION_ERROR', issues.map((i) => `${i.path}: ${i.message}`).join('; '));
     this.issues = issues;
+  }
+}
+
+/** Too many attempts; the caller may try again after `retryAfterSeconds`. */
+export class RateLimitedError extends DomainError {
+  override readonly name = 'RateLimitedError';
+  readonly retryAfterSeconds: number;
+
+  constructor(message: string, retryAfterSeconds: number) {
+    super('RATE_LIMITED', message);
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }

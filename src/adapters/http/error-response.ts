@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { isDependencyUnavailable } from '../../application/errors.ts';
-import { DomainError, ValidationError, type ErrorCode, type ValidationIssue } from '../../domain/errors.ts';
+import { DomainError, RateLimitedError, ValidationError, type ErrorCode, type ValidationIssue } from '../../domain/errors.ts';
 import type { AppEnv } from './app-env.ts';
 
 /** HTTP status of every error code of the core (PRODUCT.md §7). */
@@ -22,6 +22,7 @@ const STATUS_OF: Record<ErrorCode, ContentfulStatusCode> = {
   USER_NOT_FOUND: 404,
   USERNAME_TAKEN: 409,
   EMAIL_TAKEN: 409,
+  RATE_LIMITED: 429,
 };
 
 /** Codes for failures born at the HTTP edge rather than in the core. */
@@ -63,6 +64,7 @@ export function errorResponse(
  */
 export function handleError(error: Error, c: Context<AppEnv>, log: (error: Error) => void = () => {}): Response {
   if (error instanceof ValidationError) return errorResponse(c, 422, error.code, 'Request validation failed', error.issues);
+  if (error instanceof RateLimitedError) c.header('Retry-After', String(error.retryAfterSeconds));
   if (error instanceof DomainError) return errorResponse(c, STATUS_OF[error.code], error.code, error.message);
   if (isDependencyUnavailable(error)) {
     log(error);

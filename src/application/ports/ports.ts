@@ -5,6 +5,7 @@ import type { JobQueue } from './job-queue.ts';
 import type { JobRepository } from './job-repository.ts';
 import type { ObjectStore } from './object-store.ts';
 import type { PasswordHasher } from './password-hasher.ts';
+import type { RateLimitStore } from './rate-limit-store.ts';
 import type { SessionRepository } from './session-repository.ts';
 import type { TokenIssuer } from './token-issuer.ts';
 import type { UserRepository } from './user-repository.ts';
@@ -21,4 +22,5 @@ export interface Ports {
   readonly feed: JobChangeFeed;
   readonly tokens: TokenIssuer;
   readonly hasher: PasswordHasher;
+  readonly rateLimits: RateLimitStore;
 }

@@ -262,3 +262,21 @@ describe('HTTP API', () => {
     });
   });
 });
+
+describe('login attempt limit', () => {
+  it('answers 429 with Retry-After after 10 attempts for one username from one client, and resets on success', async () => {
+    const core = createTestCore();
+    const call = httpClient(core.app);
+    const { user } = await core.addUser('user');
+    const attempt = (password: string, username = user.username) => call('POST', '/auth/login', { json: { username, password } });
+
+    for (let i = 0; i < 9; i++) expect((await attempt('wrong-password')).status).toBe(401);
+    expect((await attempt(PASSWORD)).status).toBe(200); // the 10th: correct, and the count starts over
+    for (let i = 0; i < 10; i++) expect((await attempt('wrong-password')).status).toBe(401);
+    const limited = await attempt(PASSWORD);
+    expect(limited.status).toBe(429);
+    expect(limited.body).toMatchObject({ error_code: 'RATE_LIMITED', detail: expect.stringMatching(/Too many login attempts/) });
+    expect(Number(limited.headers.get('Retry-After'))).toBeGreaterThan(0);
+    expect((await attempt('wrong-password', 'someone-else')).status).toBe(401);
+  });
+});

@@ -1,4 +1,5 @@
-import { Hono } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { authenticate } from '../middleware/authenticate.ts';
 import { presentClaims, presentTokenPair, presentUser } from '../presenters/auth-presenter.ts';
@@ -11,7 +12,7 @@ export function authRoutes(uc: HttpUseCases) {
   return new Hono<AppEnv>()
     .post('/login', validate('json', loginBody), async (c) => {
       const { username, password } = c.req.valid('json');
-      return c.json(presentTokenPair(await uc.login.execute(username, password)));
+      return c.json(presentTokenPair(await uc.login.execute(username, password, clientAddress(c))));
     })
     .post('/refresh', validate('json', refreshTokenBody), async (c) => {
       return c.json(presentTokenPair(await uc.refreshSession.execute(c.req.valid('json').refresh_token)));
@@ -29,4 +30,13 @@ export function authRoutes(uc: HttpUseCases) {
           : { valid: false, reason: verification.reason },
       );
     });
+}
+
+/** The peer's address; 'unknown' when the app is not served by a Node server (tests). */
+function clientAddress(c: Context<AppEnv>): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
 }
