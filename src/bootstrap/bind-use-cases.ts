@@ -22,6 +22,7 @@ import { DeactivateUser } from '../application/users/deactivate-user.ts';
 import { GetUser } from '../application/users/get-user.ts';
 import { ListUsers } from '../application/users/list-users.ts';
 import { UpdateUser } from '../application/users/update-user.ts';
+import { ResetPassword } from '../application/users/reset-password.ts';
 import type { Ports } from '../application/ports/ports.ts';
 import type { Config } from './config.ts';
 import { TOKENS as T } from './tokens.ts';
@@ -61,6 +62,7 @@ export function bindUseCases(container: Container, config: Config): void {
   to(T.GetUser, (ports) => new GetUser(ports));
   to(T.UpdateUser, (ports) => new UpdateUser(ports));
   to(T.DeactivateUser, (ports) => new DeactivateUser(ports));
+  to(T.ResetPassword, (ports) => new ResetPassword(ports));
   to(
     T.ProcessJob,
     (ports) =>

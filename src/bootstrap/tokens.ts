@@ -40,6 +40,7 @@ export const TOKENS = {
   GetUser: Symbol('GetUser'),
   UpdateUser: Symbol('UpdateUser'),
   DeactivateUser: Symbol('DeactivateUser'),
+  ResetPassword: Symbol('ResetPassword'),
   // Driving adapters
   HttpApp: Symbol('HttpApp'),
   JobWorker: Symbol('JobWorker'),

@@ -37,6 +37,20 @@ describe('authentication use cases', () => {
     expect(wrongPassword.code).toBe('INVALID_CREDENTIALS');
   });
 
+  it('spends one password verification on an unknown user too, so timing does not tell who exists', async () => {
+    const { user } = await core.addUser('user');
+    const hasher = core.ports.hasher;
+    const verify = hasher.verify.bind(hasher);
+    const checked: string[] = [];
+    hasher.verify = async (password, hash) => {
+      checked.push(hash.split('$')[0] ?? '');
+      return verify(password, hash);
+    };
+    await login.execute('nobody', 'some-password').catch(() => {});
+    await login.execute(user.username, 'wrong-password').catch(() => {});
+    expect(checked).toEqual(['sha256', 'sha256']);
+  });
+
   it('refuses a deactivated account, after checking its password', async () => {
     const { user } = await core.addUser('user', { isActive: false });
     await expect(login.execute(user.username, PASSWORD)).rejects.toMatchObject({ code: 'USER_INACTIVE' });
