@@ -19,7 +19,7 @@ try {
 const logger = pino({ level: 'warn' });
 const resources = await openResources(config, logger);
 const container = buildContainer(config, { logger, resources });
-let code = 1;
+let code: number;
 try {
   code = await runUserAdmin(
     process.argv.slice(2),
