@@ -8,6 +8,7 @@ import { JobWorker } from '../adapters/worker/job-worker.ts';
 import type { ProcessJob } from '../application/jobs/process-job.ts';
 import type { JobQueue } from '../application/ports/job-queue.ts';
 import type { ObjectStore } from '../application/ports/object-store.ts';
+import type { RateLimitStore } from '../application/ports/rate-limit-store.ts';
 import { bindPorts, type PortOverrides } from './bind-ports.ts';
 import { bindUseCases } from './bind-use-cases.ts';
 import type { Config } from './config.ts';
@@ -35,14 +36,17 @@ export function buildContainer(config: Config, options: ContainerOptions): Conta
   bindUseCases(container, config);
 
   container.bind(TOKENS.HttpApp).toResolvedValue(
-    (storage: ObjectStore) =>
+    (storage: ObjectStore, rateLimits: RateLimitStore) =>
       createApp(httpUseCases(container), {
         version: VERSION,
         selfServedStorage: storage instanceof SelfServedObjectStore ? storage : null,
+        rateLimit: config.rateLimit.enabled ? { store: rateLimits, perMinute: config.rateLimit.perMinute } : null,
+        requestTimeoutMs: config.requestTimeoutSeconds * 1000,
+        corsOrigins: config.corsOrigins,
         requestLog: options.logger.child({ component: 'http' }),
         onServerError: (error) => options.logger.error({ err: error }, 'request failed'),
       }),
-    [TOKENS.ObjectStore],
+    [TOKENS.ObjectStore, TOKENS.RateLimitStore],
   );
   container.bind(TOKENS.JobWorker).toResolvedValue(
     (queue: JobQueue, processJob: ProcessJob) =>

@@ -9,6 +9,7 @@ import { jobChangeFeedContract } from '../contracts/job-change-feed.contract.ts'
 import { jobQueueContract } from '../contracts/job-queue.contract.ts';
 import { rateLimitStoreContract } from '../contracts/rate-limit-store.contract.ts';
 import { requireServer } from '../support/require-server.ts';
+import { createTestCore } from '../support/test-core.ts';
 
 const url = requireServer('redisUrl', 'Redis job queue');
 const VISIBILITY_MS = 300;
@@ -39,6 +40,16 @@ describe.skipIf(!url)('Redis adapters', () => {
     const feed = new RedisJobChangeFeed(redis, `it:${randomBytes(5).toString('hex')}`);
     feeds.push(feed);
     return feed;
+  });
+
+  it('makes two API instances spend one rate-limit budget through Redis', async () => {
+    const prefix = `it:${randomBytes(5).toString('hex')}:rate`;
+    const instances = [0, 1].map(() =>
+      createTestCore({ env: { RATE_LIMIT_PER_MINUTE: '3' }, rateLimits: new RedisRateLimitStore(redis, prefix) }),
+    );
+    const statuses = [];
+    for (const i of [0, 1, 0, 1]) statuses.push((await instances[i]!.app.request('/jobs')).status);
+    expect(statuses).toEqual([401, 401, 401, 429]);
   });
 
   it('lets two workers on separate connections share a stream, each job delivered once', async () => {

@@ -13,6 +13,7 @@ import { Sha256PasswordHasher } from '../../src/adapters/memory/sha256-password-
 import { UrlSigner } from '../../src/adapters/signed-urls/url-signer.ts';
 import type { Actor } from '../../src/application/auth/actor.ts';
 import type { ObjectStore } from '../../src/application/ports/object-store.ts';
+import type { RateLimitStore } from '../../src/application/ports/rate-limit-store.ts';
 import type { PortOverrides } from '../../src/bootstrap/bind-ports.ts';
 import { loadConfig } from '../../src/bootstrap/config.ts';
 import { buildContainer } from '../../src/bootstrap/container.ts';
@@ -26,7 +27,9 @@ export const PASSWORD = 'correct-horse-battery';
  * The real composition root on in-memory adapters: a manual clock, predictable ids, a
  * fast password hasher. Tests reach use cases, ports and the Hono app through it.
  */
-export function createTestCore(options: { env?: Record<string, string>; storage?: (clock: ManualClock) => ObjectStore } = {}) {
+export function createTestCore(
+  options: { env?: Record<string, string>; storage?: (clock: ManualClock) => ObjectStore; rateLimits?: RateLimitStore } = {},
+) {
   const config = loadConfig({
     DATA_DIR: tempDataDir('ingest-core'),
     PUBLIC_BASE_URL: 'http://ingest.test',
@@ -43,6 +46,7 @@ export function createTestCore(options: { env?: Record<string, string>; storage?
     queue: new InMemoryJobQueue({ visibilityTimeoutMs: 500 }),
     storage: options.storage?.(clock) ?? new InMemoryObjectStore(new UrlSigner('test-storage-key', config.publicBaseUrl, clock)),
     hasher: new Sha256PasswordHasher(),
+    ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
   } satisfies PortOverrides;
   const container = buildContainer(config, { ports, logger: pino({ level: 'silent' }) });
   const get = <T>(token: symbol): T => container.get<T>(token);

@@ -1,7 +1,11 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
+import { timeout } from 'hono/timeout';
+import type { RateLimitStore } from '../../application/ports/rate-limit-store.ts';
 import type { SelfServedObjectStore } from '../signed-urls/self-served-store.ts';
 import type { AppEnv } from './app-env.ts';
 import { errorResponse, handleError } from './error-response.ts';
@@ -11,6 +15,7 @@ import { ingestRoutes } from './routes/ingest-routes.ts';
 import { jobRoutes } from './routes/job-routes.ts';
 import { storageRoutes } from './routes/storage-routes.ts';
 import { userRoutes } from './routes/user-routes.ts';
+import { rateLimit } from './middleware/rate-limit.ts';
 import { requestLogger, type RequestLogSink } from './middleware/request-logger.ts';
 import type { HttpUseCases } from './use-cases.ts';
 
@@ -21,11 +26,20 @@ export interface HttpOptions {
   /** Largest JSON body accepted (413 beyond). */
   readonly jsonBodyLimitBytes?: number;
   readonly eventsPollMs?: number;
+  /** Requests per minute per user or client; no limit when absent. */
+  readonly rateLimit?: { readonly store: RateLimitStore; readonly perMinute: number } | null;
+  /** JSON API requests taking longer are answered 504. */
+  readonly requestTimeoutMs?: number;
+  /** Origins allowed by CORS; none (same-origin only) when empty. */
+  readonly corsOrigins?: readonly string[];
   /** Receives one line per request. */
   readonly requestLog?: RequestLogSink;
   /** Called with errors that are not the client's fault (5xx). */
   readonly onServerError?: (error: Error) => void;
 }
+
+/** Health checks, metrics, documentation and signed storage URLs are never rate limited. */
+const UNLIMITED = /^\/(health|metrics|openapi\.json|docs|storage)(\/|$)/;
 
 /** The HTTP API of API.md as a Hono app; serve it with any Hono adapter. */
 export function createApp(uc: HttpUseCases, options: HttpOptions): Hono<AppEnv> {
@@ -33,6 +47,12 @@ export function createApp(uc: HttpUseCases, options: HttpOptions): Hono<AppEnv> 
   app.use(requestId({ headerName: 'X-Request-ID' }));
   if (options.requestLog) app.use(requestLogger(options.requestLog));
   app.use(secureHeaders());
+  if (options.corsOrigins?.length) {
+    app.use(cors({ origin: [...options.corsOrigins], exposeHeaders: ['X-Request-ID', 'X-Total-Count', 'Retry-After'], maxAge: 600 }));
+  }
+  if (options.rateLimit) {
+    app.use(rateLimit({ ...options.rateLimit, verifyToken: uc.verifyToken, exempt: (path) => UNLIMITED.test(path) }));
+  }
   app.onError((error, c) => handleError(error, c, options.onServerError));
   app.notFound((c) => errorResponse(c, 404, 'NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`));
 
@@ -41,7 +61,12 @@ export function createApp(uc: HttpUseCases, options: HttpOptions): Hono<AppEnv> 
     maxSize,
     onError: (c) => errorResponse(c, 413, 'PAYLOAD_TOO_LARGE', `Request body exceeds ${maxSize} bytes`),
   });
-  for (const prefix of ['/auth/*', '/ingest/*', '/jobs/*', '/users/*', '/users']) app.use(prefix, jsonLimit);
+  const timeLimit = timeout(options.requestTimeoutMs ?? 30_000, () => new HTTPException(504, { message: 'The request took too long' }));
+  for (const prefix of ['/auth/*', '/ingest/*', '/jobs/*', '/users/*', '/users']) {
+    app.use(prefix, jsonLimit);
+    // Event streams are long-lived by design; every other JSON route is bounded.
+    app.use(prefix, (c, next) => (c.req.path.endsWith('/events') ? next() : timeLimit(c, next)));
+  }
 
   app.route('/health', healthRoutes(uc, options.version));
   app.route('/auth', authRoutes(uc));

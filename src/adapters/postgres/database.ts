@@ -6,6 +6,8 @@ export interface DatabaseOptions {
   /** Schema holding the tables (search_path); `public` when absent. */
   readonly schema?: string;
   readonly maxConnections?: number;
+  /** Longest a statement may run before Postgres cancels it. */
+  readonly statementTimeoutMs?: number;
   /** Called when an idle pooled connection fails (e.g. the server restarted). */
   readonly onIdleError?: (error: Error) => void;
 }
@@ -28,7 +30,10 @@ export class Database {
       connectionString: options.url,
       max: options.maxConnections ?? 10,
       connectionTimeoutMillis: 3_000,
-      ...(options.schema ? { options: `-c search_path=${quoteIdentifier(options.schema)}` } : {}),
+      // A statement may not outlive the request that issued it by much (REQUEST_TIMEOUT_SECONDS is 30 by default).
+      options: [`-c statement_timeout=${options.statementTimeoutMs ?? 30_000}`, options.schema ? `-c search_path=${quoteIdentifier(options.schema)}` : '']
+        .filter(Boolean)
+        .join(' '),
     });
     // Without a listener, an idle connection dying with the server would crash the process.
     this.pool.on('error', (error) => options.onIdleError?.(error));

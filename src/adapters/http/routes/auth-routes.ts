@@ -1,7 +1,7 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { authenticate } from '../middleware/authenticate.ts';
+import { clientAddress } from '../middleware/rate-limit.ts';
 import { presentClaims, presentTokenPair, presentUser } from '../presenters/auth-presenter.ts';
 import { loginBody, refreshTokenBody, verifyTokenBody } from '../schemas.ts';
 import type { HttpUseCases } from '../use-cases.ts';
@@ -30,13 +30,4 @@ export function authRoutes(uc: HttpUseCases) {
           : { valid: false, reason: verification.reason },
       );
     });
-}
-
-/** The peer's address; 'unknown' when the app is not served by a Node server (tests). */
-function clientAddress(c: Context<AppEnv>): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
 }

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { InMemoryObjectStore } from '../../../src/adapters/memory/in-memory-object-store.ts';
+import { InMemoryRateLimitStore } from '../../../src/adapters/memory/in-memory-rate-limit-store.ts';
+import { UrlSigner } from '../../../src/adapters/signed-urls/url-signer.ts';
+import type { PresignedRequest } from '../../../src/application/ports/object-store.ts';
+import { createTestCore, PASSWORD } from '../../support/test-core.ts';
+import { httpClient } from '../../support/http-client.ts';
+
+describe('rate limiting', () => {
+  it('answers the 61st request in a minute from one user with 429, Retry-After and RateLimit headers', async () => {
+    const core = createTestCore({ env: { RATE_LIMIT_PER_MINUTE: '60' } });
+    const call = httpClient(core.app);
+    const { user } = await core.addUser('user');
+    const token = (await call('POST', '/auth/login', { json: { username: user.username, password: PASSWORD } })).body.access_token;
+
+    let last;
+    for (let i = 1; i <= 60; i++) {
+      last = await call('GET', '/jobs', { token });
+      expect([i, last.status]).toEqual([i, 200]);
+    }
+    expect(last!.headers.get('RateLimit-Limit')).toBe('60');
+    expect(last!.headers.get('RateLimit-Remaining')).toBe('0');
+    const refused = await call('GET', '/jobs', { token });
+    expect(refused.status).toBe(429);
+    expect(refused.body).toMatchObject({ error_code: 'RATE_LIMITED', request_id: expect.any(String) });
+    expect(Number(refused.headers.get('Retry-After'))).toBeGreaterThan(0);
+    // Health checks are exempt; another user has a budget of their own.
+    expect((await call('GET', '/health')).status).toBe(200);
+    const other = await core.addUser('user');
+    const otherToken = (await call('POST', '/auth/login', { json: { username: other.user.username, password: PASSWORD } })).body.access_token;
+    expect((await call('GET', '/jobs', { token: otherToken })).status).toBe(200);
+  });
+
+  it('spends one budget across instances that share the store', async () => {
+    const shared = new InMemoryRateLimitStore();
+    const [a, b] = [createTestCore({ env: { RATE_LIMIT_PER_MINUTE: '4' }, rateLimits: shared }), createTestCore({ env: { RATE_LIMIT_PER_MINUTE: '4' }, rateLimits: shared })];
+    const statuses = [];
+    for (const core of [a, b, a, b, a]) statuses.push((await httpClient(core.app)('GET', '/health/live', { headers: {} })).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200]); // exempt
+    const anonymous = [];
+    for (const core of [a, b, a, b, a]) anonymous.push((await httpClient(core.app)('GET', '/jobs')).status);
+    expect(anonymous).toEqual([401, 401, 401, 401, 429]);
+  });
+
+  it('can be switched off', async () => {
+    const core = createTestCore({ env: { RATE_LIMIT_ENABLED: 'false', RATE_LIMIT_PER_MINUTE: '1' } });
+    const call = httpClient(core.app);
+    expect([(await call('GET', '/jobs')).status, (await call('GET', '/jobs')).status]).toEqual([401, 401]);
+  });
+});
+
+describe('request timeout', () => {
+  it('answers a handler slower than REQUEST_TIMEOUT_SECONDS with 504 in the standard shape', async () => {
+    class SlowStore extends InMemoryObjectStore {
+      override async presignUpload(): Promise<PresignedRequest> {
+        await new Promise((resolve) => setTimeout(resolve, 1_500));
+        throw new Error('too late to matter');
+      }
+    }
+    const core = createTestCore({ env: { REQUEST_TIMEOUT_SECONDS: '1' }, storage: (clock) => new SlowStore(new UrlSigner('k', 'http://x', clock)) });
+    const call = httpClient(core.app);
+    const { user } = await core.addUser('user');
+    const token = (await call('POST', '/auth/login', { json: { username: user.username, password: PASSWORD } })).body.access_token;
+    const res = await call('POST', '/ingest/files/init', { token, json: { filename: 'a.log', size: 10, log_format: 'text' } });
+    expect(res.status).toBe(504);
+    expect(res.body).toMatchObject({ error_code: 'REQUEST_TIMEOUT', detail: 'The request took too long', request_id: expect.any(String) });
+  });
+});
+
+describe('CORS', () => {
+  it('allows the configured origins only', async () => {
+    const core = createTestCore({ env: { CORS_ORIGINS: 'https://app.example.com' } });
+    const preflight = (origin: string) =>
+      core.app.request('/jobs', { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'GET' } });
+    expect((await preflight('https://app.example.com')).headers.get('Access-Control-Allow-Origin')).toBe('https://app.example.com');
+    expect((await preflight('https://evil.example.com')).headers.get('Access-Control-Allow-Origin')).toBeNull();
+    expect((await createTestCore().app.request('/health', { headers: { Origin: 'https://app.example.com' } })).headers.get('Access-Control-Allow-Origin')).toBeNull();
+  });
+});
