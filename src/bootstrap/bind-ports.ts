@@ -22,6 +22,8 @@ import type { Database } from '../adapters/postgres/database.ts';
 import { PgJobRepository } from '../adapters/postgres/pg-job-repository.ts';
 import { PgSessionRepository } from '../adapters/postgres/pg-session-repository.ts';
 import { PgUserRepository } from '../adapters/postgres/pg-user-repository.ts';
+import { MeteredJobRepository } from '../adapters/metrics/metered-job-repository.ts';
+import type { ServiceMetrics } from '../adapters/metrics/service-metrics.ts';
 import { RedisJobChangeFeed } from '../adapters/redis/redis-job-change-feed.ts';
 import { RedisJobQueue } from '../adapters/redis/redis-job-queue.ts';
 import { RedisRateLimitStore } from '../adapters/redis/redis-rate-limit-store.ts';
@@ -62,9 +64,11 @@ export function bindPorts(container: Container, config: Config, resources: Resou
   // Every stored job change is announced to followers (the event stream).
   container
     .bind<JobRepository>(TOKENS.JobRepository)
-    .toResolvedValue((feed: JobChangeFeed) => new AnnouncingJobRepository(overrides.jobs ?? new PgJobRepository(database()), feed), [
-      TOKENS.JobChangeFeed,
-    ]);
+    .toResolvedValue(
+      (feed: JobChangeFeed, metrics: ServiceMetrics) =>
+        new AnnouncingJobRepository(new MeteredJobRepository(overrides.jobs ?? new PgJobRepository(database()), metrics), feed),
+      [TOKENS.JobChangeFeed, TOKENS.Metrics],
+    );
   bind(TOKENS.UserRepository, overrides.users, () => new PgUserRepository(database()));
   bind(TOKENS.SessionRepository, overrides.sessions, () => new PgSessionRepository(database()));
   if (overrides.queue) container.bind(TOKENS.JobQueue).toConstantValue(overrides.queue);

@@ -15,6 +15,7 @@ const optionalUrl = z.url().optional();
 const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8000),
   HOST: z.string().min(1).default('127.0.0.1'),
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).default(9464),
   ENVIRONMENT: z.enum(['development', 'staging', 'production']).default('development'),
   DEBUG: flag.default(false),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
@@ -95,6 +96,7 @@ export function loadConfig(source: Record<string, string | undefined>) {
   return {
     port: env.PORT,
     host: env.HOST,
+    metricsPort: env.METRICS_PORT,
     environment: env.ENVIRONMENT,
     debug: env.DEBUG,
     logLevel: env.LOG_LEVEL,

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { createApp } from '../adapters/http/create-app.ts';
 import type { HttpUseCases } from '../adapters/http/use-cases.ts';
 import { SelfServedObjectStore } from '../adapters/signed-urls/self-served-store.ts';
+import { ServiceMetrics } from '../adapters/metrics/service-metrics.ts';
 import { JobWorker } from '../adapters/worker/job-worker.ts';
 import type { ProcessJob } from '../application/jobs/process-job.ts';
 import type { JobQueue } from '../application/ports/job-queue.ts';
@@ -32,13 +33,22 @@ export function buildContainer(config: Config, options: ContainerOptions): Conta
   const container = new Container({ defaultScope: 'Singleton' });
   container.bind(TOKENS.Config).toConstantValue(config);
   container.bind(TOKENS.Logger).toConstantValue(options.logger);
+  container.bind(TOKENS.Metrics).toResolvedValue(
+    (queue: JobQueue) => {
+      const metrics = new ServiceMetrics();
+      metrics.watchQueue(queue);
+      return metrics;
+    },
+    [TOKENS.JobQueue],
+  );
   bindPorts(container, config, options.resources ?? NO_RESOURCES, options.ports ?? {});
   bindUseCases(container, config);
 
   container.bind(TOKENS.HttpApp).toResolvedValue(
-    (storage: ObjectStore, rateLimits: RateLimitStore) =>
+    (storage: ObjectStore, rateLimits: RateLimitStore, metrics: ServiceMetrics) =>
       createApp(httpUseCases(container), {
         version: VERSION,
+        metrics,
         selfServedStorage: storage instanceof SelfServedObjectStore ? storage : null,
         rateLimit: config.rateLimit.enabled ? { store: rateLimits, perMinute: config.rateLimit.perMinute } : null,
         requestTimeoutMs: config.requestTimeoutSeconds * 1000,
@@ -46,16 +56,20 @@ export function buildContainer(config: Config, options: ContainerOptions): Conta
         requestLog: options.logger.child({ component: 'http' }),
         onServerError: (error) => options.logger.error({ err: error }, 'request failed'),
       }),
-    [TOKENS.ObjectStore, TOKENS.RateLimitStore],
+    [TOKENS.ObjectStore, TOKENS.RateLimitStore, TOKENS.Metrics],
   );
   container.bind(TOKENS.JobWorker).toResolvedValue(
-    (queue: JobQueue, processJob: ProcessJob) =>
+    (queue: JobQueue, processJob: ProcessJob, metrics: ServiceMetrics) =>
       new JobWorker(queue, processJob, options.logger.child({ component: 'worker' }), {
         concurrency: config.worker.concurrency,
         name: `worker-${process.pid}`,
         maxDeliveries: config.queue.maxDeliveries,
+        observe: (report, seconds) => {
+          metrics.workerJobDuration.observe({ outcome: report.outcome }, seconds);
+          if (report.bytesProcessed) metrics.workerBytes.inc(report.bytesProcessed);
+        },
       }),
-    [TOKENS.JobQueue, TOKENS.ProcessJob],
+    [TOKENS.JobQueue, TOKENS.ProcessJob, TOKENS.Metrics],
   );
   return container;
 }

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
-import type { Hono } from 'hono';
+import { Hono } from 'hono';
+import type { ServiceMetrics } from '../adapters/metrics/service-metrics.ts';
 import type { Logger } from 'pino';
 import type { JobWorker } from '../adapters/worker/job-worker.ts';
 import { PeriodicTask } from '../adapters/worker/periodic-task.ts';
@@ -67,6 +68,17 @@ export async function startService(
 
   let server: ServerType | null = null;
   let url: string | null = null;
+  if (modes.worker && !modes.api) {
+    // A worker alone still answers for its metrics and liveness.
+    const metrics = container.get<ServiceMetrics>(TOKENS.Metrics);
+    const app = new Hono()
+      .get('/metrics', async (c) => c.body(await metrics.registry.metrics(), 200, { 'Content-Type': metrics.registry.contentType }))
+      .get('/health/live', (c) => c.json({ status: 'alive' }));
+    await new Promise<AddressInfo>((resolve) => {
+      server = serve({ fetch: app.fetch, port: config.metricsPort, hostname: config.host }, resolve);
+    });
+    logger.info({ port: config.metricsPort }, 'worker metrics listening');
+  }
   if (modes.api) {
     const app = container.get<Hono>(TOKENS.HttpApp);
     const address = await new Promise<AddressInfo>((resolve) => {

@@ -2,6 +2,7 @@
 export const TOKENS = {
   Config: Symbol('Config'),
   Logger: Symbol('Logger'),
+  Metrics: Symbol('Metrics'),
   // Ports
   Clock: Symbol('Clock'),
   IdGenerator: Symbol('IdGenerator'),

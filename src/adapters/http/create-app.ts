@@ -15,6 +15,8 @@ import { ingestRoutes } from './routes/ingest-routes.ts';
 import { jobRoutes } from './routes/job-routes.ts';
 import { storageRoutes } from './routes/storage-routes.ts';
 import { userRoutes } from './routes/user-routes.ts';
+import type { ServiceMetrics } from '../metrics/service-metrics.ts';
+import { httpMetrics } from './middleware/http-metrics.ts';
 import { rateLimit } from './middleware/rate-limit.ts';
 import { requestLogger, type RequestLogSink } from './middleware/request-logger.ts';
 import type { HttpUseCases } from './use-cases.ts';
@@ -32,6 +34,8 @@ export interface HttpOptions {
   readonly requestTimeoutMs?: number;
   /** Origins allowed by CORS; none (same-origin only) when empty. */
   readonly corsOrigins?: readonly string[];
+  /** Request metrics and the `/metrics` endpoint. */
+  readonly metrics?: ServiceMetrics | null;
   /** Receives one line per request. */
   readonly requestLog?: RequestLogSink;
   /** Called with errors that are not the client's fault (5xx). */
@@ -46,6 +50,11 @@ export function createApp(uc: HttpUseCases, options: HttpOptions): Hono<AppEnv> 
   const app = new Hono<AppEnv>();
   app.use(requestId({ headerName: 'X-Request-ID' }));
   if (options.requestLog) app.use(requestLogger(options.requestLog));
+  if (options.metrics) {
+    const metrics = options.metrics;
+    app.use(httpMetrics(metrics));
+    app.get('/metrics', async (c) => c.body(await metrics.registry.metrics(), 200, { 'Content-Type': metrics.registry.contentType }));
+  }
   app.use(secureHeaders());
   if (options.corsOrigins?.length) {
     app.use(cors({ origin: [...options.corsOrigins], exposeHeaders: ['X-Request-ID', 'X-Total-Count', 'Retry-After'], maxAge: 600 }));

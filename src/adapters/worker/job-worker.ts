@@ -1,4 +1,4 @@
-import type { ProcessJob } from '../../application/jobs/process-job.ts';
+import type { ProcessJob, ProcessReport } from '../../application/jobs/process-job.ts';
 import type { JobQueue } from '../../application/ports/job-queue.ts';
 
 /** The few logger methods the worker needs; pino satisfies it. */
@@ -17,6 +17,8 @@ export interface JobWorkerOptions {
   readonly receiveWaitMs?: number;
   /** A message delivered more often than this is a poison message: dead-lettered, its job failed. */
   readonly maxDeliveries: number;
+  /** Told about every job handled (for metrics). */
+  readonly observe?: (report: ProcessReport, seconds: number) => void;
 }
 
 /**
@@ -65,11 +67,13 @@ export class JobWorker {
         }
         const started = performance.now();
         const report = await this.#processJob.execute(delivery.jobId, { redelivered: delivery.deliveryCount > 1 });
+        const seconds = (performance.now() - started) / 1000;
+        this.#options.observe?.(report, seconds);
         const fields = {
           job_id: delivery.jobId,
           outcome: report.outcome,
           delivery_count: delivery.deliveryCount,
-          duration_ms: Math.round(performance.now() - started),
+          duration_ms: Math.round(seconds * 1000),
         };
         if (report.error) this.#logger.warn({ ...fields, err: report.error }, 'job attempt did not complete');
         else this.#logger.info(fields, `job ${report.outcome}`);

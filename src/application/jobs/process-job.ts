@@ -39,6 +39,8 @@ export type ProcessOutcome = 'completed' | 'failed' | 'requeued' | 'skipped';
 
 export interface ProcessReport {
   readonly outcome: ProcessOutcome;
+  /** Bytes of the uploaded file read, when the job completed. */
+  readonly bytesProcessed?: number;
   /** What went wrong, for the caller's logs; absent on success. */
   readonly error?: unknown;
 }
@@ -103,7 +105,7 @@ export class ProcessJob {
       if (!record?.upload) throw new PermanentJobError('Job has no uploaded file');
       const result = await this.#process(claimed, record.upload);
       await this.#fenced(claimed, (job) => completeJob(job, this.#ports.clock.now()), result);
-      return { outcome: 'completed' };
+      return { outcome: 'completed', bytesProcessed: result.bytesProcessed };
     } catch (error) {
       return { outcome: await this.#recordFailure(claimed, error), error };
     }

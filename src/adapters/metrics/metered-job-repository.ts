@@ -1,0 +1,48 @@
+import type { CreateOutcome, IdempotencyClaim, JobFilter, JobRecord, JobRepository } from '../../application/ports/job-repository.ts';
+import type { Job } from '../../domain/job/job.ts';
+import type { JobResult } from '../../domain/job/job-result.ts';
+import type { FileUpload } from '../../domain/upload/file-upload.ts';
+import type { ServiceMetrics } from './service-metrics.ts';
+
+/** Counts every stored job state change (job_transitions_total); delegates everything else. */
+export class MeteredJobRepository implements JobRepository {
+  readonly #jobs: JobRepository;
+  readonly #metrics: ServiceMetrics;
+
+  constructor(jobs: JobRepository, metrics: ServiceMetrics) {
+    this.#jobs = jobs;
+    this.#metrics = metrics;
+  }
+
+  async create(job: Job, upload: FileUpload, idempotency?: IdempotencyClaim): Promise<CreateOutcome> {
+    const outcome = await this.#jobs.create(job, upload, idempotency);
+    if (outcome.created) this.#metrics.jobTransitions.inc({ from: 'none', to: job.status });
+    return outcome;
+  }
+
+  get(jobId: string): Promise<JobRecord | null> {
+    return this.#jobs.get(jobId);
+  }
+
+  async update(jobId: string, change: (job: Job) => Job, result?: JobResult): Promise<Job> {
+    let from: string | undefined;
+    const stored = await this.#jobs.update(
+      jobId,
+      (job) => {
+        from = job.status;
+        return change(job);
+      },
+      result,
+    );
+    if (from !== undefined && from !== stored.status) this.#metrics.jobTransitions.inc({ from, to: stored.status });
+    return stored;
+  }
+
+  list(filter: JobFilter): Promise<{ records: JobRecord[]; total: number }> {
+    return this.#jobs.list(filter);
+  }
+
+  ping(): Promise<void> {
+    return this.#jobs.ping();
+  }
+}

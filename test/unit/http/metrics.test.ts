@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import type { ProcessJob } from '../../../src/application/jobs/process-job.ts';
+import { TOKENS } from '../../../src/bootstrap/tokens.ts';
+import { createTestCore, PASSWORD } from '../../support/test-core.ts';
+import { httpClient } from '../../support/http-client.ts';
+
+describe('/metrics', () => {
+  it('exposes request, job and process metrics labelled by route pattern, never by raw ids', async () => {
+    const core = createTestCore();
+    const call = httpClient(core.app);
+    const { user } = await core.addUser('user');
+    const token = (await call('POST', '/auth/login', { json: { username: user.username, password: PASSWORD } })).body.access_token;
+    const init = await call('POST', '/ingest/files/init', { token, json: { filename: 'a.log', size: 6, log_format: 'text' } });
+    const jobId: string = init.body.job_id;
+    await core.app.request(init.body.presigned_url, { method: 'PUT', body: 'hello\n' });
+    await call('POST', '/ingest/files/complete', { token, json: { job_id: jobId } });
+    await core.get<ProcessJob>(TOKENS.ProcessJob).execute(jobId);
+    await call('GET', `/jobs/${jobId}`, { token });
+    await call('GET', '/jobs/00000000-0000-4000-8000-000000000000', { token });
+    await call('GET', '/no/such/path/12345');
+
+    const res = await call('GET', '/metrics');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Content-Type')).toMatch(/text\/plain/);
+    const text = res.text;
+    expect(text).toMatch(/http_requests_total\{method="GET",route="\/jobs\/:job_id",status="200"\} 1/);
+    expect(text).toMatch(/http_requests_total\{method="GET",route="\/jobs\/:job_id",status="404"\} 1/);
+    expect(text).toMatch(/http_requests_total\{method="GET",route="unmatched",status="404"\} 1/);
+    expect(text).toMatch(/http_request_duration_seconds_bucket\{le="0.005",method="POST",route="\/auth\/login"\}/);
+    expect(text).toMatch(/job_transitions_total\{from="none",to="CREATED"\} 1/);
+    expect(text).toMatch(/job_transitions_total\{from="CREATED",to="QUEUED"\} 1/);
+    expect(text).toMatch(/job_transitions_total\{from="PROCESSING",to="COMPLETED"\} 1/);
+    expect(text).toMatch(/process_cpu_user_seconds_total/);
+    expect(text).not.toContain(jobId);
+    expect(text).not.toContain('12345');
+    expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+  });
+});
