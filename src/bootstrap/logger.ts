@@ -1,4 +1,4 @@
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 import type { Config } from './config.ts';
 
 /** Paths whose values never reach a log line. */
@@ -20,13 +20,10 @@ export const REDACTED_PATHS = [
   '*.presigned_url',
 ];
 
-/** JSON lines in staging and production; human-readable in development. */
-export function createLogger(config: Pick<Config, 'environment' | 'logLevel'>): Logger {
+/** JSON lines in staging and production; human-readable on a development terminal. */
+export function createLogger(config: Pick<Config, 'environment' | 'logLevel'>, destination?: DestinationStream): Logger {
+  const options = { level: config.logLevel, base: { service: 'ingest-service' }, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } };
+  if (destination) return pino(options, destination);
   const pretty = config.environment === 'development' && process.stdout.isTTY;
-  return pino({
-    level: config.logLevel,
-    base: { service: 'ingest-service' },
-    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-    ...(pretty ? { transport: { target: 'pino-pretty', options: { ignore: 'pid,hostname,service' } } } : {}),
-  });
+  return pino({ ...options, ...(pretty ? { transport: { target: 'pino-pretty', options: { ignore: 'pid,hostname,service' } } } : {}) });
 }

@@ -1,6 +1,6 @@
 import { tempDataDir } from './temp-dir.ts';
 import type { Hono } from 'hono';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import type { AppEnv } from '../../src/adapters/http/app-env.ts';
 import { InMemoryJobQueue } from '../../src/adapters/memory/in-memory-job-queue.ts';
 import { InMemoryJobRepository } from '../../src/adapters/memory/in-memory-job-repository.ts';
@@ -28,7 +28,7 @@ export const PASSWORD = 'correct-horse-battery';
  * fast password hasher. Tests reach use cases, ports and the Hono app through it.
  */
 export function createTestCore(
-  options: { env?: Record<string, string>; storage?: (clock: ManualClock) => ObjectStore; rateLimits?: RateLimitStore } = {},
+  options: { env?: Record<string, string>; storage?: (clock: ManualClock) => ObjectStore; rateLimits?: RateLimitStore; logger?: Logger } = {},
 ) {
   const config = loadConfig({
     DATA_DIR: tempDataDir('ingest-core'),
@@ -48,7 +48,7 @@ export function createTestCore(
     hasher: new Sha256PasswordHasher(),
     ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
   } satisfies PortOverrides;
-  const container = buildContainer(config, { ports, logger: pino({ level: 'silent' }) });
+  const container = buildContainer(config, { ports, logger: options.logger ?? pino({ level: 'silent' }) });
   const get = <T>(token: symbol): T => container.get<T>(token);
 
   let users = 0;
