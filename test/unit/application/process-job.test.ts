@@ -39,7 +39,7 @@ describe('ProcessJob', () => {
   it('processes a file: COMPLETED, a result, and gzip NDJSON output of one event per line', async () => {
     const content = 'first line\r\nsecond line\n\n  \nthird';
     const job = await queuedJob(content);
-    expect(await processJob.execute(job.id)).toEqual({ outcome: 'completed' });
+    expect(await processJob.execute(job.id)).toEqual({ outcome: 'completed', bytesProcessed: Buffer.byteLength(content) });
 
     const { job: done, result } = await stored(job.id);
     expect(done).toMatchObject({ status: 'COMPLETED', progress: 100, attempt: 1, errorMessage: null });
