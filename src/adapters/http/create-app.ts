@@ -15,7 +15,9 @@ import { ingestRoutes } from './routes/ingest-routes.ts';
 import { jobRoutes } from './routes/job-routes.ts';
 import { storageRoutes } from './routes/storage-routes.ts';
 import { userRoutes } from './routes/user-routes.ts';
+import { Scalar } from '@scalar/hono-api-reference';
 import type { ServiceMetrics } from '../metrics/service-metrics.ts';
+import { openApiDocument } from './openapi/openapi-document.ts';
 import { httpMetrics } from './middleware/http-metrics.ts';
 import { rateLimit } from './middleware/rate-limit.ts';
 import { requestLogger, type RequestLogSink } from './middleware/request-logger.ts';
@@ -77,6 +79,9 @@ export function createApp(uc: HttpUseCases, options: HttpOptions): Hono<AppEnv> 
     app.use(prefix, (c, next) => (c.req.path.endsWith('/events') ? next() : timeLimit(c, next)));
   }
 
+  const document = openApiDocument(options.version);
+  app.get('/openapi.json', (c) => c.json(document));
+  app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'Log Ingest Service API' }));
   app.route('/health', healthRoutes(uc, options.version));
   app.route('/auth', authRoutes(uc));
   app.route('/ingest', ingestRoutes(uc));

@@ -1,8 +1,9 @@
 import type { TokenPair } from '../../../application/auth/session-tokens.ts';
 import type { VerifiedToken } from '../../../application/ports/token-issuer.ts';
 import type { User } from '../../../domain/user/user.ts';
+import type { TokenPairResponse, UserResponse } from '../openapi/responses.ts';
 
-export const presentTokenPair = (pair: TokenPair) => ({
+export const presentTokenPair = (pair: TokenPair): TokenPairResponse => ({
   access_token: pair.accessToken,
   refresh_token: pair.refreshToken,
   token_type: 'bearer',
@@ -10,7 +11,7 @@ export const presentTokenPair = (pair: TokenPair) => ({
 });
 
 /** A user as the API shows it: never the password hash. */
-export const presentUser = (user: User) => ({
+export const presentUser = (user: User): UserResponse => ({
   user_id: user.id,
   username: user.username,
   email: user.email,

@@ -1,10 +1,11 @@
 import type { JobRecord } from '../../../application/ports/job-repository.ts';
 import type { JobResult } from '../../../domain/job/job-result.ts';
+import type { JobResponse } from '../openapi/responses.ts';
 
 const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
 
 /** A job as API.md shows it. */
-export function presentJob({ job, upload, result }: JobRecord) {
+export function presentJob({ job, upload, result }: JobRecord): JobResponse {
   return {
     job_id: job.id,
     job_type: job.jobType,
@@ -25,7 +26,7 @@ export function presentJob({ job, upload, result }: JobRecord) {
   };
 }
 
-function presentResult(result: JobResult) {
+function presentResult(result: JobResult): NonNullable<JobResponse['result']> {
   return {
     lines_total: result.linesTotal,
     events_parsed: result.eventsParsed,
@@ -34,6 +35,6 @@ function presentResult(result: JobResult) {
     level_counts: result.levelCounts,
     first_event_at: iso(result.firstEventAt),
     last_event_at: iso(result.lastEventAt),
-    sample_errors: result.sampleErrors,
+    sample_errors: [...result.sampleErrors],
   };
 }

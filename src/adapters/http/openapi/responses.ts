@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { LOG_LEVELS } from '../../../domain/job/job-result.ts';
+import { JOB_TYPES } from '../../../domain/job/job.ts';
+import { JOB_STATUSES } from '../../../domain/job/job-status.ts';
+import { LOG_FORMATS } from '../../../domain/upload/log-format.ts';
+import { ROLES } from '../../../domain/user/user.ts';
+
+// The shapes the API answers with. Presenters are typed against them, so the documented
+// responses and the real ones cannot drift apart.
+
+const isoTime = z.iso.datetime();
+
+export const errorResponse = z.object({
+  detail: z.string(),
+  error_code: z.string(),
+  request_id: z.string(),
+  timestamp: isoTime,
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+
+export const tokenPairResponse = z.object({
+  access_token: z.string(),
+  refresh_token: z.string(),
+  token_type: z.literal('bearer'),
+  expires_in: z.number().int(),
+});
+
+export const userResponse = z.object({
+  user_id: z.uuid(),
+  username: z.string(),
+  email: z.string(),
+  full_name: z.string().nullable(),
+  role: z.enum(ROLES),
+  is_active: z.boolean(),
+});
+
+export const verifyResponse = z.union([
+  z.object({ valid: z.literal(true), claims: z.record(z.string(), z.unknown()) }),
+  z.object({ valid: z.literal(false), reason: z.enum(['expired', 'invalid']) }),
+]);
+
+export const jobResultResponse = z.object({
+  lines_total: z.number().int(),
+  events_parsed: z.number().int(),
+  lines_rejected: z.number().int(),
+  bytes_processed: z.number().int(),
+  level_counts: z.partialRecord(z.enum(LOG_LEVELS), z.number().int()),
+  first_event_at: isoTime.nullable(),
+  last_event_at: isoTime.nullable(),
+  sample_errors: z.array(z.object({ line: z.number().int(), reason: z.string() })),
+});
+
+export const jobResponse = z.object({
+  job_id: z.uuid(),
+  job_type: z.enum(JOB_TYPES),
+  source: z.string(),
+  status: z.enum(JOB_STATUSES),
+  progress: z.number().int().min(0).max(100),
+  retry_count: z.number().int(),
+  created_at: isoTime.nullable(),
+  queued_at: isoTime.nullable(),
+  started_at: isoTime.nullable(),
+  finished_at: isoTime.nullable(),
+  updated_at: isoTime.nullable(),
+  error_message: z.string().nullable(),
+  file: z
+    .object({ filename: z.string(), size: z.number().int(), log_format: z.enum(LOG_FORMATS), storage_type: z.enum(['s3', 'local', 'memory']) })
+    .nullable(),
+  result: jobResultResponse.nullable(),
+});
+
+export const initUploadResponse = z.object({
+  job_id: z.uuid(),
+  presigned_url: z.url(),
+  expires_in: z.number().int(),
+  upload_method: z.literal('PUT'),
+  upload_headers: z.record(z.string(), z.string()),
+});
+
+export const completeUploadResponse = z.object({ message: z.string(), job_id: z.uuid(), status: z.enum(JOB_STATUSES) });
+
+export const jobOutputResponse = z.object({ download_url: z.url(), expires_in: z.number().int() });
+
+export const healthResponse = z.object({ status: z.literal('healthy'), service: z.string(), version: z.string() });
+
+export const readinessResponse = z.object({
+  status: z.enum(['ready', 'not_ready']),
+  components: z.record(z.string(), z.enum(['healthy', 'unhealthy', 'embedded'])),
+});
+
+export type JobResponse = z.infer<typeof jobResponse>;
+export type UserResponse = z.infer<typeof userResponse>;
+export type TokenPairResponse = z.infer<typeof tokenPairResponse>;
