@@ -1,5 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { JobQueue } from '../../application/ports/job-queue.ts';
+import type { JobQueue, QueueStats } from '../../application/ports/job-queue.ts';
 
 /**
  * The service's Prometheus metrics, in a registry of its own (one per process, never the
@@ -51,33 +51,21 @@ export class ServiceMetrics {
 
   /** Queue depth, read from the queue whenever metrics are scraped. */
   watchQueue(queue: JobQueue): void {
-    const stats = () => queue.stats().catch(() => null);
-    new Gauge({
-      name: 'job_queue_waiting',
-      help: 'Jobs waiting in the queue (ready or delayed)',
-      registers: [this.registry],
-      async collect() {
-        const s = await stats();
-        if (s) this.set(s.waiting);
-      },
-    });
-    new Gauge({
-      name: 'job_queue_pending',
-      help: 'Jobs delivered to a worker and not yet acknowledged',
-      registers: [this.registry],
-      async collect() {
-        const s = await stats();
-        if (s) this.set(s.pending);
-      },
-    });
-    new Gauge({
-      name: 'job_queue_dead_lettered',
-      help: 'Messages parked in the dead-letter stream',
-      registers: [this.registry],
-      async collect() {
-        const s = await stats();
-        if (s) this.set(s.deadLettered);
-      },
-    });
+    const gauges: [name: string, help: string, read: (stats: QueueStats) => number][] = [
+      ['job_queue_waiting', 'Jobs waiting in the queue (ready or delayed)', (s) => s.waiting],
+      ['job_queue_pending', 'Jobs delivered to a worker and not yet acknowledged', (s) => s.pending],
+      ['job_queue_dead_lettered', 'Messages parked in the dead-letter stream', (s) => s.deadLettered],
+    ];
+    for (const [name, help, read] of gauges) {
+      new Gauge({
+        name,
+        help,
+        registers: [this.registry],
+        async collect() {
+          const stats = await queue.stats().catch(() => null);
+          if (stats) this.set(read(stats));
+        },
+      });
+    }
   }
 }
