@@ -1,0 +1,210 @@
+import { open, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { Readable } from 'node:stream';
+import promptPassword from '@inquirer/password';
+import { SingleBar } from 'cli-progress';
+import { Command, Option } from 'commander';
+import { LOG_FORMATS } from '../../../domain/upload/log-format.ts';
+import { ApiClient, ApiError, SessionError } from './api-client.ts';
+import { followJob, type JobState } from './follow-job.ts';
+import { guessFormat } from './guess-format.ts';
+import { configDir, SessionStore } from './session-store.ts';
+
+interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  /** Bars are drawn only for a person at a terminal. */
+  readonly interactive: boolean;
+  readStdin(): Promise<string>;
+}
+
+interface JobView {
+  job_id: string;
+  status: string;
+  progress: number;
+  error_message: string | null;
+  created_at: string;
+  file: { filename: string; size: number; log_format: string } | null;
+  result: { lines_total: number; events_parsed: number; lines_rejected: number; level_counts: Record<string, number>; first_event_at: string | null; last_event_at: string | null } | null;
+}
+
+const EXIT = { ok: 0, error: 1, failedJob: 2, usage: 64 } as const;
+
+/** The `ingest` command: a driving adapter of its own, speaking the HTTP API. Returns the exit code. */
+export async function runIngestCli(argv: string[], io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const api = new ApiClient(new SessionStore(configDir(env)));
+  let exitCode: number = EXIT.ok;
+  const print = (json: boolean, value: unknown, human: () => string) => io.out(json ? JSON.stringify(value, null, 2) : human());
+
+  const program = new Command('ingest')
+    .description('Upload log files to the Ingest Service and follow them to completion')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+  const jsonOption = () => new Option('--json', 'machine-readable output');
+
+  program
+    .command('login')
+    .description('log in and keep the session in the config directory')
+    .requiredOption('--url <url>', 'the service, e.g. http://127.0.0.1:8000')
+    .option('-u, --username <name>', 'user name', env.INGEST_USERNAME)
+    .option('--password <password>', 'password (asked without echo when absent; read from stdin when not a terminal)')
+    .addOption(jsonOption())
+    .action(async (options: { url: string; username?: string; password?: string; json?: boolean }) => {
+      if (!options.username) throw new UsageError('--username is required (or set INGEST_USERNAME)');
+      const password =
+        options.password ?? env.INGEST_PASSWORD ?? (io.interactive ? await promptPassword({ message: 'Password', mask: false }) : (await io.readStdin()).trim());
+      await api.login(options.url, options.username, password);
+      const me = await api.request<{ username: string; role: string }>('GET', '/auth/me');
+      print(Boolean(options.json), me, () => `Logged in to ${options.url} as ${me.username} (${me.role})`);
+    });
+
+  program.command('whoami').addOption(jsonOption()).description('the logged-in user').action(async (options: { json?: boolean }) => {
+    const me = await api.request<{ username: string; role: string; email: string }>('GET', '/auth/me');
+    const url = await api.baseUrl();
+    print(Boolean(options.json), { ...me, url }, () => `${me.username} (${me.role}) <${me.email}> on ${url}`);
+  });
+
+  program.command('logout').addOption(jsonOption()).description('end the session').action(async (options: { json?: boolean }) => {
+    const ended = await api.logout();
+    print(Boolean(options.json), { logged_out: ended }, () => (ended ? 'Logged out' : 'Not logged in'));
+  });
+
+  program
+    .command('upload <file>')
+    .description('upload a log file and queue it for processing')
+    .addOption(new Option('--format <format>', 'log format (guessed when absent)').choices([...LOG_FORMATS]))
+    .option('--wait', 'follow the job until it is done and print its result')
+    .addOption(jsonOption())
+    .action(async (file: string, options: { format?: string; wait?: boolean; json?: boolean }) => {
+      const size = (await stat(file)).size;
+      const format = options.format ?? guessFormat(file, await firstLine(file));
+      const init = await api.request<{ job_id: string; presigned_url: string; upload_headers: Record<string, string> }>('POST', '/ingest/files/init', {
+        filename: basename(file),
+        size,
+        log_format: format,
+      });
+      await uploadWithProgress(file, size, init.presigned_url, init.upload_headers, io);
+      await api.request('POST', '/ingest/files/complete', { job_id: init.job_id });
+      if (!options.wait) {
+        print(Boolean(options.json), { job_id: init.job_id, status: 'QUEUED', log_format: format }, () => `Queued job ${init.job_id} (${format})`);
+        return;
+      }
+      const final = await followWithProgress(api, init.job_id, io);
+      const job = await api.request<JobView>('GET', `/jobs/${init.job_id}`);
+      print(Boolean(options.json), job, () => summary(job));
+      if (final.status !== 'COMPLETED') exitCode = EXIT.failedJob;
+    });
+
+  program
+    .command('jobs')
+    .description('list jobs, newest first')
+    .option('--status <status>', 'only jobs in this state')
+    .option('--limit <n>', 'how many', '20')
+    .addOption(jsonOption())
+    .action(async (options: { status?: string; limit: string; json?: boolean }) => {
+      const query = new URLSearchParams({ limit: options.limit, ...(options.status ? { status: options.status } : {}) });
+      const jobs = await api.request<JobView[]>('GET', `/jobs?${query}`);
+      print(Boolean(options.json), jobs, () => table(jobs));
+    });
+
+  program.command('job <id>').description('one job in detail').addOption(jsonOption()).action(async (id: string, options: { json?: boolean }) => {
+    const job = await api.request<JobView>('GET', `/jobs/${id}`);
+    print(Boolean(options.json), job, () => summary(job));
+  });
+
+  program.command('retry <id>').description('send a FAILED job back to the queue (admin)').addOption(jsonOption()).action(async (id: string, options: { json?: boolean }) => {
+    const job = await api.request<JobView>('POST', `/jobs/${id}/retry`);
+    print(Boolean(options.json), job, () => `Job ${job.job_id} is ${job.status} again`);
+  });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    return report(error, io);
+  }
+}
+
+class UsageError extends Error {}
+
+function report(error: unknown, io: Io): number {
+  if (error instanceof Error && 'exitCode' in error && typeof error.exitCode === 'number') {
+    // commander has already printed help, a version or a usage problem
+    return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  }
+  if (error instanceof UsageError) {
+    io.err(`Error: ${error.message}`);
+    return EXIT.usage;
+  }
+  if (error instanceof ApiError) io.err(`Error: ${error.message} (${error.code}, HTTP ${error.status})`);
+  else if (error instanceof SessionError) io.err(`Error: ${error.message}`);
+  else io.err(`Error: ${error instanceof Error ? error.message : String(error)}`);
+  return EXIT.error;
+}
+
+async function firstLine(file: string): Promise<string> {
+  const handle = await open(file, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(4096), 0, 4096, 0);
+    return buffer.subarray(0, bytesRead).toString('utf8').split('\n')[0] ?? '';
+  } finally {
+    await handle.close();
+  }
+}
+
+async function uploadWithProgress(file: string, size: number, url: string, headers: Record<string, string>, io: Io): Promise<void> {
+  const bar = io.interactive ? new SingleBar({ format: 'upload     [{bar}] {percentage}% {value}/{total} bytes', stream: process.stderr }) : null;
+  bar?.start(size, 0);
+  const handle = await open(file, 'r');
+  let sent = 0;
+  const body = Readable.toWeb(
+    Readable.from(
+      (async function* () {
+        for await (const chunk of handle.createReadStream({ highWaterMark: 256 * 1024 })) {
+          sent += (chunk as Buffer).length;
+          bar?.update(sent);
+          yield chunk as Buffer;
+        }
+      })(),
+    ),
+  );
+  try {
+    // The size is known, so S3 gets the Content-Length its presigned PUT requires.
+    const response = await fetch(url, { method: 'PUT', headers: { ...headers, 'Content-Length': String(size) }, body: body as ReadableStream, duplex: 'half' } as RequestInit);
+    if (!response.ok) throw new ApiError(response.status, 'UPLOAD_FAILED', `Upload refused by storage: ${(await response.text()).slice(0, 200)}`);
+  } finally {
+    bar?.stop();
+    await handle.close().catch(() => {});
+  }
+}
+
+async function followWithProgress(api: ApiClient, jobId: string, io: Io): Promise<JobState> {
+  const bar = io.interactive ? new SingleBar({ format: 'processing [{bar}] {percentage}% {status}', stream: process.stderr }) : null;
+  bar?.start(100, 0, { status: 'QUEUED' });
+  try {
+    return await followJob(api, jobId, (state) => bar?.update(state.progress, { status: state.status }));
+  } finally {
+    bar?.stop();
+  }
+}
+
+function summary(job: JobView): string {
+  const lines = [`Job ${job.job_id}: ${job.status}${job.file ? ` (${job.file.filename}, ${job.file.log_format}, ${job.file.size} bytes)` : ''}`];
+  if (job.error_message) lines.push(`  ${job.status === 'FAILED' ? 'Error' : 'Last error'}: ${job.error_message}`);
+  if (job.result) {
+    const r = job.result;
+    lines.push(`  lines ${r.lines_total}, events ${r.events_parsed}, rejected ${r.lines_rejected}`);
+    const levels = Object.entries(r.level_counts).map(([level, n]) => `${level} ${n}`).join(', ');
+    if (levels) lines.push(`  levels: ${levels}`);
+    if (r.first_event_at) lines.push(`  events from ${r.first_event_at} to ${r.last_event_at}`);
+  }
+  return lines.join('\n');
+}
+
+function table(jobs: JobView[]): string {
+  if (jobs.length === 0) return 'No jobs';
+  const rows = jobs.map((j) => [j.job_id, j.status, `${j.progress}%`, j.file?.log_format ?? '', j.file?.filename ?? '', j.created_at]);
+  const header = ['JOB', 'STATUS', 'PROGRESS', 'FORMAT', 'FILE', 'CREATED'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  return [header, ...rows].map((r) => r.map((cell, i) => (cell ?? '').padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
+}

@@ -1,0 +1,91 @@
+import { spawn } from 'node:child_process';
+import { statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../src/adapters/system/free-port.ts';
+import { loadConfig } from '../../src/bootstrap/config.ts';
+import { startService, type RunningService } from '../../src/bootstrap/run-service.ts';
+import { tempDataDir } from '../support/temp-dir.ts';
+
+/** The `ingest` command line against a running service on embedded defaults. */
+describe('the ingest command line', () => {
+  const home = tempDataDir('ingest-cli-home');
+  let service: RunningService;
+  // Asynchronous: the service under test runs in this process and must keep answering.
+  const ingest = (...args: string[]) =>
+    new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, ['bin/ingest.ts', ...args], { env: { ...process.env, INGEST_CONFIG_DIR: home } });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk) => (stdout += chunk));
+      child.stderr.on('data', (chunk) => (stderr += chunk));
+      child.stdin.end();
+      child.on('close', (status) => resolve({ status, stdout, stderr }));
+    });
+
+  beforeAll(async () => {
+    const config = loadConfig({ PORT: String(await freePort()), DATA_DIR: tempDataDir('ingest-cli-data'), BCRYPT_COST: '4' });
+    service = await startService(config, { api: true, worker: true }, { logger: pino({ level: 'silent' }) });
+  });
+  afterAll(async () => {
+    await service?.stop();
+  });
+
+  it('says how to log in before anything else', async () => {
+    const jobs = await ingest('jobs');
+    expect([jobs.status, jobs.stderr]).toEqual([1, expect.stringMatching(/Not logged in: run `ingest login --url URL` first/)]);
+  });
+
+  it('logs in, keeping the session readable by the user only', async () => {
+    const login = await ingest('login', '--url', service.url!, '--username', 'admin', '--password', 'admin123');
+    expect([login.status, login.stdout.trim()]).toEqual([0, `Logged in to ${service.url} as admin (admin)`]);
+    expect(statSync(join(home, 'session.json')).mode & 0o777).toBe(0o600);
+    expect((await ingest('whoami')).stdout).toMatch(/^admin \(admin\)/);
+    const wrong = await ingest('login', '--url', service.url!, '--username', 'admin', '--password', 'nope');
+    expect([wrong.status, wrong.stderr]).toEqual([1, expect.stringMatching(/Incorrect username or password \(INVALID_CREDENTIALS, HTTP 401\)/)]);
+  });
+
+  it('uploads a file, follows it to COMPLETED and prints the summary', async () => {
+    const file = join(home, 'sample.log');
+    const content = '2026-01-05T12:00:00Z INFO started\n2026-01-05T12:00:01Z ERROR disk full\n';
+    writeFileSync(file, content);
+    const upload = await ingest('upload', file, '--wait');
+    expect(upload.status).toBe(0);
+    expect(upload.stdout).toContain(`: COMPLETED (sample.log, text, ${Buffer.byteLength(content)} bytes)`);
+    expect(upload.stdout).toMatch(/^Job [0-9a-f-]{36}: /);
+    expect(upload.stdout).toMatch(/lines 2, events 2, rejected 0/);
+    expect(upload.stdout).toMatch(/levels: (info 1, error 1|error 1, info 1)/);
+  });
+
+  it('guesses the format and ends non-zero with the reason when the file is not that format', async () => {
+    const file = join(home, 'broken.json');
+    writeFileSync(file, 'this is not json\nneither is this\n');
+    const upload = await ingest('upload', file, '--wait');
+    expect(upload.status).toBe(2);
+    expect(upload.stdout).toMatch(/FAILED \(broken.json, json/);
+    expect(upload.stdout).toMatch(/Error: No line could be parsed as json/);
+  });
+
+  it('lists and shows jobs, as tables or JSON', async () => {
+    const list = await ingest('jobs', '--status', 'COMPLETED');
+    expect(list.stdout).toMatch(/^JOB\s+STATUS\s+PROGRESS\s+FORMAT\s+FILE\s+CREATED/);
+    expect(list.stdout).toMatch(/COMPLETED\s+100%\s+text\s+sample.log/);
+    const json = JSON.parse((await ingest('jobs', '--json')).stdout) as { job_id: string; status: string }[];
+    expect(json.map((j) => j.status).sort()).toEqual(['COMPLETED', 'FAILED']);
+    const failed = json.find((j) => j.status === 'FAILED')!;
+    expect(JSON.parse((await ingest('job', failed.job_id, '--json')).stdout)).toMatchObject({ job_id: failed.job_id, status: 'FAILED' });
+    const retried = await ingest('retry', failed.job_id);
+    expect([retried.status, retried.stdout.trim()]).toEqual([0, `Job ${failed.job_id} is QUEUED again`]);
+    const unknown = await ingest('job', '00000000-0000-4000-8000-000000000000');
+    expect([unknown.status, unknown.stderr]).toEqual([1, expect.stringMatching(/JOB_NOT_FOUND, HTTP 404/)]);
+  });
+
+  it('logs out, and a stale session says to log in again', async () => {
+    expect((await ingest('logout')).stdout.trim()).toBe('Logged out');
+    expect((await ingest('whoami')).stderr).toMatch(/Not logged in/);
+    const nobody = await freePort();
+    const unreachable = await ingest('login', '--url', `http://127.0.0.1:${nobody}`, '--username', 'a', '--password', 'b');
+    expect([unreachable.status, unreachable.stderr]).toEqual([1, `Error: Cannot reach http://127.0.0.1:${nobody} (ECONNREFUSED)\n`]);
+  });
+});
