@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -44,6 +44,17 @@ describe('the ingest command line', () => {
     expect((await ingest('whoami')).stdout).toMatch(/^admin \(admin\)/);
     const wrong = await ingest('login', '--url', service.url!, '--username', 'admin', '--password', 'nope');
     expect([wrong.status, wrong.stderr]).toEqual([1, expect.stringMatching(/Incorrect username or password \(INVALID_CREDENTIALS, HTTP 401\)/)]);
+  });
+
+  it('refreshes an expired or rejected access token transparently, keeping the new pair', async () => {
+    const file = join(home, 'session.json');
+    const session = JSON.parse(readFileSync(file, 'utf8'));
+    writeFileSync(file, JSON.stringify({ ...session, accessToken: 'no-longer-valid' }), { mode: 0o600 });
+    const me = await ingest('whoami');
+    expect([me.status, me.stdout]).toEqual([0, expect.stringMatching(/^admin \(admin\)/)]);
+    const renewed = JSON.parse(readFileSync(file, 'utf8'));
+    expect(renewed.accessToken).not.toBe('no-longer-valid');
+    expect(renewed.refreshToken).not.toBe(session.refreshToken);
   });
 
   it('uploads a file, follows it to COMPLETED and prints the summary', async () => {
