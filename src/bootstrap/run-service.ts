@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
+import { metricsRoutes } from '../adapters/http/routes/metrics-routes.ts';
 import type { ServiceMetrics } from '../adapters/metrics/service-metrics.ts';
 import type { Logger } from 'pino';
 import type { JobWorker } from '../adapters/worker/job-worker.ts';
@@ -72,7 +73,7 @@ export async function startService(
     // A worker alone still answers for its metrics and liveness.
     const metrics = container.get<ServiceMetrics>(TOKENS.Metrics);
     const app = new Hono()
-      .get('/metrics', async (c) => c.body(await metrics.registry.metrics(), 200, { 'Content-Type': metrics.registry.contentType }))
+      .route('/metrics', metricsRoutes(metrics))
       .get('/health/live', (c) => c.json({ status: 'alive' }));
     await new Promise<AddressInfo>((resolve) => {
       server = serve({ fetch: app.fetch, port: config.metricsPort, hostname: config.host }, resolve);

@@ -13,6 +13,7 @@ import { authRoutes } from './routes/auth-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
 import { ingestRoutes } from './routes/ingest-routes.ts';
 import { jobRoutes } from './routes/job-routes.ts';
+import { metricsRoutes } from './routes/metrics-routes.ts';
 import { storageRoutes } from './routes/storage-routes.ts';
 import { userRoutes } from './routes/user-routes.ts';
 import { Scalar } from '@scalar/hono-api-reference';
@@ -55,7 +56,7 @@ export function createApp(uc: HttpUseCases, options: HttpOptions): Hono<AppEnv> 
   if (options.metrics) {
     const metrics = options.metrics;
     app.use(httpMetrics(metrics));
-    app.get('/metrics', async (c) => c.body(await metrics.registry.metrics(), 200, { 'Content-Type': metrics.registry.contentType }));
+    app.route('/metrics', metricsRoutes(metrics));
   }
   app.use(secureHeaders());
   if (options.corsOrigins?.length) {

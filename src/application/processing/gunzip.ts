@@ -19,7 +19,7 @@ export async function* gunzipIfCompressed(source: AsyncIterable<Uint8Array>, max
     head.push(next.value);
     headLength += next.value.length;
   }
-  const start = concatBytes(head.length > 0 ? head : [new Uint8Array(0)]);
+  const start = concatBytes(head);
   const rest = (async function* () {
     if (start.length > 0) yield start;
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;

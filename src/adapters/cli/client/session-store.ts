@@ -1,6 +1,6 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export interface StoredSession {
   readonly url: string;
@@ -30,7 +30,7 @@ export class SessionStore {
   }
 
   async save(session: StoredSession): Promise<void> {
-    await mkdir(join(this.#file, '..'), { recursive: true, mode: 0o700 });
+    await mkdir(dirname(this.#file), { recursive: true, mode: 0o700 });
     await writeFile(this.#file, JSON.stringify(session, null, 2), { mode: 0o600 });
   }
 

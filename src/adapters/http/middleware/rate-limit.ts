@@ -1,10 +1,10 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { rateLimiter, type Store } from 'hono-rate-limiter';
 import type { RateLimitStore } from '../../../application/ports/rate-limit-store.ts';
 import type { VerifyToken } from '../../../application/auth/verify-token.ts';
 import type { AppEnv } from '../app-env.ts';
 import { errorResponse } from '../error-response.ts';
+import { bearerToken, clientAddress } from '../request-identity.ts';
 
 export interface RateLimitOptions {
   readonly store: RateLimitStore;
@@ -49,19 +49,10 @@ export function rateLimit(options: RateLimitOptions) {
 }
 
 async function clientKey(c: Context<AppEnv>, verifyToken: VerifyToken): Promise<string> {
-  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('Authorization') ?? '')?.[1];
+  const bearer = bearerToken(c);
   if (bearer) {
     const verification = await verifyToken.execute(bearer);
     if (verification.valid && verification.claims.type === 'access') return `user:${verification.claims.userId}`;
   }
   return `ip:${clientAddress(c)}`;
-}
-
-/** The peer's address; 'unknown' when the app is not served by a Node server (tests). */
-export function clientAddress(c: Context<AppEnv>): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
 }

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { authenticate } from '../middleware/authenticate.ts';
-import { clientAddress } from '../middleware/rate-limit.ts';
+import { clientAddress } from '../request-identity.ts';
 import { presentClaims, presentTokenPair, presentUser } from '../presenters/auth-presenter.ts';
 import { loginBody, refreshTokenBody, verifyTokenBody } from '../schemas.ts';
 import type { HttpUseCases } from '../use-cases.ts';
