@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pg from 'pg';
 import { Database } from '../../src/adapters/postgres/database.ts';
 import { migrate } from '../../src/adapters/postgres/migrate.ts';
 import { PgJobRepository } from '../../src/adapters/postgres/pg-job-repository.ts';
@@ -10,6 +9,7 @@ import { jobRepositoryContract } from '../contracts/job-repository.contract.ts';
 import { sessionRepositoryContract } from '../contracts/session-repository.contract.ts';
 import { userRepositoryContract } from '../contracts/user-repository.contract.ts';
 import { isolatedSchema, TABLES } from '../support/postgres.ts';
+import { adminQuery } from '../support/postgres-database.ts';
 import { requireServer } from '../support/require-server.ts';
 
 const url = requireServer('databaseUrl', 'Postgres adapters');
@@ -36,14 +36,11 @@ describe.skipIf(!url)('Postgres adapters', () => {
       const target = `${schema.schema}_race`;
       const runs = await Promise.all([1, 2, 3].map(() => migrate({ url: url!, schema: target })));
       expect(runs.flat()).toEqual(['1763769600000_initial-schema']);
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
       try {
-        const { rows } = await client.query('SELECT table_name FROM information_schema.tables WHERE table_schema = $1', [target]);
+        const rows = await adminQuery(url!, 'SELECT table_name FROM information_schema.tables WHERE table_schema = $1', [target]);
         expect(rows.map((r) => r.table_name).sort()).toEqual([...TABLES, 'pgmigrations'].sort());
       } finally {
-        await client.query(`DROP SCHEMA "${target}" CASCADE`);
-        await client.end();
+        await adminQuery(url!, `DROP SCHEMA "${target}" CASCADE`);
       }
     });
   });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { Database, quoteIdentifier } from '../../src/adapters/postgres/database.ts';
 import { migrate } from '../../src/adapters/postgres/migrate.ts';
+import { adminQuery } from './postgres-database.ts';
 
 export const TABLES = ['job_results', 'file_uploads', 'jobs', 'refresh_sessions', 'revoked_session_families', 'users'];
 
@@ -16,10 +16,7 @@ export async function isolatedSchema(url: string) {
     truncate: () => db.query(`TRUNCATE ${TABLES.join(', ')}`),
     async drop() {
       await db.close();
-      const admin = new pg.Client({ connectionString: url });
-      await admin.connect();
-      await admin.query(`DROP SCHEMA IF EXISTS ${quoteIdentifier(schema)} CASCADE`);
-      await admin.end();
+      await adminQuery(url, `DROP SCHEMA IF EXISTS ${quoteIdentifier(schema)} CASCADE`);
     },
   };
 }
