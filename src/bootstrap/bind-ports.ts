@@ -6,6 +6,7 @@ import type { IdGenerator } from '../application/ports/id-generator.ts';
 import type { JobChangeFeed } from '../application/ports/job-change-feed.ts';
 import type { JobQueue } from '../application/ports/job-queue.ts';
 import type { JobRepository } from '../application/ports/job-repository.ts';
+import type { LogNormalizer } from '../application/ports/log-normalizer.ts';
 import type { ObjectStore } from '../application/ports/object-store.ts';
 import type { PasswordHasher } from '../application/ports/password-hasher.ts';
 import type { SessionRepository } from '../application/ports/session-repository.ts';
@@ -28,6 +29,8 @@ import { RedisJobChangeFeed } from '../adapters/redis/redis-job-change-feed.ts';
 import { RedisJobQueue } from '../adapters/redis/redis-job-queue.ts';
 import { RedisRateLimitStore } from '../adapters/redis/redis-rate-limit-store.ts';
 import { InMemoryRateLimitStore } from '../adapters/memory/in-memory-rate-limit-store.ts';
+import { InlineLogNormalizer } from '../adapters/normalizer/inline-log-normalizer.ts';
+import { ThreadPoolLogNormalizer } from '../adapters/normalizer/thread-pool-log-normalizer.ts';
 import { MinioObjectStore } from '../adapters/s3/minio-object-store.ts';
 import { UrlSigner } from '../adapters/signed-urls/url-signer.ts';
 import { RandomUuidGenerator } from '../adapters/system/random-uuid-generator.ts';
@@ -102,6 +105,17 @@ export function bindPorts(container: Container, config: Config, resources: Resou
     resources.redis ? new RedisRateLimitStore(resources.redis, `${config.redisKeyPrefix}:rate`) : new InMemoryRateLimitStore(),
   );
 
+  if (overrides.normalizer) container.bind(TOKENS.LogNormalizer).toConstantValue(overrides.normalizer);
+  else {
+    const threads = config.worker.parseThreads;
+    container
+      .bind<LogNormalizer>(TOKENS.LogNormalizer)
+      .toResolvedValue(() => (threads > 0 ? new ThreadPoolLogNormalizer({ threads }) : new InlineLogNormalizer()))
+      .onDeactivation(async (normalizer) => {
+        if (normalizer instanceof ThreadPoolLogNormalizer) await normalizer.close();
+      });
+  }
+
   // The record use cases are built from: each takes the ports it needs by name.
   container.bind<Ports>(TOKENS.Ports).toResolvedValue(
     (
@@ -116,11 +130,12 @@ export function bindPorts(container: Container, config: Config, resources: Resou
       tokens: TokenIssuer,
       hasher: PasswordHasher,
       rateLimits: RateLimitStore,
-    ): Ports => ({ clock, ids, jobs, users, sessions, storage, queue, feed, tokens, hasher, rateLimits }),
+      normalizer: LogNormalizer,
+    ): Ports => ({ clock, ids, jobs, users, sessions, storage, queue, feed, tokens, hasher, rateLimits, normalizer }),
     [
       TOKENS.Clock, TOKENS.IdGenerator, TOKENS.JobRepository, TOKENS.UserRepository, TOKENS.SessionRepository,
       TOKENS.ObjectStore, TOKENS.JobQueue, TOKENS.JobChangeFeed, TOKENS.TokenIssuer, TOKENS.PasswordHasher,
-      TOKENS.RateLimitStore,
+      TOKENS.RateLimitStore, TOKENS.LogNormalizer,
     ],
   );
 }

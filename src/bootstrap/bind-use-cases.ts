@@ -69,6 +69,7 @@ export function bindUseCases(container: Container, config: Config): void {
       new ProcessJob(ports, {
         maxRetries: config.worker.maxRetries,
         maxLineBytes: 1024 * 1024,
+        blockBytes: 256 * 1024,
         maxDecompressedBytes: config.worker.maxDecompressedBytes,
         progressIntervalMs: 1_000,
         retryBaseDelayMs: 1_000,

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -43,6 +44,7 @@ const environmentSchema = z.object({
   CORS_ORIGINS: z.string().default(''),
   JOB_MAX_RETRIES: z.coerce.number().int().min(0).max(100).default(3),
   WORKER_CONCURRENCY: positiveInt.max(64).default(2),
+  PARSE_THREADS: z.coerce.number().int().min(0).max(64).default(availableParallelism()),
   MAX_DECOMPRESSED_BYTES: positiveInt.default(1024 * 1024 * 1024),
   REDIS_KEY_PREFIX: z.string().min(1).default('ingest'),
   QUEUE_VISIBILITY_TIMEOUT_SECONDS: positiveInt.default(300),
@@ -127,7 +129,12 @@ export function loadConfig(source: Record<string, string | undefined>) {
     rateLimit: { enabled: env.RATE_LIMIT_ENABLED, perMinute: env.RATE_LIMIT_PER_MINUTE },
     requestTimeoutSeconds: env.REQUEST_TIMEOUT_SECONDS,
     corsOrigins: env.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
-    worker: { maxRetries: env.JOB_MAX_RETRIES, concurrency: env.WORKER_CONCURRENCY, maxDecompressedBytes: env.MAX_DECOMPRESSED_BYTES },
+    worker: {
+      maxRetries: env.JOB_MAX_RETRIES,
+      concurrency: env.WORKER_CONCURRENCY,
+      parseThreads: env.PARSE_THREADS,
+      maxDecompressedBytes: env.MAX_DECOMPRESSED_BYTES,
+    },
     queue: {
       keyPrefix: `${env.REDIS_KEY_PREFIX}:jobs`,
       visibilityTimeoutMs: env.QUEUE_VISIBILITY_TIMEOUT_SECONDS * 1000,

@@ -15,6 +15,7 @@ export const TOKENS = {
   TokenIssuer: Symbol('TokenIssuer'),
   PasswordHasher: Symbol('PasswordHasher'),
   RateLimitStore: Symbol('RateLimitStore'),
+  LogNormalizer: Symbol('LogNormalizer'),
   /** All of the above as one `Ports` record. */
   Ports: Symbol('Ports'),
   // Use cases

@@ -5,11 +5,13 @@ import { BcryptPasswordHasher } from '../../src/adapters/bcrypt/bcrypt-password-
 import { JoseTokenIssuer } from '../../src/adapters/jose/jose-token-issuer.ts';
 import { LocalObjectStore } from '../../src/adapters/local-storage/local-object-store.ts';
 import { ManualClock } from '../../src/adapters/memory/manual-clock.ts';
+import { ThreadPoolLogNormalizer } from '../../src/adapters/normalizer/thread-pool-log-normalizer.ts';
 import { UrlSigner } from '../../src/adapters/signed-urls/url-signer.ts';
 import { RandomUuidGenerator } from '../../src/adapters/system/random-uuid-generator.ts';
 import { SystemClock } from '../../src/adapters/system/system-clock.ts';
 import { clockContract } from '../contracts/clock.contract.ts';
 import { idGeneratorContract } from '../contracts/id-generator.contract.ts';
+import { logNormalizerContract } from '../contracts/log-normalizer.contract.ts';
 import { objectStoreContract } from '../contracts/object-store.contract.ts';
 import { passwordHasherContract } from '../contracts/password-hasher.contract.ts';
 import { tokenIssuerContract } from '../contracts/token-issuer.contract.ts';
@@ -32,3 +34,7 @@ tokenIssuerContract('jose HS256', async () => {
 passwordHasherContract('bcrypt', () => new BcryptPasswordHasher(4));
 clockContract('system', () => new SystemClock());
 idGeneratorContract('random v4', () => new RandomUuidGenerator());
+logNormalizerContract('thread pool', async () => {
+  const normalizer = new ThreadPoolLogNormalizer({ threads: 2 });
+  return { normalizer, close: () => normalizer.close() };
+});

@@ -2,6 +2,7 @@ import { tempDataDir } from './temp-dir.ts';
 import type { Hono } from 'hono';
 import { pino, type Logger } from 'pino';
 import type { AppEnv } from '../../src/adapters/http/app-env.ts';
+import { InlineLogNormalizer } from '../../src/adapters/normalizer/inline-log-normalizer.ts';
 import { InMemoryJobQueue } from '../../src/adapters/memory/in-memory-job-queue.ts';
 import { InMemoryJobRepository } from '../../src/adapters/memory/in-memory-job-repository.ts';
 import { InMemoryObjectStore } from '../../src/adapters/memory/in-memory-object-store.ts';
@@ -46,6 +47,7 @@ export function createTestCore(
     queue: new InMemoryJobQueue({ visibilityTimeoutMs: 500 }),
     storage: options.storage?.(clock) ?? new InMemoryObjectStore(new UrlSigner('test-storage-key', config.publicBaseUrl, clock)),
     hasher: new Sha256PasswordHasher(),
+    normalizer: new InlineLogNormalizer(),
     ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
   } satisfies PortOverrides;
   const container = buildContainer(config, { ports, logger: options.logger ?? pino({ level: 'silent' }) });

@@ -17,15 +17,16 @@ import { isDependencyUnavailable } from '../errors.ts';
 import type { Ports } from '../ports/ports.ts';
 import { PermanentJobError } from '../processing/errors.ts';
 import { countBytes } from '../processing/bytes.ts';
-import { EventAssembler } from '../processing/event-assembler.ts';
 import { gunzipIfCompressed } from '../processing/gunzip.ts';
-import { splitLines, type Line } from '../processing/line-splitter.ts';
+import { splitIntoBlocks } from '../processing/line-blocks.ts';
 import { parserFor } from '../../domain/log/parsers/parser-for.ts';
 
 export interface ProcessingSettings {
   readonly maxRetries: number;
   /** Longer lines are rejected; an event with its continuation lines is capped likewise. */
   readonly maxLineBytes: number;
+  /** Lines are handed to the normalizer in blocks of about this size. */
+  readonly blockBytes: number;
   /** Largest size a gzip'd upload may inflate to. */
   readonly maxDecompressedBytes: number;
   /** Progress is written at most this often per job. */
@@ -51,31 +52,8 @@ interface ProgressReporter {
   maybeReport(): Promise<void>;
 }
 
-const encoder = new TextEncoder();
-
-/**
- * A stream that reads up to `chunks` ahead of its consumer: parsing (this thread) and
- * compression (the thread pool) then overlap instead of taking turns.
- */
-function buffered(source: AsyncIterable<Uint8Array>, chunks: number): ReadableStream<Uint8Array> {
-  const iterator = source[Symbol.asyncIterator]();
-  return new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        const next = await iterator.next();
-        if (next.done) controller.close();
-        else controller.enqueue(next.value);
-      },
-      async cancel(reason) {
-        await iterator.return?.(reason);
-      },
-    },
-    new CountQueuingStrategy({ highWaterMark: chunks }),
-  );
-}
-
 /** The ports ProcessJob uses. */
-export type ProcessJobPorts = Pick<Ports, 'jobs' | 'storage' | 'queue' | 'clock'>;
+export type ProcessJobPorts = Pick<Ports, 'jobs' | 'storage' | 'queue' | 'clock' | 'normalizer'>;
 
 /**
  * A worker's whole handling of one delivered job id: claim it, stream and parse its file,
@@ -140,13 +118,22 @@ export class ProcessJob {
     if (!source) throw new PermanentJobError(`Uploaded object ${upload.objectKey} is missing`);
 
     const progress = this.#progressReporter(claimed, upload.fileSize);
-    const assembler = new EventAssembler(parserFor(upload.logFormat, upload.createdAt), this.#settings.maxLineBytes);
+    const parser = parserFor(upload.logFormat, upload.createdAt);
     const bytes = gunzipIfCompressed(countBytes(source, progress.count), this.#settings.maxDecompressedBytes);
+    const blocks = splitIntoBlocks(bytes, {
+      blockBytes: this.#settings.blockBytes,
+      maxLineBytes: this.#settings.maxLineBytes,
+      startsEvent: parser.joinsLines ? (line) => parser.parse(line, 0).kind === 'event' : null,
+    });
+    const output = this.#ports.normalizer.normalize(blocks, {
+      format: upload.logFormat,
+      uploadedAt: upload.createdAt,
+      maxEventBytes: this.#settings.maxLineBytes,
+    });
     const outputKey = processedObjectKey(claimed.id);
-    const ndjson = this.#normalize(splitLines(bytes, this.#settings.maxLineBytes), assembler, progress);
-    await this.#ports.storage.write(outputKey, buffered(ndjson, 16).pipeThrough(new CompressionStream('gzip')));
+    await this.#ports.storage.write(outputKey, reportingProgress(output.gzip, progress));
 
-    const { tally } = assembler;
+    const tally = output.tally();
     if (tally.eventsParsed === 0) {
       const example = tally.sampleErrors[0] ? `; line ${tally.sampleErrors[0].line}: ${tally.sampleErrors[0].reason}` : '';
       throw new PermanentJobError(
@@ -154,25 +141,6 @@ export class ProcessJob {
       );
     }
     return { jobId: claimed.id, outputKey, bytesProcessed: progress.bytesRead(), ...tally };
-  }
-
-  /** NDJSON of the events, in batches, writing progress between batches. */
-  async *#normalize(batches: AsyncIterable<Line[]>, assembler: EventAssembler, progress: ProgressReporter): AsyncGenerator<Uint8Array> {
-    let batch = '';
-    for await (const lines of batches) {
-      for (const line of lines) {
-        const event = assembler.push(line);
-        if (event) batch += `${JSON.stringify(event)}\n`;
-      }
-      if (batch.length >= 64 * 1024) {
-        yield encoder.encode(batch);
-        batch = '';
-        await progress.maybeReport();
-      }
-    }
-    const last = assembler.finish();
-    if (last) batch += `${JSON.stringify(last)}\n`;
-    if (batch) yield encoder.encode(batch);
   }
 
   /** Counts bytes read and writes progress at most once per interval. */
@@ -216,5 +184,13 @@ export class ProcessJob {
       },
       result,
     );
+  }
+}
+
+/** Passes the output through, writing progress between its chunks. */
+async function* reportingProgress(output: AsyncIterable<Uint8Array>, progress: ProgressReporter): AsyncGenerator<Uint8Array> {
+  for await (const chunk of output) {
+    yield chunk;
+    await progress.maybeReport();
   }
 }

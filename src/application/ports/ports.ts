@@ -3,6 +3,7 @@ import type { IdGenerator } from './id-generator.ts';
 import type { JobChangeFeed } from './job-change-feed.ts';
 import type { JobQueue } from './job-queue.ts';
 import type { JobRepository } from './job-repository.ts';
+import type { LogNormalizer } from './log-normalizer.ts';
 import type { ObjectStore } from './object-store.ts';
 import type { PasswordHasher } from './password-hasher.ts';
 import type { RateLimitStore } from './rate-limit-store.ts';
@@ -23,4 +24,5 @@ export interface Ports {
   readonly tokens: TokenIssuer;
   readonly hasher: PasswordHasher;
   readonly rateLimits: RateLimitStore;
+  readonly normalizer: LogNormalizer;
 }

@@ -1,16 +1,15 @@
-import { MAX_SAMPLE_ERRORS, type LogLevel, type RejectedLine } from '../../domain/job/job-result.ts';
+import { MAX_SAMPLE_ERRORS } from '../../domain/job/job-result.ts';
 import { levelInText } from '../../domain/log/levels.ts';
 import type { LineParser, NormalizedEvent } from '../../domain/log/normalized-event.ts';
-import type { Line } from './line-splitter.ts';
+import { emptyTally, type LineTally } from './line-tally.ts';
 
-export interface LineTally {
-  linesTotal: number;
-  eventsParsed: number;
-  linesRejected: number;
-  levelCounts: Partial<Record<LogLevel, number>>;
-  firstEventAt: Date | null;
-  lastEventAt: Date | null;
-  sampleErrors: RejectedLine[];
+export interface Line {
+  /** 1-based line number. */
+  readonly number: number;
+  /** The line's text without its line ending. */
+  readonly text: string;
+  /** True when the line was longer than the limit (its text is then not kept). */
+  readonly tooLong: boolean;
 }
 
 /**
@@ -19,15 +18,7 @@ export interface LineTally {
  * its message grows to at most `maxEventBytes`, the rest is dropped and marked truncated.
  */
 export class EventAssembler {
-  readonly tally: LineTally = {
-    linesTotal: 0,
-    eventsParsed: 0,
-    linesRejected: 0,
-    levelCounts: {},
-    firstEventAt: null,
-    lastEventAt: null,
-    sampleErrors: [],
-  };
+  readonly tally: LineTally = emptyTally();
   readonly #parser: LineParser;
   readonly #maxEventBytes: number;
   #pending: NormalizedEvent | null = null;

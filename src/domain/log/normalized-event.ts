@@ -23,6 +23,8 @@ export type ParseOutcome =
 export interface LineParser {
   /** Never throws: every line is classified. */
   parse(text: string, line: number): ParseOutcome;
+  /** Whether some lines continue the event before them (parse gives 'continuation'). */
+  readonly joinsLines: boolean;
 }
 
 export const reject = (reason: string): ParseOutcome => ({ kind: 'reject', reason });

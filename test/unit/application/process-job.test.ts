@@ -135,7 +135,7 @@ describe('ProcessJob', () => {
 
   it('writes progress while reading, at most once per interval', async () => {
     const line = `${'y'.repeat(1023)}\n`;
-    const job = await queuedJob(line.repeat(1024)); // 1 MiB in 64 KiB chunks
+    const job = await queuedJob(line.repeat(4096)); // 4 MiB in 64 KiB chunks
     const seen: number[] = [];
     const store = core.ports.storage;
     const originalRead = store.read.bind(store);

@@ -8,6 +8,7 @@ const REQUEST = /^([A-Z]+) (\S+)(?: (HTTP\/[\d.]+))?$/;
 
 /** Apache/Nginx access logs, Common and Combined Log Format. */
 export const clfParser: LineParser = {
+  joinsLines: false,
   parse(text: string, line: number): ParseOutcome {
     if (text.trim() === '') return BLANK;
     const m = CLF.exec(text);

@@ -3,6 +3,7 @@ import { eventFromRecord } from './structured-record.ts';
 
 /** JSON Lines: one JSON object per line. */
 export const jsonParser: LineParser = {
+  joinsLines: false,
   parse(text: string, line: number): ParseOutcome {
     if (text.trim() === '') return BLANK;
     let value: unknown;

@@ -7,6 +7,7 @@ const SPACES = /\s*/y;
 
 /** logfmt: `time=… level=info msg="something happened" user=42`. */
 export const logfmtParser: LineParser = {
+  joinsLines: false,
   parse(text: string, line: number): ParseOutcome {
     if (text.trim() === '') return BLANK;
     const record: Record<string, unknown> = {};

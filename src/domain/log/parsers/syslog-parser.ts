@@ -20,6 +20,7 @@ function present(attrs: Record<string, unknown>, fields: Record<string, string |
 /** Syslog, RFC 5424 and RFC 3164 (with or without the priority). */
 export function syslogParser(referenceTime: Date): LineParser {
   return {
+    joinsLines: false,
     parse(text: string, line: number): ParseOutcome {
       if (text.trim() === '') return BLANK;
       return parse5424(text, line) ?? parse3164(text, line, referenceTime) ?? reject('not an RFC 5424 or RFC 3164 syslog line');

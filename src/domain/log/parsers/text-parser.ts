@@ -15,6 +15,7 @@ const CONTINUATION = /^(?:[ \t]+\S|\tat |Caused by: |\.\.\. \d+ more|Traceback \
  */
 export function textParser(referenceTime: Date): LineParser {
   return {
+    joinsLines: true,
     parse(text: string, line: number): ParseOutcome {
       if (text.trim() === '') return BLANK;
       if (CONTINUATION.test(text)) return { kind: 'continuation' };

@@ -1,0 +1,142 @@
+import { Worker, type ResourceLimits } from 'node:worker_threads';
+import type { LogNormalizer, NormalizedOutput } from '../../application/ports/log-normalizer.ts';
+import type { LineBlock } from '../../application/processing/line-blocks.ts';
+import type { NormalizationSpec } from '../../application/processing/normalize-block.ts';
+import { framedOutput, type BlockResult } from './normalize-task.ts';
+import type { TaskReply, TaskRequest } from './thread-protocol.ts';
+
+const THREAD_SCRIPT = new URL('./normalizer-thread.ts', import.meta.url);
+
+export interface ThreadPoolOptions {
+  /** Threads in the pool, shared by every job of the process. */
+  readonly threads: number;
+  /** Blocks of one job in flight per thread: enough to keep the threads busy while the next block is read. */
+  readonly blocksAheadPerThread?: number;
+  /** V8 heap limits of each thread; a thread over them dies alone and its blocks fail. */
+  readonly resourceLimits?: ResourceLimits;
+}
+
+/** A small young generation keeps memory flat; the cap on the rest confines a runaway block to its thread. */
+const DEFAULT_THREAD_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 256 };
+
+/**
+ * Normalizes a file's blocks on a pool of worker threads, in parallel, and frames their
+ * results in order as one gzip stream. Parsing then uses every core for a single big file,
+ * and the event loop (the API, in `all` mode) stays responsive while it runs. Threads start
+ * on first use; a thread that dies fails only the blocks it held and is replaced.
+ */
+export class ThreadPoolLogNormalizer implements LogNormalizer {
+  readonly #options: ThreadPoolOptions;
+  #threads: NormalizerThread[] = [];
+  #closed = false;
+
+  constructor(options: ThreadPoolOptions) {
+    if (!Number.isInteger(options.threads) || options.threads < 1) throw new RangeError('A thread pool needs at least one thread');
+    this.#options = options;
+  }
+
+  normalize(blocks: AsyncIterable<LineBlock>, spec: NormalizationSpec): NormalizedOutput {
+    return framedOutput(this.#results(blocks, spec));
+  }
+
+  /** Stops the threads; blocks still in them fail. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    const threads = this.#threads;
+    this.#threads = [];
+    await Promise.all(threads.map((thread) => thread.terminate()));
+  }
+
+  /** The blocks' results in order, with up to `threads × blocksAheadPerThread` blocks in flight. */
+  async *#results(blocks: AsyncIterable<LineBlock>, spec: NormalizationSpec): AsyncGenerator<BlockResult> {
+    const ahead = this.#options.threads * (this.#options.blocksAheadPerThread ?? 2);
+    const running: Promise<BlockResult>[] = [];
+    const iterator = blocks[Symbol.asyncIterator]();
+    let exhausted = false;
+    try {
+      for (;;) {
+        while (!exhausted && running.length < ahead) {
+          const next = await iterator.next();
+          if (next.done) exhausted = true;
+          else running.push(this.#submit(next.value, spec));
+        }
+        const oldest = running.shift();
+        if (!oldest) return;
+        yield await oldest;
+      }
+    } finally {
+      if (!exhausted) await iterator.return?.();
+    }
+  }
+
+  #submit(block: LineBlock, spec: NormalizationSpec): Promise<BlockResult> {
+    if (this.#closed) return Promise.reject(new Error('The normalizer thread pool is closed'));
+    const promise = this.#leastBusyThread().run(block, spec);
+    // Awaited in order later; a failure of a block never awaited (the job already failed) must not go unhandled.
+    promise.catch(() => {});
+    return promise;
+  }
+
+  #leastBusyThread(): NormalizerThread {
+    this.#threads = this.#threads.filter((thread) => thread.alive);
+    while (this.#threads.length < this.#options.threads) this.#threads.push(new NormalizerThread(this.#options.resourceLimits ?? DEFAULT_THREAD_LIMITS));
+    return this.#threads.reduce((best, thread) => (thread.busy < best.busy ? thread : best));
+  }
+}
+
+/** One worker thread and the blocks it was given. */
+class NormalizerThread {
+  readonly #worker: Worker;
+  readonly #waiting = new Map<number, { resolve: (result: BlockResult) => void; reject: (error: Error) => void }>();
+  #nextId = 0;
+  #failure: Error | null = null;
+
+  constructor(resourceLimits: ResourceLimits) {
+    this.#worker = new Worker(THREAD_SCRIPT, { name: 'log-normalizer', resourceLimits });
+    // An idle thread must not keep the process alive; a busy one is awaited anyway.
+    this.#worker.unref();
+    this.#worker.on('message', (reply: TaskReply) => this.#settle(reply));
+    this.#worker.on('error', (error) => this.#fail(new Error(`A normalizer thread failed: ${error.message}`)));
+    this.#worker.on('exit', (code) => this.#fail(new Error(`A normalizer thread exited (code ${code})`)));
+  }
+
+  get busy(): number {
+    return this.#waiting.size;
+  }
+
+  get alive(): boolean {
+    return this.#failure === null;
+  }
+
+  run(block: LineBlock, spec: NormalizationSpec): Promise<BlockResult> {
+    if (this.#failure) return Promise.reject(this.#failure);
+    const id = this.#nextId++;
+    // Transfer needs bytes that own their whole buffer; copy a view into a larger one.
+    const bytes = block.bytes.byteOffset === 0 && block.bytes.byteLength === block.bytes.buffer.byteLength ? block.bytes : block.bytes.slice();
+    const request: TaskRequest = { id, block: { ...block, bytes }, spec };
+    return new Promise<BlockResult>((resolve, reject) => {
+      this.#waiting.set(id, { resolve, reject });
+      if (this.#waiting.size === 1) this.#worker.ref();
+      this.#worker.postMessage(request, [bytes.buffer as ArrayBuffer]);
+    });
+  }
+
+  async terminate(): Promise<void> {
+    await this.#worker.terminate();
+  }
+
+  #settle(reply: TaskReply): void {
+    const waiter = this.#waiting.get(reply.id);
+    if (!waiter) return;
+    this.#waiting.delete(reply.id);
+    if (this.#waiting.size === 0) this.#worker.unref();
+    if ('result' in reply) waiter.resolve(reply.result);
+    else waiter.reject(new Error(`Normalizing a block failed: ${reply.error}`));
+  }
+
+  #fail(error: Error): void {
+    this.#failure ??= error;
+    for (const waiter of this.#waiting.values()) waiter.reject(this.#failure);
+    this.#waiting.clear();
+  }
+}
