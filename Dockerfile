@@ -19,4 +19,4 @@ USER node
 EXPOSE 8000
 # Override with src/bootstrap/api.ts or src/bootstrap/worker.ts for one role per container.
 # A 16 MB young generation keeps a worker's memory flat in file size (docs/BENCHMARKS.md).
-CMD ["node", "--max-semi-space-size=16", "src/bootstrap/all.ts"]
+CMD ["node", "src/bootstrap/all.ts"]

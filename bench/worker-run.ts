@@ -12,6 +12,7 @@ import { ThreadPoolLogNormalizer } from '../src/adapters/normalizer/thread-pool-
 import { UrlSigner } from '../src/adapters/signed-urls/url-signer.ts';
 import { SystemClock } from '../src/adapters/system/system-clock.ts';
 import { ProcessJob } from '../src/application/jobs/process-job.ts';
+import { PROCESSING_BLOCK_BYTES } from '../src/bootstrap/bind-use-cases.ts';
 import { createJob, queueJob } from '../src/domain/job/job.ts';
 import type { LogFormat } from '../src/domain/upload/log-format.ts';
 
@@ -43,7 +44,7 @@ if (mode === 'ceiling') {
   // As deployed: one normalizer thread per core (PARSE_THREADS' default).
   const normalizer = new ThreadPoolLogNormalizer({ threads: availableParallelism() });
   const ports = { jobs, storage, clock, queue: new InMemoryJobQueue(), feed: new InMemoryJobChangeFeed(), normalizer };
-  const processJob = new ProcessJob(ports, { maxRetries: 0, maxLineBytes: 1024 * 1024, blockBytes: 256 * 1024, maxDecompressedBytes: 8 * 1024 ** 3, progressIntervalMs: 1_000, retryBaseDelayMs: 1_000 });
+  const processJob = new ProcessJob(ports, { maxRetries: 0, maxLineBytes: 1024 * 1024, blockBytes: PROCESSING_BLOCK_BYTES, maxDecompressedBytes: 8 * 1024 ** 3, progressIntervalMs: 1_000, retryBaseDelayMs: 1_000 });
   const report = await processJob.execute(job.id);
   if (report.outcome !== 'completed') throw new Error(`worker run ended ${report.outcome}: ${String(report.error)}`);
   events = (await jobs.get(job.id))!.result!.eventsParsed;

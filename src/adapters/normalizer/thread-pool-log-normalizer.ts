@@ -16,8 +16,11 @@ export interface ThreadPoolOptions {
   readonly resourceLimits?: ResourceLimits;
 }
 
-/** A small young generation keeps memory flat; the cap on the rest confines a runaway block to its thread. */
-const DEFAULT_THREAD_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 256 };
+/**
+ * A small young generation keeps memory flat (a block's garbage dies young); the cap on the
+ * rest confines a runaway block to its thread. Measured in docs/BENCHMARKS.md.
+ */
+const DEFAULT_THREAD_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 };
 
 /**
  * Normalizes a file's blocks on a pool of worker threads, in parallel, and frames their

@@ -1,0 +1,39 @@
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { ThreadPoolLogNormalizer } from '../../src/adapters/normalizer/thread-pool-log-normalizer.ts';
+import type { LineBlock } from '../../src/application/processing/line-blocks.ts';
+import { collect } from '../support/builders.ts';
+
+const SPEC = { format: 'json' as const, uploadedAt: new Date('2026-01-05T12:00:00Z'), maxEventBytes: 1 << 20 };
+
+async function* blocksOf(...texts: string[]): AsyncGenerator<LineBlock> {
+  let line = 1;
+  for (const text of texts) {
+    yield { bytes: new TextEncoder().encode(text), firstLine: line, overlong: [] };
+    line += text.split('\n').length - 1;
+  }
+}
+
+// Behaviour of the pool beyond the LogNormalizer contract (which it passes in local-adapters.test.ts).
+describe('ThreadPoolLogNormalizer', () => {
+  it('parses the largest line the worker accepts (1 MiB of JSON members) within the default thread limits', async () => {
+    const pool = new ThreadPoolLogNormalizer({ threads: 1 });
+    try {
+      const members = Array.from({ length: 70_000 }, (_, i) => `"k${i}":${i}`).join(',');
+      const line = `{"msg":"wide",${members}}\n`;
+      expect(line.length).toBeLessThan(1 << 20);
+      const output = pool.normalize(blocksOf(line, '{"msg":"next"}\n'), SPEC);
+      const events = gunzipSync(await collect(output.gzip)).toString().trim().split('\n').map((l) => JSON.parse(l));
+      expect(events.map((e) => [e.message, Object.keys(e.attrs).length])).toEqual([['wide', 70_000], ['next', 0]]);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('refuses work once closed, with a clear error', async () => {
+    const pool = new ThreadPoolLogNormalizer({ threads: 2 });
+    await collect(pool.normalize(blocksOf('{"msg":"warm up"}\n'), SPEC).gzip);
+    await pool.close();
+    await expect(collect(pool.normalize(blocksOf('{"msg":"late"}\n'), SPEC).gzip)).rejects.toThrow(/closed/);
+  });
+});
