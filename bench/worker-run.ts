@@ -2,17 +2,17 @@
 //   node bench/worker-run.ts <worker|ceiling> <format> <file>
 // Prints one JSON line: { seconds, bytes, events, maxRssMb }.
 import { createReadStream, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { basename, dirname } from 'node:path';
 import { LocalObjectStore } from '../src/adapters/local-storage/local-object-store.ts';
 import { InMemoryJobChangeFeed } from '../src/adapters/memory/in-memory-job-change-feed.ts';
 import { InMemoryJobQueue } from '../src/adapters/memory/in-memory-job-queue.ts';
 import { InMemoryJobRepository } from '../src/adapters/memory/in-memory-job-repository.ts';
-import { ThreadPoolLogNormalizer } from '../src/adapters/normalizer/thread-pool-log-normalizer.ts';
+import { createLogNormalizer } from '../src/adapters/normalizer/create-log-normalizer.ts';
 import { UrlSigner } from '../src/adapters/signed-urls/url-signer.ts';
 import { SystemClock } from '../src/adapters/system/system-clock.ts';
 import { ProcessJob } from '../src/application/jobs/process-job.ts';
 import { PROCESSING_BLOCK_BYTES } from '../src/bootstrap/bind-use-cases.ts';
+import { loadConfig } from '../src/bootstrap/config.ts';
 import { createJob, queueJob } from '../src/domain/job/job.ts';
 import type { LogFormat } from '../src/domain/upload/log-format.ts';
 
@@ -41,8 +41,8 @@ if (mode === 'ceiling') {
     jobId: job.id, storageType: 'local', bucket: null, objectKey: basename(file), localPath: file, fileSize: bytes,
     logFormat: format, filename: basename(file), checksumSha256: null, createdAt: clock.now(),
   });
-  // As deployed: one normalizer thread per core (PARSE_THREADS' default).
-  const normalizer = new ThreadPoolLogNormalizer({ threads: availableParallelism() });
+  // As deployed: PARSE_THREADS from the environment, else its default.
+  const normalizer = createLogNormalizer(loadConfig(process.env).worker.parseThreads);
   const ports = { jobs, storage, clock, queue: new InMemoryJobQueue(), feed: new InMemoryJobChangeFeed(), normalizer };
   const processJob = new ProcessJob(ports, { maxRetries: 0, maxLineBytes: 1024 * 1024, blockBytes: PROCESSING_BLOCK_BYTES, maxDecompressedBytes: 8 * 1024 ** 3, progressIntervalMs: 1_000, retryBaseDelayMs: 1_000 });
   const report = await processJob.execute(job.id);

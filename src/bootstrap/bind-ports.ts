@@ -29,8 +29,7 @@ import { RedisJobChangeFeed } from '../adapters/redis/redis-job-change-feed.ts';
 import { RedisJobQueue } from '../adapters/redis/redis-job-queue.ts';
 import { RedisRateLimitStore } from '../adapters/redis/redis-rate-limit-store.ts';
 import { InMemoryRateLimitStore } from '../adapters/memory/in-memory-rate-limit-store.ts';
-import { InlineLogNormalizer } from '../adapters/normalizer/inline-log-normalizer.ts';
-import { ThreadPoolLogNormalizer } from '../adapters/normalizer/thread-pool-log-normalizer.ts';
+import { createLogNormalizer, type ClosableLogNormalizer } from '../adapters/normalizer/create-log-normalizer.ts';
 import { MinioObjectStore } from '../adapters/s3/minio-object-store.ts';
 import { UrlSigner } from '../adapters/signed-urls/url-signer.ts';
 import { RandomUuidGenerator } from '../adapters/system/random-uuid-generator.ts';
@@ -107,13 +106,10 @@ export function bindPorts(container: Container, config: Config, resources: Resou
 
   if (overrides.normalizer) container.bind(TOKENS.LogNormalizer).toConstantValue(overrides.normalizer);
   else {
-    const threads = config.worker.parseThreads;
     container
-      .bind<LogNormalizer>(TOKENS.LogNormalizer)
-      .toResolvedValue(() => (threads > 0 ? new ThreadPoolLogNormalizer({ threads }) : new InlineLogNormalizer()))
-      .onDeactivation(async (normalizer) => {
-        if (normalizer instanceof ThreadPoolLogNormalizer) await normalizer.close();
-      });
+      .bind<ClosableLogNormalizer>(TOKENS.LogNormalizer)
+      .toResolvedValue(() => createLogNormalizer(config.worker.parseThreads))
+      .onDeactivation((normalizer) => normalizer.close());
   }
 
   // The record use cases are built from: each takes the ports it needs by name.

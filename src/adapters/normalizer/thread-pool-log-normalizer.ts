@@ -2,7 +2,7 @@ import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { LogNormalizer, NormalizedOutput } from '../../application/ports/log-normalizer.ts';
 import type { LineBlock } from '../../application/processing/line-blocks.ts';
 import type { NormalizationSpec } from '../../application/processing/normalize-block.ts';
-import { framedOutput, type BlockResult } from './normalize-task.ts';
+import { gzippedOutput, type BlockResult } from './normalize-task.ts';
 import type { TaskReply, TaskRequest } from './thread-protocol.ts';
 
 const THREAD_SCRIPT = new URL('./normalizer-thread.ts', import.meta.url);
@@ -23,8 +23,8 @@ export interface ThreadPoolOptions {
 const DEFAULT_THREAD_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 };
 
 /**
- * Normalizes a file's blocks on a pool of worker threads, in parallel, and frames their
- * results in order as one gzip stream. Parsing then uses every core for a single big file,
+ * Normalizes a file's blocks on a pool of worker threads, in parallel, and compresses their
+ * results, in order, as one gzip stream. Parsing then uses every core for a single big file,
  * and the event loop (the API, in `all` mode) stays responsive while it runs. Threads start
  * on first use; a thread that dies fails only the blocks it held and is replaced.
  */
@@ -39,7 +39,7 @@ export class ThreadPoolLogNormalizer implements LogNormalizer {
   }
 
   normalize(blocks: AsyncIterable<LineBlock>, spec: NormalizationSpec): NormalizedOutput {
-    return framedOutput(this.#results(blocks, spec));
+    return gzippedOutput(this.#results(blocks, spec));
   }
 
   /** Stops the threads; blocks still in them fail. */

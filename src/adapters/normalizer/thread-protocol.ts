@@ -9,5 +9,5 @@ export interface TaskRequest {
   readonly spec: NormalizationSpec;
 }
 
-/** What the thread answers; the compressed bytes are transferred back. */
+/** What the thread answers; the NDJSON bytes are transferred back. */
 export type TaskReply = { readonly id: number; readonly result: BlockResult } | { readonly id: number; readonly error: string };

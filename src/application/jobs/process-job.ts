@@ -120,18 +120,18 @@ export class ProcessJob {
     const progress = this.#progressReporter(claimed, upload.fileSize);
     const parser = parserFor(upload.logFormat, upload.createdAt);
     const bytes = gunzipIfCompressed(countBytes(source, progress.count), this.#settings.maxDecompressedBytes);
-    const blocks = splitIntoBlocks(bytes, {
+    const blocks = reportingProgress(splitIntoBlocks(bytes, {
       blockBytes: this.#settings.blockBytes,
       maxLineBytes: this.#settings.maxLineBytes,
       startsEvent: parser.joinsLines ? (line) => parser.parse(line, 0).kind === 'event' : null,
-    });
+    }), progress);
     const output = this.#ports.normalizer.normalize(blocks, {
       format: upload.logFormat,
       uploadedAt: upload.createdAt,
       maxEventBytes: this.#settings.maxLineBytes,
     });
     const outputKey = processedObjectKey(claimed.id);
-    await this.#ports.storage.write(outputKey, reportingProgress(output.gzip, progress));
+    await this.#ports.storage.write(outputKey, output.gzip);
 
     const tally = output.tally();
     if (tally.eventsParsed === 0) {
@@ -187,10 +187,10 @@ export class ProcessJob {
   }
 }
 
-/** Passes the output through, writing progress between its chunks. */
-async function* reportingProgress(output: AsyncIterable<Uint8Array>, progress: ProgressReporter): AsyncGenerator<Uint8Array> {
-  for await (const chunk of output) {
-    yield chunk;
+/** Passes the blocks through, writing progress as they are taken. */
+async function* reportingProgress<T>(blocks: AsyncIterable<T>, progress: ProgressReporter): AsyncGenerator<T> {
+  for await (const block of blocks) {
+    yield block;
     await progress.maybeReport();
   }
 }
