@@ -16,6 +16,7 @@ import { ListJobs } from '../application/jobs/list-jobs.ts';
 import { ProcessJob } from '../application/jobs/process-job.ts';
 import { RecoverQueuedJobs } from '../application/jobs/recover-queued-jobs.ts';
 import { ExpireAbandonedUploads } from '../application/jobs/expire-abandoned-uploads.ts';
+import { ReconcileJobs } from '../application/jobs/reconcile-jobs.ts';
 import { RetryJob } from '../application/jobs/retry-job.ts';
 import { CreateUser } from '../application/users/create-user.ts';
 import { DeactivateUser } from '../application/users/deactivate-user.ts';
@@ -85,6 +86,15 @@ export function bindUseCases(container: Container, config: Config): void {
   to(
     T.ExpireAbandonedUploads,
     (ports) => new ExpireAbandonedUploads(ports, config.uploads.uploadUrlExpiresSeconds, UPLOAD_GRACE_SECONDS),
+  );
+  to(
+    T.ReconcileJobs,
+    (ports) =>
+      new ReconcileJobs(ports, {
+        leaseMs: config.reconcile.leaseMs,
+        handOverGraceMs: config.reconcile.intervalMs,
+        maxRetries: config.worker.maxRetries,
+      }),
   );
   to(
     T.CheckReadiness,

@@ -49,6 +49,8 @@ const environmentSchema = z.object({
   REDIS_KEY_PREFIX: z.string().min(1).default('ingest'),
   QUEUE_VISIBILITY_TIMEOUT_SECONDS: positiveInt.default(300),
   QUEUE_MAX_DELIVERIES: positiveInt.default(5),
+  JOB_LEASE_SECONDS: z.coerce.number().int().min(5).default(60),
+  RECONCILE_INTERVAL_SECONDS: positiveInt.default(10),
   BCRYPT_COST: z.coerce.number().int().min(4).max(31).default(12),
   ADMIN_USERNAME: z.string().min(1).default(DEFAULT_ADMIN.username),
   ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').default(DEFAULT_ADMIN.password),
@@ -140,6 +142,7 @@ export function loadConfig(source: Record<string, string | undefined>) {
       visibilityTimeoutMs: env.QUEUE_VISIBILITY_TIMEOUT_SECONDS * 1000,
       maxDeliveries: env.QUEUE_MAX_DELIVERIES,
     },
+    reconcile: { leaseMs: env.JOB_LEASE_SECONDS * 1000, intervalMs: env.RECONCILE_INTERVAL_SECONDS * 1000 },
     bcryptCost: env.BCRYPT_COST,
     admin: { username: env.ADMIN_USERNAME, password: env.ADMIN_PASSWORD },
   };

@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { JobWorker } from '../adapters/worker/job-worker.ts';
 import { PeriodicTask } from '../adapters/worker/periodic-task.ts';
 import type { ExpireAbandonedUploads } from '../application/jobs/expire-abandoned-uploads.ts';
+import type { ReconcileJobs } from '../application/jobs/reconcile-jobs.ts';
 import type { EnsureAdminUser } from '../application/auth/ensure-admin-user.ts';
 import type { RecoverQueuedJobs } from '../application/jobs/recover-queued-jobs.ts';
 import type { ObjectStore } from '../application/ports/object-store.ts';
@@ -53,7 +54,7 @@ export async function startService(
   }
 
   let worker: JobWorker | null = null;
-  let janitor: PeriodicTask | null = null;
+  const periodic: PeriodicTask[] = [];
   if (modes.worker) {
     // The in-process queue starts empty; give it back every job the repository says is waiting.
     if (!config.redisUrl) {
@@ -63,8 +64,20 @@ export async function startService(
     worker = container.get<JobWorker>(TOKENS.JobWorker);
     worker.start();
     const expire = container.get<ExpireAbandonedUploads>(TOKENS.ExpireAbandonedUploads);
-    janitor = new PeriodicTask('upload janitor', () => expire.execute(), JANITOR_INTERVAL_MS, logger.child({ component: 'janitor' }));
-    janitor.start();
+    const reconcile = container.get<ReconcileJobs>(TOKENS.ReconcileJobs);
+    periodic.push(
+      new PeriodicTask('upload janitor', () => expire.execute(), JANITOR_INTERVAL_MS, logger.child({ component: 'janitor' })),
+      new PeriodicTask(
+        'reconciler',
+        async () => {
+          const { released, handedOver } = await reconcile.execute();
+          return released + handedOver;
+        },
+        config.reconcile.intervalMs,
+        logger.child({ component: 'reconciler' }),
+      ),
+    );
+    for (const task of periodic) task.start();
   }
 
   let server: ServerType | null = null;
@@ -92,7 +105,7 @@ export async function startService(
     url,
     async stop() {
       const closing = server ? closeServer(server) : Promise.resolve();
-      await Promise.all([closing, worker?.stop(), janitor?.stop()]);
+      await Promise.all([closing, worker?.stop(), ...periodic.map((task) => task.stop())]);
       // Last: in-flight requests and jobs above still needed these.
       await container.unbindAllAsync();
       await resources.close();

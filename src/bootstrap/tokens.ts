@@ -36,6 +36,7 @@ export const TOKENS = {
   ProcessJob: Symbol('ProcessJob'),
   RecoverQueuedJobs: Symbol('RecoverQueuedJobs'),
   ExpireAbandonedUploads: Symbol('ExpireAbandonedUploads'),
+  ReconcileJobs: Symbol('ReconcileJobs'),
   CheckReadiness: Symbol('CheckReadiness'),
   CreateUser: Symbol('CreateUser'),
   ListUsers: Symbol('ListUsers'),

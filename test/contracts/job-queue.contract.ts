@@ -17,6 +17,21 @@ export function jobQueueContract(name: string, setup: () => Promise<JobQueueSubj
       ({ queue, visibilityTimeoutMs: visibilityMs } = await setup());
     });
 
+    it('tells which jobs it holds a message for: waiting, delayed or delivered, until acknowledged', async () => {
+      await queue.enqueue('job-h1');
+      await queue.enqueue('job-h2', { delayMs: 60_000 });
+      await queue.enqueue('job-h3');
+      expect(await queue.holding(['job-h1', 'job-h2', 'job-h3', 'job-none'])).toEqual(new Set(['job-h1', 'job-h2', 'job-h3']));
+      const first = (await queue.receive('c1', 500))!;
+      expect(first.jobId).toBe('job-h1');
+      expect(await queue.holding(['job-h1'])).toEqual(new Set(['job-h1']));
+      await queue.ack(first);
+      const third = (await queue.receive('c1', 500))!;
+      await queue.deadLetter(third, 'poison');
+      expect(await queue.holding(['job-h1', 'job-h2', 'job-h3'])).toEqual(new Set(['job-h2']));
+      expect(await queue.holding([])).toEqual(new Set());
+    });
+
     it('returns null when nothing arrives within the wait', async () => {
       expect(await queue.receive('c1', 50)).toBeNull();
     });

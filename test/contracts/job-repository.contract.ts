@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { JobRepository } from '../../src/application/ports/job-repository.ts';
 import { isDomainError } from '../../src/domain/errors.ts';
-import { queueJob, reportProgress, startProcessing } from '../../src/domain/job/job.ts';
+import { completeJob, failAttempt, queueJob, reportProgress, startProcessing } from '../../src/domain/job/job.ts';
 import { aJob, anUpload, aResult, T0 } from '../support/builders.ts';
 
 /** The semantics every JobRepository promises (see its doc comments). */
@@ -133,6 +133,39 @@ export function jobRepositoryContract(name: string, setup: () => Promise<JobRepo
       const winner = racers[outcomes.findIndex((o) => o.created)]!;
       expect(outcomes.filter((o) => !o.created).every((o) => !o.created && o.existingJobId === winner.id)).toBe(true);
       expect((await repo.list({ ownerId, limit: 10, offset: 0 })).total).toBe(1);
+    });
+
+    it('records every status change with its attempt, in order, and not progress alone', async () => {
+      const job = aJob({ createdAt: T0, updatedAt: T0 });
+      await repo.create(job, anUpload(job));
+      const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
+      await repo.update(job.id, (j) => queueJob(j, at(1)));
+      await repo.update(job.id, (j) => startProcessing(j, at(2)));
+      await repo.update(job.id, (j) => reportProgress(j, at(3), 40));
+      await repo.update(job.id, (j) => failAttempt(j, at(4), 'storage down', 3));
+      await repo.update(job.id, (j) => startProcessing(j, at(5)));
+      await repo.update(job.id, (j) => completeJob(j, at(6)));
+      await repo.update(job.id, (j) => completeJob(j, at(7))).catch(() => {});
+      expect(await repo.history(job.id)).toEqual([
+        { from: null, to: 'CREATED', attempt: 0, at: T0 },
+        { from: 'CREATED', to: 'QUEUED', attempt: 0, at: at(1) },
+        { from: 'QUEUED', to: 'PROCESSING', attempt: 1, at: at(2) },
+        { from: 'PROCESSING', to: 'QUEUED', attempt: 1, at: at(4) },
+        { from: 'QUEUED', to: 'PROCESSING', attempt: 2, at: at(5) },
+        { from: 'PROCESSING', to: 'COMPLETED', attempt: 2, at: at(6) },
+      ]);
+      expect(await repo.history('20000000-0000-4000-8000-000000000009')).toEqual([]);
+    });
+
+    it('lists the jobs of a status untouched since a given time', async () => {
+      const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
+      const stale = queueJob(aJob(), at(1));
+      const fresh = queueJob(aJob(), at(9));
+      for (const job of [stale, fresh]) await repo.create(job, anUpload(job));
+      const found = await repo.list({ status: 'QUEUED', updatedBefore: at(5), limit: 100, offset: 0 });
+      const ids = found.records.map((r) => r.job.id);
+      expect(ids).toContain(stale.id);
+      expect(ids).not.toContain(fresh.id);
     });
 
     it('answers a ping', async () => {

@@ -13,6 +13,7 @@ import { SequentialIdGenerator } from '../../src/adapters/memory/sequential-id-g
 import { Sha256PasswordHasher } from '../../src/adapters/memory/sha256-password-hasher.ts';
 import { UrlSigner } from '../../src/adapters/signed-urls/url-signer.ts';
 import type { Actor } from '../../src/application/auth/actor.ts';
+import type { JobQueue } from '../../src/application/ports/job-queue.ts';
 import type { ObjectStore } from '../../src/application/ports/object-store.ts';
 import type { RateLimitStore } from '../../src/application/ports/rate-limit-store.ts';
 import type { PortOverrides } from '../../src/bootstrap/bind-ports.ts';
@@ -29,7 +30,7 @@ export const PASSWORD = 'correct-horse-battery';
  * fast password hasher. Tests reach use cases, ports and the Hono app through it.
  */
 export function createTestCore(
-  options: { env?: Record<string, string>; storage?: (clock: ManualClock) => ObjectStore; rateLimits?: RateLimitStore; logger?: Logger } = {},
+  options: { env?: Record<string, string>; storage?: (clock: ManualClock) => ObjectStore; queue?: JobQueue; rateLimits?: RateLimitStore; logger?: Logger } = {},
 ) {
   const config = loadConfig({
     DATA_DIR: tempDataDir('ingest-core'),
@@ -44,7 +45,7 @@ export function createTestCore(
     jobs: new InMemoryJobRepository(),
     users: new InMemoryUserRepository(),
     sessions: new InMemorySessionRepository(),
-    queue: new InMemoryJobQueue({ visibilityTimeoutMs: 500 }),
+    queue: options.queue ?? new InMemoryJobQueue({ visibilityTimeoutMs: 500 }),
     storage: options.storage?.(clock) ?? new InMemoryObjectStore(new UrlSigner('test-storage-key', config.publicBaseUrl, clock)),
     hasher: new Sha256PasswordHasher(),
     normalizer: new InlineLogNormalizer(),

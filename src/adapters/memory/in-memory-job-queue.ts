@@ -64,6 +64,11 @@ export class InMemoryJobQueue implements JobQueue {
     await this.ack(delivery);
   }
 
+  async holding(jobIds: readonly string[]): Promise<Set<string>> {
+    const held = new Set([...this.#waiting, ...this.#pending.values()].map((m) => m.jobId));
+    return new Set(jobIds.filter((id) => held.has(id)));
+  }
+
   async stats(): Promise<QueueStats> {
     return { waiting: this.#waiting.length, pending: this.#pending.size, deadLettered: this.#dead.length };
   }

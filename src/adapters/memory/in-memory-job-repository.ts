@@ -1,4 +1,4 @@
-import type { JobRepository, JobFilter, JobRecord, CreateOutcome, IdempotencyClaim } from '../../application/ports/job-repository.ts';
+import type { JobRepository, JobFilter, JobRecord, CreateOutcome, IdempotencyClaim, JobStatusChange } from '../../application/ports/job-repository.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { Job } from '../../domain/job/job.ts';
 import type { JobResult } from '../../domain/job/job-result.ts';
@@ -17,6 +17,7 @@ interface StoredIdempotency {
 export class InMemoryJobRepository implements JobRepository {
   readonly #records = new Map<string, JobRecord>();
   readonly #idempotency = new Map<string, StoredIdempotency>();
+  readonly #history = new Map<string, JobStatusChange[]>();
 
   async create(job: Job, upload: FileUpload, idempotency?: IdempotencyClaim): Promise<CreateOutcome> {
     if (this.#records.has(job.id)) throw new Error(`Job ${job.id} already exists`);
@@ -27,6 +28,7 @@ export class InMemoryJobRepository implements JobRepository {
       this.#idempotency.set(slot, { jobId: job.id, fingerprint: idempotency.fingerprint });
     }
     this.#records.set(job.id, structuredClone({ job, upload, result: null }));
+    this.#history.set(job.id, [{ from: null, to: job.status, attempt: job.attempt, at: new Date(job.updatedAt) }]);
     return { created: true };
   }
 
@@ -40,7 +42,14 @@ export class InMemoryJobRepository implements JobRepository {
     if (!record) throw new DomainError('JOB_NOT_FOUND', `Job ${jobId} not found`);
     const job = change(structuredClone(record.job));
     this.#records.set(jobId, structuredClone({ ...record, job, result: result ?? record.result }));
+    if (job.status !== record.job.status) {
+      this.#history.get(jobId)?.push({ from: record.job.status, to: job.status, attempt: job.attempt, at: new Date(job.updatedAt) });
+    }
     return structuredClone(job);
+  }
+
+  async history(jobId: string): Promise<JobStatusChange[]> {
+    return structuredClone(this.#history.get(jobId) ?? []);
   }
 
   async list(filter: JobFilter): Promise<{ records: JobRecord[]; total: number }> {
@@ -48,7 +57,8 @@ export class InMemoryJobRepository implements JobRepository {
       .filter(({ job }) => (filter.ownerId === undefined || job.ownerId === filter.ownerId)
         && (filter.status === undefined || job.status === filter.status)
         && (filter.jobType === undefined || job.jobType === filter.jobType)
-        && (filter.createdBefore === undefined || job.createdAt < filter.createdBefore))
+        && (filter.createdBefore === undefined || job.createdAt < filter.createdBefore)
+        && (filter.updatedBefore === undefined || job.updatedAt < filter.updatedBefore))
       .sort((a, b) => b.job.createdAt.getTime() - a.job.createdAt.getTime() || b.job.id.localeCompare(a.job.id));
     const page = matches.slice(filter.offset, filter.offset + filter.limit);
     return { records: structuredClone(page), total: matches.length };

@@ -5,7 +5,9 @@ import type {
   JobFilter,
   JobRecord,
   JobRepository,
+  JobStatusChange,
 } from '../../application/ports/job-repository.ts';
+import type { JobStatus } from '../../domain/job/job-status.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { Job } from '../../domain/job/job.ts';
 import type { JobResult } from '../../domain/job/job-result.ts';
@@ -49,6 +51,7 @@ export class PgJobRepository implements JobRepository {
         [upload.jobId, upload.storageType, upload.bucket, upload.objectKey, upload.localPath, upload.fileSize,
           upload.logFormat, upload.filename, upload.checksumSha256, upload.createdAt],
       );
+      await recordStatusChange(client, null, job);
       return { created: true };
     });
   }
@@ -65,9 +68,18 @@ export class PgJobRepository implements JobRepository {
       const current = toJob(rows[0]);
       const next = change(current);
       await writeGuarded(client, current, next);
+      if (next.status !== current.status) await recordStatusChange(client, current.status, next);
       if (result) await replaceResult(client, result);
       return next;
     });
+  }
+
+  async history(jobId: string): Promise<JobStatusChange[]> {
+    const { rows } = await this.#db.query<{ from_status: JobStatus | null; to_status: JobStatus; attempt: number; at: Date }>(
+      'SELECT from_status, to_status, attempt, at FROM job_status_changes WHERE job_id = $1 ORDER BY id',
+      [jobId],
+    );
+    return rows.map((row) => ({ from: row.from_status, to: row.to_status, attempt: row.attempt, at: row.at }));
   }
 
   async list(filter: JobFilter): Promise<{ records: JobRecord[]; total: number }> {
@@ -81,6 +93,7 @@ export class PgJobRepository implements JobRepository {
     if (filter.status !== undefined) where('status', filter.status);
     if (filter.jobType !== undefined) where('job_type', filter.jobType);
     if (filter.createdBefore !== undefined) where('created_at', filter.createdBefore, '<');
+    if (filter.updatedBefore !== undefined) where('updated_at', filter.updatedBefore, '<');
     const clause = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
     const [page, count] = await Promise.all([
       this.#db.query<JobRow>(
@@ -100,6 +113,13 @@ export class PgJobRepository implements JobRepository {
 function jobColumns(job: Job): unknown[] {
   return [job.id, job.jobType, job.source, job.ownerId, job.status, job.progress, job.retryCount, job.attempt,
     job.errorMessage, job.createdAt, job.queuedAt, job.startedAt, job.finishedAt, job.updatedAt];
+}
+
+async function recordStatusChange(client: pg.PoolClient, from: JobStatus | null, job: Job): Promise<void> {
+  await client.query(
+    'INSERT INTO job_status_changes (job_id, from_status, to_status, attempt, at) VALUES ($1, $2, $3, $4, $5)',
+    [job.id, from, job.status, job.attempt, job.updatedAt],
+  );
 }
 
 /** Writes `next` only over the state it was computed from; anything else is a lost race. */

@@ -4,7 +4,7 @@ import { ErrorReply } from 'redis';
 import { redisCall, whenReady, type RedisConnection } from './redis-connection.ts';
 
 export interface RedisJobQueueOptions {
-  /** Prefix of every key this queue uses: `<prefix>:stream`, `:delayed`, `:dead`. */
+  /** Prefix of every key this queue uses: `<prefix>:stream`, `:delayed`, `:dead`, `:held`. */
   readonly keyPrefix: string;
   /** An unacknowledged delivery is claimed by another consumer after this long. */
   readonly visibilityTimeoutMs: number;
@@ -24,7 +24,9 @@ return #due`;
 /**
  * A Redis Streams queue with one consumer group: XADD to enqueue, XREADGROUP to receive,
  * XAUTOCLAIM to take over deliveries left unacknowledged past the visibility timeout (a
- * dead worker's), XACK + XDEL when done. Delays live in a sorted set until due.
+ * dead worker's), XACK + XDEL when done. Delays live in a sorted set until due. A set of
+ * the job ids with a message in flight, changed in the same transaction as the messages,
+ * answers `holding` (and vanishes with them if Redis loses its data).
  */
 export class RedisJobQueue implements JobQueue {
   readonly #redis: RedisConnection;
@@ -34,6 +36,7 @@ export class RedisJobQueue implements JobQueue {
   readonly #stream: string;
   readonly #delayed: string;
   readonly #dead: string;
+  readonly #held: string;
 
   constructor(redis: RedisConnection, options: RedisJobQueueOptions) {
     this.#redis = redis;
@@ -41,6 +44,7 @@ export class RedisJobQueue implements JobQueue {
     this.#stream = `${options.keyPrefix}:stream`;
     this.#delayed = `${options.keyPrefix}:delayed`;
     this.#dead = `${options.keyPrefix}:dead`;
+    this.#held = `${options.keyPrefix}:held`;
   }
 
   /**
@@ -64,8 +68,10 @@ export class RedisJobQueue implements JobQueue {
   async enqueue(jobId: string, options: { delayMs?: number } = {}): Promise<void> {
     const delayMs = options.delayMs ?? 0;
     await redisCall(async () => {
-      if (delayMs <= 0) await this.#redis.xAdd(this.#stream, '*', { job_id: jobId });
-      else await this.#redis.zAdd(this.#delayed, { score: Date.now() + delayMs, value: `${jobId}|${randomBytes(6).toString('hex')}` });
+      const transaction = this.#redis.multi().sAdd(this.#held, jobId);
+      if (delayMs <= 0) transaction.xAdd(this.#stream, '*', { job_id: jobId });
+      else transaction.zAdd(this.#delayed, { score: Date.now() + delayMs, value: `${jobId}|${randomBytes(6).toString('hex')}` });
+      await transaction.exec();
     });
   }
 
@@ -88,9 +94,13 @@ export class RedisJobQueue implements JobQueue {
 
   async ack(delivery: Delivery): Promise<void> {
     await redisCall(async () => {
-      await this.#redis.xAck(this.#stream, GROUP, delivery.deliveryId);
       // Acknowledged entries are never read again; deleting them keeps the stream bounded.
-      await this.#redis.xDel(this.#stream, delivery.deliveryId);
+      await this.#redis
+        .multi()
+        .xAck(this.#stream, GROUP, delivery.deliveryId)
+        .xDel(this.#stream, delivery.deliveryId)
+        .sRem(this.#held, delivery.jobId)
+        .exec();
     });
   }
 
@@ -99,6 +109,12 @@ export class RedisJobQueue implements JobQueue {
       this.#redis.xAdd(this.#dead, '*', { job_id: delivery.jobId, reason, delivery_count: String(delivery.deliveryCount) }),
     );
     await this.ack(delivery);
+  }
+
+  async holding(jobIds: readonly string[]): Promise<Set<string>> {
+    if (jobIds.length === 0) return new Set();
+    const held = await redisCall(() => this.#redis.smIsMember(this.#held, [...jobIds]));
+    return new Set(jobIds.filter((_, i) => Boolean(held[i])));
   }
 
   stats(): Promise<QueueStats> {

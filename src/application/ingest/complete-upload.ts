@@ -2,6 +2,7 @@ import { DomainError, isDomainError } from '../../domain/errors.ts';
 import { queueJob, type Job } from '../../domain/job/job.ts';
 import type { FileUpload } from '../../domain/upload/file-upload.ts';
 import type { Actor } from '../auth/actor.ts';
+import { handOver } from '../jobs/hand-over.ts';
 import { findActionableJob } from '../jobs/job-access.ts';
 import type { Ports } from '../ports/ports.ts';
 
@@ -36,7 +37,8 @@ export class CompleteUpload {
       if (!current) throw error;
       return this.#alreadyCompleted(current.job);
     }
-    await this.#ports.queue.enqueue(jobId);
+    // Durable from here on: a queue that is down only delays the hand-over (see handOver).
+    await handOver(this.#ports.queue, jobId);
     return queued;
   }
 

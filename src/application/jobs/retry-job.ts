@@ -3,6 +3,7 @@ import { retryFailedJob } from '../../domain/job/job.ts';
 import { hasPermission } from '../../domain/user/permissions.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { JobRecord } from '../ports/job-repository.ts';
+import { handOver } from './hand-over.ts';
 import { findVisibleJob } from './job-access.ts';
 import type { Ports } from '../ports/ports.ts';
 
@@ -23,7 +24,7 @@ export class RetryJob {
     }
     await findVisibleJob(this.#ports.jobs, actor, jobId);
     await this.#ports.jobs.update(jobId, (job) => retryFailedJob(job, this.#ports.clock.now()));
-    await this.#ports.queue.enqueue(jobId);
+    await handOver(this.#ports.queue, jobId);
     return findVisibleJob(this.#ports.jobs, actor, jobId);
   }
 }

@@ -30,6 +30,12 @@ export interface JobQueue {
   ack(delivery: Delivery): Promise<void>;
   /** Parks a delivery that must not be tried again (a poison message), with the reason; acknowledges it. */
   deadLetter(delivery: Delivery, reason: string): Promise<void>;
+  /**
+   * Which of these jobs have a message in the queue: waiting, delayed, or delivered and not
+   * yet acknowledged. A job the repository holds as QUEUED but the queue does not (the
+   * enqueue failed, or the queue lost its data) must be enqueued again.
+   */
+  holding(jobIds: readonly string[]): Promise<Set<string>>;
   /** Messages waiting (ready or delayed), delivered but not yet acknowledged, and dead-lettered. */
   stats(): Promise<QueueStats>;
   ping(): Promise<void>;

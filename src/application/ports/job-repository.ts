@@ -17,8 +17,20 @@ export interface JobFilter {
   readonly jobType?: JobType;
   /** Only jobs created strictly before this time. */
   readonly createdBefore?: Date;
+  /** Only jobs last changed strictly before this time. */
+  readonly updatedBefore?: Date;
   readonly limit: number;
   readonly offset: number;
+}
+
+/** One entry of a job's status history: how it came to be in `to`. */
+export interface JobStatusChange {
+  /** Null for the creation. */
+  readonly from: JobStatus | null;
+  readonly to: JobStatus;
+  /** The job's attempt number after the change. */
+  readonly attempt: number;
+  readonly at: Date;
 }
 
 /** Makes a create idempotent: one job per (owner, key). */
@@ -50,6 +62,12 @@ export interface JobRepository {
    * Throws DomainError JOB_NOT_FOUND for an unknown id. Returns the stored job.
    */
   update(jobId: string, change: (job: Job) => Job, result?: JobResult): Promise<Job>;
+
+  /**
+   * Every status the job has had, oldest first, recorded atomically with the change itself
+   * (creation included); empty for an unknown id. Progress alone is not a status change.
+   */
+  history(jobId: string): Promise<JobStatusChange[]>;
 
   /** Matching jobs, newest first (then by id); `total` ignores limit and offset. */
   list(filter: JobFilter): Promise<{ readonly records: JobRecord[]; readonly total: number }>;

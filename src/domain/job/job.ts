@@ -110,13 +110,28 @@ export const retryFailedJob = (job: Job, now: Date): Job =>
     errorMessage: null,
   });
 
-/** Records progress of the current attempt; only meaningful while PROCESSING. */
+/**
+ * Records progress of the current attempt; only meaningful while PROCESSING. Every report
+ * also renews the worker's lease on the job (updatedAt): see expireLease.
+ */
 export function reportProgress(job: Job, now: Date, progress: number): Job {
   if (job.status !== 'PROCESSING') {
     throw new DomainError('INVALID_JOB_STATE', `Job ${job.id} is in state ${job.status}, not PROCESSING`);
   }
-  const bounded = Math.max(job.progress, Math.min(99, Math.floor(progress)));
-  return bounded === job.progress ? job : { ...job, progress: bounded, updatedAt: now };
+  return { ...job, progress: Math.max(job.progress, Math.min(99, Math.floor(progress))), updatedAt: now };
+}
+
+/**
+ * A PROCESSING job whose worker last renewed its lease before `cutoff` is presumed
+ * abandoned (the worker died, or its queue message was lost): it is released like a lost
+ * attempt, PROCESSING → QUEUED, or FAILED with no retries left. The next claim gets a new
+ * attempt number, which fences the silent worker out should it come back.
+ */
+export function expireLease(job: Job, now: Date, cutoff: Date, maxRetries: number): Job {
+  if (job.status === 'PROCESSING' && job.updatedAt.getTime() >= cutoff.getTime()) {
+    throw new DomainError('INVALID_JOB_STATE', `Job ${job.id} renewed its lease; it is still being processed`);
+  }
+  return failAttempt(job, now, 'The worker processing this job stopped renewing its lease', maxRetries);
 }
 
 /** Guards a worker's write: the job must still be PROCESSING under the worker's own attempt. */

@@ -1,3 +1,4 @@
+import type { JobQueue } from '../../../src/application/ports/job-queue.ts';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InMemoryJobQueue } from '../../../src/adapters/memory/in-memory-job-queue.ts';
@@ -12,7 +13,7 @@ describe('JobWorker', () => {
   let core: TestCore;
   let worker: JobWorker | undefined;
   const silent = pino({ level: 'silent' });
-  const startWorker = (queue: InMemoryJobQueue, maxDeliveries = 5) => {
+  const startWorker = (queue: JobQueue, maxDeliveries = 5) => {
     worker = new JobWorker(queue, core.get<ProcessJob>(TOKENS.ProcessJob), silent, { concurrency: 2, name: 't', receiveWaitMs: 50, maxDeliveries });
     worker.start();
   };

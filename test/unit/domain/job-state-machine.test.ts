@@ -7,6 +7,7 @@ import {
   failJob,
   queueJob,
   reportProgress,
+  expireLease,
   retryFailedJob,
   startProcessing,
   assertClaimHeld,
@@ -147,6 +148,28 @@ describe('job state machine', () => {
 
     it('is refused outside PROCESSING', () => {
       expect(() => reportProgress(aJob({ status: 'QUEUED' }), NOW, 50)).toThrow(expect.objectContaining({ code: 'INVALID_JOB_STATE' }));
+    });
+
+    it('renews the lease even when the progress stands still', () => {
+      const later = new Date(NOW.getTime() + 5_000);
+      expect(reportProgress(job, later, 5)).toMatchObject({ progress: 10, updatedAt: later });
+    });
+  });
+
+  describe('lease expiry', () => {
+    const claimed = startProcessing(aJob({ status: 'QUEUED', updatedAt: NOW }), NOW);
+    const later = new Date(NOW.getTime() + 60_000);
+
+    it('releases a PROCESSING job whose lease ended before the cutoff, as a lost attempt', () => {
+      expect(expireLease(claimed, later, new Date(NOW.getTime() + 1), 3)).toMatchObject({
+        status: 'QUEUED', retryCount: 1, attempt: claimed.attempt, progress: 0, errorMessage: expect.stringMatching(/lease/),
+      });
+      expect(expireLease({ ...claimed, retryCount: 3 }, later, later, 3)).toMatchObject({ status: 'FAILED', finishedAt: later });
+    });
+
+    it('leaves a job alone whose lease was renewed, or that is no longer PROCESSING', () => {
+      expect(() => expireLease(claimed, later, NOW, 3)).toThrow(expect.objectContaining({ code: 'INVALID_JOB_STATE' }));
+      expect(() => expireLease(completeJob(claimed, NOW), later, later, 3)).toThrow(expect.objectContaining({ code: 'INVALID_JOB_STATE' }));
     });
   });
 });
