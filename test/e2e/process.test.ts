@@ -1,25 +1,7 @@
-import { spawn } from 'node:child_process';
 import { tempDataDir } from '../support/temp-dir.ts';
 import { describe, expect, it } from 'vitest';
 import { freePort } from '../../src/adapters/system/free-port.ts';
-
-function run(entry: string, env: Record<string, string>) {
-  const child = spawn(process.execPath, [entry], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, exited, output: () => output };
-}
-
-async function waitFor(predicate: () => Promise<boolean> | boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
-    if (await predicate()) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+import { runEntry as run, waitFor } from '../support/processes.ts';
 
 describe('the all-in-one process (npm start)', () => {
   it('starts on embedded defaults, prints URL and dev credentials, and exits 0 on SIGTERM', async () => {

@@ -6,7 +6,7 @@ import {
   failJob,
   reportProgress,
   startProcessing,
-  takeOver,
+  releaseSilentClaim,
   type Job,
 } from '../../domain/job/job.ts';
 import type { JobResult } from '../../domain/job/job-result.ts';
@@ -101,12 +101,24 @@ export class ProcessJob {
     }
   }
 
+  /**
+   * QUEUED → PROCESSING under a new attempt. A redelivered job still PROCESSING is first
+   * released from its silent worker (a step of its own, so its history shows it); a job
+   * failed by that release comes back FAILED.
+   */
   async #claim(jobId: string, redelivered: boolean): Promise<Job | null> {
     const now = this.#ports.clock.now();
     try {
-      return await this.#ports.jobs.update(jobId, (job) =>
-        redelivered && job.status === 'PROCESSING' ? takeOver(job, now, this.#settings.maxRetries) : startProcessing(job, now),
-      );
+      if (redelivered) {
+        let releasedNow = false;
+        const released = await this.#ports.jobs.update(jobId, (job) => {
+          if (job.status !== 'PROCESSING') return job;
+          releasedNow = true;
+          return releaseSilentClaim(job, now, this.#settings.maxRetries);
+        });
+        if (releasedNow && released.status === 'FAILED') return released;
+      }
+      return await this.#ports.jobs.update(jobId, (job) => startProcessing(job, now));
     } catch (error) {
       if (isDomainError(error, 'INVALID_JOB_STATE') || isDomainError(error, 'JOB_NOT_FOUND')) return null;
       throw error;

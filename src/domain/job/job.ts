@@ -85,15 +85,13 @@ export function failAttempt(job: Job, now: Date, reason: string, maxRetries: num
 }
 
 /**
- * A worker takes over a job whose previous worker stopped responding (its delivery came
- * back unacknowledged): the lost attempt counts as a transient failure, PROCESSING →
- * QUEUED, and the job is claimed again, QUEUED → PROCESSING, under a new attempt number
- * that fences the silent worker out. With no retries left it ends FAILED instead.
+ * The worker of a PROCESSING job stopped responding (the job's delivery came back
+ * unacknowledged): its attempt is lost and counts as a transient failure, PROCESSING →
+ * QUEUED, or FAILED with no retries left. The claim that follows gets a new attempt
+ * number, which fences the silent worker out.
  */
-export function takeOver(job: Job, now: Date, maxRetries: number): Job {
-  const released = failAttempt(job, now, 'The worker processing this job stopped responding', maxRetries);
-  return released.status === 'QUEUED' ? startProcessing(released, now) : released;
-}
+export const releaseSilentClaim = (job: Job, now: Date, maxRetries: number): Job =>
+  failAttempt(job, now, 'The worker processing this job stopped responding', maxRetries);
 
 /** CREATED → FAILED: the upload URL expired and no one completed the upload. */
 export const expireUpload = (job: Job, now: Date): Job =>

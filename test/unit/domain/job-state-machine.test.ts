@@ -11,7 +11,7 @@ import {
   retryFailedJob,
   startProcessing,
   assertClaimHeld,
-  takeOver,
+  releaseSilentClaim,
   type Job,
 } from '../../../src/domain/job/job.ts';
 import { canTransition, JOB_STATUSES, type JobStatus } from '../../../src/domain/job/job-status.ts';
@@ -120,13 +120,15 @@ describe('job state machine', () => {
       expect([first.attempt, second.attempt]).toEqual([1, 2]);
     });
 
-    it('takes over a silent worker\'s job: the lost attempt counts, the new claim fences the old one', () => {
+    it('releases a silent worker\'s job: the lost attempt counts, the next claim fences the old one', () => {
       const abandoned = startProcessing(aJob({ status: 'QUEUED' }), NOW);
-      const taken = takeOver(abandoned, NOW, 3);
-      expect(taken).toMatchObject({ status: 'PROCESSING', attempt: abandoned.attempt + 1, retryCount: 1 });
+      const released = releaseSilentClaim(abandoned, NOW, 3);
+      expect(released).toMatchObject({ status: 'QUEUED', retryCount: 1, errorMessage: expect.stringMatching(/stopped responding/) });
+      const taken = startProcessing(released, NOW);
+      expect(taken.attempt).toBe(abandoned.attempt + 1);
       expect(() => assertClaimHeld(taken, abandoned.attempt)).toThrow(expect.objectContaining({ code: 'JOB_CLAIM_LOST' }));
-      expect(takeOver({ ...abandoned, retryCount: 3 }, NOW, 3)).toMatchObject({ status: 'FAILED', errorMessage: expect.stringMatching(/stopped responding/) });
-      expect(() => takeOver(aJob({ status: 'QUEUED' }), NOW, 3)).toThrow(expect.objectContaining({ code: 'INVALID_JOB_STATE' }));
+      expect(releaseSilentClaim({ ...abandoned, retryCount: 3 }, NOW, 3)).toMatchObject({ status: 'FAILED', errorMessage: expect.stringMatching(/stopped responding/) });
+      expect(() => releaseSilentClaim(aJob({ status: 'QUEUED' }), NOW, 3)).toThrow(expect.objectContaining({ code: 'INVALID_JOB_STATE' }));
     });
 
     it('accepts writes only from the current attempt of a PROCESSING job', () => {
