@@ -29,6 +29,7 @@ import { RedisJobChangeFeed } from '../adapters/redis/redis-job-change-feed.ts';
 import { RedisJobQueue } from '../adapters/redis/redis-job-queue.ts';
 import { RedisRateLimitStore } from '../adapters/redis/redis-rate-limit-store.ts';
 import { InMemoryRateLimitStore } from '../adapters/memory/in-memory-rate-limit-store.ts';
+import { FailoverRateLimitStore } from '../adapters/resilience/failover-rate-limit-store.ts';
 import { createLogNormalizer, type ClosableLogNormalizer } from '../adapters/normalizer/create-log-normalizer.ts';
 import { MinioObjectStore } from '../adapters/s3/minio-object-store.ts';
 import { UrlSigner } from '../adapters/signed-urls/url-signer.ts';
@@ -101,7 +102,9 @@ export function bindPorts(container: Container, config: Config, resources: Resou
   );
 
   bind(TOKENS.RateLimitStore, overrides.rateLimits, () =>
-    resources.redis ? new RedisRateLimitStore(resources.redis, `${config.redisKeyPrefix}:rate`) : new InMemoryRateLimitStore(),
+    resources.redis
+      ? new FailoverRateLimitStore(new RedisRateLimitStore(resources.redis, `${config.redisKeyPrefix}:rate`), new InMemoryRateLimitStore())
+      : new InMemoryRateLimitStore(),
   );
 
   if (overrides.normalizer) container.bind(TOKENS.LogNormalizer).toConstantValue(overrides.normalizer);

@@ -83,7 +83,7 @@ export class JobWorker {
         // Queue or database unreachable: not acknowledged, so the job is delivered again later.
         this.#logger.error({ err: error, consumer }, 'worker loop error; backing off');
         await new Promise((resolve) => setTimeout(resolve, idleBackoffMs));
-        idleBackoffMs = Math.min(idleBackoffMs * 2, 10_000);
+        idleBackoffMs = Math.min(idleBackoffMs * 2, 2_000);
       }
     }
   }
