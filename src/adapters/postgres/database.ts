@@ -47,6 +47,14 @@ export class Database {
   transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     return this.#withRetry(async () => {
       const client = await this.pool.connect();
+      // A checked-out client has no listener of the pool's: a connection dying between two
+      // statements (the server restarting) would crash the process. Such a client is then
+      // destroyed on release, not handed out again.
+      let broken: Error | undefined;
+      const onError = (error: Error): void => {
+        broken = error;
+      };
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const result = await work(client);
@@ -56,7 +64,8 @@ export class Database {
         await client.query('ROLLBACK').catch(() => {});
         throw error;
       } finally {
-        client.release();
+        client.off('error', onError);
+        client.release(broken);
       }
     });
   }
