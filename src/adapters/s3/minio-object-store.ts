@@ -18,6 +18,8 @@ export interface S3Settings {
 const NOT_FOUND_CODES = new Set(['NoSuchKey', 'NotFound', 'NoSuchObject']);
 // Multipart part size for streamed writes of unknown length: bounds memory per upload.
 const PART_SIZE = 8 * 1024 * 1024;
+// How long a successful probe vouches for storage being reachable (see presignUpload).
+const REACHABLE_FOR_MS = 2_000;
 
 /**
  * S3 or MinIO through the MinIO client. Clients upload and download with presigned URLs
@@ -31,6 +33,8 @@ export class MinioObjectStore implements ObjectStore {
   /** Signs URLs for the public endpoint; the region is fixed, so signing needs no network call. */
   readonly #presigner: Minio.Client;
   readonly #region: string;
+  #reachableUntil = 0;
+  #probe: Promise<void> | null = null;
 
   constructor(settings: S3Settings) {
     this.bucket = settings.bucket;
@@ -41,7 +45,7 @@ export class MinioObjectStore implements ObjectStore {
 
   /** Creates the bucket when it does not exist yet. */
   async ensureBucket(): Promise<void> {
-    await storageCall(async () => {
+    await this.#call(async () => {
       if (!(await this.#client.bucketExists(this.bucket))) await this.#client.makeBucket(this.bucket, this.#region);
     });
   }
@@ -51,22 +55,23 @@ export class MinioObjectStore implements ObjectStore {
   }
 
   async presignUpload(key: string, options: { expiresInSeconds: number; maxBytes: number }): Promise<PresignedRequest> {
+    await this.#ensureReachable();
     // A presigned PUT cannot cap the size; complete checks it against the declared size.
-    const url = await storageCall(() => this.#presigner.presignedPutObject(this.bucket, key, options.expiresInSeconds));
+    const url = await this.#call(() => this.#presigner.presignedPutObject(this.bucket, key, options.expiresInSeconds));
     return { url, method: 'PUT', headers: { 'Content-Type': 'application/octet-stream' }, expiresInSeconds: options.expiresInSeconds };
   }
 
   async presignDownload(key: string, options: { expiresInSeconds: number }): Promise<PresignedRequest> {
-    const url = await storageCall(() => this.#presigner.presignedGetObject(this.bucket, key, options.expiresInSeconds));
+    const url = await this.#call(() => this.#presigner.presignedGetObject(this.bucket, key, options.expiresInSeconds));
     return { url, method: 'GET', headers: {}, expiresInSeconds: options.expiresInSeconds };
   }
 
   stat(key: string): Promise<ObjectInfo | null> {
-    return orNull(async () => ({ size: (await this.#client.statObject(this.bucket, key)).size }));
+    return this.#orNull(async () => ({ size: (await this.#client.statObject(this.bucket, key)).size }));
   }
 
   read(key: string): Promise<AsyncIterable<Uint8Array> | null> {
-    return orNull(() => this.#client.getObject(this.bucket, key));
+    return this.#orNull(() => this.#client.getObject(this.bucket, key));
   }
 
   async write(key: string, body: AsyncIterable<Uint8Array>): Promise<ObjectInfo> {
@@ -93,7 +98,7 @@ export class MinioObjectStore implements ObjectStore {
       // minio-js pipes the body without watching its errors, so a failing source would
       // leave putObject waiting forever: race it against the source's own failure.
       await Promise.race([
-        storageCall(() => this.#client.putObject(this.bucket, key, counted, undefined, { 'Content-Type': 'application/octet-stream' })),
+        this.#call(() => this.#client.putObject(this.bucket, key, counted, undefined, { 'Content-Type': 'application/octet-stream' })),
         failure,
       ]);
     } catch (error) {
@@ -107,10 +112,47 @@ export class MinioObjectStore implements ObjectStore {
     const stream = await this.read(key);
     if (!stream) return null;
     const hash = createHash('sha256');
-    await storageCall(async () => {
+    await this.#call(async () => {
       for await (const chunk of stream) hash.update(chunk);
     });
     return hash.digest('hex');
+  }
+
+  /** Runs an S3 call; a failure means storage is unavailable (and no longer vouched for). */
+  async #call<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      this.#reachableUntil = 0;
+      throw new DependencyUnavailableError('storage', { cause: error });
+    }
+  }
+
+  /** The call's value, or null when S3 says there is no such object. */
+  async #orNull<T>(call: () => Promise<T>): Promise<T | null> {
+    try {
+      return await call();
+    } catch (error) {
+      if (NOT_FOUND_CODES.has(String((error as { code?: unknown }).code))) return null;
+      this.#reachableUntil = 0;
+      throw new DependencyUnavailableError('storage', { cause: error });
+    }
+  }
+
+  /**
+   * Signing needs no network, but a client must not be sent to storage that is down: the
+   * bucket is probed, at most once per REACHABLE_FOR_MS however many uploads start.
+   */
+  async #ensureReachable(): Promise<void> {
+    if (Date.now() < this.#reachableUntil) return;
+    this.#probe ??= this.#call(() => this.#client.bucketExists(this.bucket))
+      .then(() => {
+        this.#reachableUntil = Date.now() + REACHABLE_FOR_MS;
+      })
+      .finally(() => {
+        this.#probe = null;
+      });
+    await this.#probe;
   }
 
   /** Resolves when storage is usable: S3 answers and the bucket exists (created if missing). */
@@ -134,20 +176,4 @@ function clientFor(endpoint: string, settings: S3Settings): Minio.Client {
   });
 }
 
-async function storageCall<T>(call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    throw new DependencyUnavailableError('storage', { cause: error });
-  }
-}
 
-/** The call's value, or null when S3 says there is no such object. */
-async function orNull<T>(call: () => Promise<T>): Promise<T | null> {
-  try {
-    return await call();
-  } catch (error) {
-    if (NOT_FOUND_CODES.has(String((error as { code?: unknown }).code))) return null;
-    throw new DependencyUnavailableError('storage', { cause: error });
-  }
-}
