@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
+import { answerClientErrors } from '../adapters/http/client-errors.ts';
 import { metricsRoutes } from '../adapters/http/routes/metrics-routes.ts';
 import type { ServiceMetrics } from '../adapters/metrics/service-metrics.ts';
 import type { Logger } from 'pino';
@@ -97,6 +98,7 @@ export async function startService(
     const app = container.get<Hono>(TOKENS.HttpApp);
     const address = await new Promise<AddressInfo>((resolve) => {
       server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, resolve);
+      answerClientErrors(server);
     });
     url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${address.port}`;
   }

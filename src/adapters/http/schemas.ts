@@ -7,9 +7,20 @@ import { ROLES } from '../../domain/user/user.ts';
 
 // Request bodies are strict: an unknown field is a 422, never silently ignored.
 
+/** Names and addresses: valid Unicode without control characters (Postgres text cannot even hold NUL). */
+const plainText = (min: number, max: number) =>
+  z
+    .string()
+    .min(min)
+    .max(max)
+    .regex(/^\P{Cc}*$/u, 'must not contain control characters')
+    .refine((text) => text.isWellFormed(), 'must be valid Unicode');
+/** Any characters but NUL, which some bcrypt implementations would cut the password at. */
+const password = () => z.string().min(1).max(1024).regex(/^[^\u0000]*$/, 'must not contain NUL characters');
+
 export const loginBody = z.strictObject({
-  username: z.string().min(1).max(150),
-  password: z.string().min(1).max(1024),
+  username: plainText(1, 150),
+  password: password(),
 });
 
 export const refreshTokenBody = z.strictObject({ refresh_token: z.string().min(1).max(4096) });
@@ -46,19 +57,19 @@ export const pageQuery = z.object({
 });
 
 export const createUserBody = z.strictObject({
-  username: z.string().min(1).max(150),
-  email: z.string().min(3).max(254),
-  password: z.string().min(1).max(1024),
-  full_name: z.string().max(200).nullish(),
+  username: plainText(1, 150),
+  email: plainText(3, 254),
+  password: password(),
+  full_name: plainText(0, 200).nullish(),
   role: z.enum(ROLES),
 });
 
 // Every field a PATCH may carry; which of them the caller may set is the core's decision.
 export const updateUserBody = z.strictObject({
-  email: z.string().min(3).max(254).optional(),
-  full_name: z.string().max(200).nullable().optional(),
+  email: plainText(3, 254).optional(),
+  full_name: plainText(0, 200).nullable().optional(),
   role: z.enum(ROLES).optional(),
   is_active: z.boolean().optional(),
-  password: z.string().min(1).max(1024).optional(),
-  current_password: z.string().min(1).max(1024).optional(),
+  password: password().optional(),
+  current_password: password().optional(),
 });

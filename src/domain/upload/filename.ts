@@ -2,8 +2,9 @@ import { DomainError } from '../errors.ts';
 
 export const MAX_FILENAME_LENGTH = 255;
 
-// Control and format characters (incl. bidi overrides) and characters no file system likes.
-const UNSAFE_CHARACTERS = /[\p{Cc}\p{Cf}<>:"|?*]/gu;
+// Control and format characters (incl. bidi overrides), lone surrogate halves, and
+// characters no file system likes.
+const UNSAFE_CHARACTERS = /[\p{Cc}\p{Cf}\p{Cs}<>:"|?*]/gu;
 
 /**
  * The name a client gave its file, reduced to something safe to store and show: no path

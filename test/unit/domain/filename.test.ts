@@ -23,6 +23,10 @@ describe('sanitizeFilename', () => {
     else expect(sanitizeFilename(raw)).toBe(expected);
   });
 
+  it('drops lone surrogate halves, which are not text', () => {
+    expect(sanitizeFilename('a\ud800b.log')).toBe('ab.log');
+  });
+
   it('caps the length at 255 characters', () => {
     expect([...sanitizeFilename(`${'é'.repeat(400)}.log`)]).toHaveLength(255);
   });

@@ -66,6 +66,18 @@ describe('HTTP API', () => {
       expect(res.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['extra', 'filename', 'log_format', 'size']);
     });
 
+    it('422 for names with control characters or broken Unicode, which storage could not hold', async () => {
+      for (const [path, json] of [
+        ['/auth/login', { username: 'ad\u0000min', password: 'admin123' }],
+        ['/auth/login', { username: 'admin', password: 'admin\u0000123' }],
+        ['/users', { username: 'ada', email: 'ada@example.com', password: 'long-enough-password', full_name: 'A\u0000da', role: 'user' }],
+        ['/users', { username: 'ada', email: 'ada@example.com', password: 'long-enough-password', full_name: 'A\ud800da', role: 'user' }],
+      ] as const) {
+        const res = await call('POST', path, { token, json });
+        expect([path, res.status, res.body.error_code]).toEqual([path, 422, 'VALIDATION_ERROR']);
+      }
+    });
+
     it('422 for a size above MAX_UPLOAD_BYTES, from the core, in snake_case', async () => {
       const res = await call('POST', '/ingest/files/init', { token, json: { ...initBody, size: 2 * 1024 * 1024, checksum_sha256: null } });
       expect(res.status).toBe(422);
