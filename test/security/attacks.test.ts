@@ -1,0 +1,207 @@
+import { createSecretKey } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { SignJWT, UnsecuredJWT, decodeJwt, generateKeyPair } from 'jose';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../src/adapters/system/free-port.ts';
+import { loadConfig } from '../../src/bootstrap/config.ts';
+import { startService, type RunningService } from '../../src/bootstrap/run-service.ts';
+import { httpClient, type HttpCall } from '../support/http-client.ts';
+import { freshDatabase } from '../support/postgres-database.ts';
+import { requireServer } from '../support/require-server.ts';
+import { tempDataDir } from '../support/temp-dir.ts';
+
+const databaseServer = requireServer('databaseUrl', 'security suite');
+
+/**
+ * POSTs a body and takes the answer even when it comes before the body is sent (as a 413
+ * does): fetch reports such an early answer as a socket error, curl shows it.
+ */
+function postEarlyAnswered(url: string, token: string, body: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } }, (res) => {
+      let text = '';
+      res.on('data', (chunk) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+    });
+    req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error)));
+    req.end(body);
+  });
+}
+const SECRET = 'the-security-suite-secret-of-32-bytes!';
+const ISSUER = 'ingest-service';
+const AUDIENCE = 'ingest-api';
+
+/**
+ * Attacks on authentication, ownership, filenames, signed URLs and body limits, through the
+ * real HTTP API on Postgres: each is refused with the right status, and nothing changes.
+ */
+describe.skipIf(!databaseServer)('the API under attack', () => {
+  let database: Awaited<ReturnType<typeof freshDatabase>>;
+  let service: RunningService;
+  let call: HttpCall;
+  let dataDir: string;
+  let admin: { access_token: string; refresh_token: string };
+  let alice: { token: string; id: string };
+  let bob: { token: string; id: string };
+
+  const login = async (username: string, password: string) => (await call('POST', '/auth/login', { json: { username, password } })).body;
+  /** Every job as the admin sees it: the state an attack must leave untouched. */
+  const everything = async () => (await call('GET', '/jobs?limit=1000', { token: admin.access_token })).body;
+  const init = (token: string, content: string, filename = 'app.log') =>
+    call('POST', '/ingest/files/init', { token, json: { filename, size: Buffer.byteLength(content), log_format: 'text' } });
+
+  beforeAll(async () => {
+    database = await freshDatabase(databaseServer!);
+    dataDir = tempDataDir('ingest-security');
+    service = await startService(
+      loadConfig({
+        PORT: String(await freePort()),
+        DATABASE_URL: database.url,
+        DATA_DIR: dataDir,
+        JWT_SECRET_KEY: SECRET,
+        BCRYPT_COST: '4',
+        RATE_LIMIT_ENABLED: 'false',
+        UPLOAD_URL_EXPIRE_SECONDS: '2',
+      }),
+      { api: true, worker: true },
+      { logger: pino({ level: 'silent' }) },
+    );
+    call = httpClient(service.url!);
+    admin = await login('admin', 'admin123');
+    const users = [];
+    for (const name of ['alice', 'bob']) {
+      const created = await call('POST', '/users', { token: admin.access_token, json: { username: name, email: `${name}@example.com`, password: 'a-long-password', role: 'user' } });
+      users.push({ token: (await login(name, 'a-long-password')).access_token as string, id: created.body.user_id as string });
+    }
+    [alice, bob] = users as [typeof alice, typeof bob];
+  }, 60_000);
+
+  afterAll(async () => {
+    await service?.stop();
+    await database?.drop();
+  });
+
+  describe('forged and misused tokens', () => {
+    const key = createSecretKey(Buffer.from(SECRET));
+    /** A token right in every way (Alice's, made an admin) except what `tweak` changes. */
+    const forge = (tweak: (jwt: SignJWT) => SignJWT = (j) => j, header: Record<string, string> = {}) =>
+      tweak(
+        new SignJWT({ username: 'alice', role: 'admin' })
+          .setProtectedHeader({ alg: 'HS256', typ: 'at+jwt', ...header })
+          .setSubject(alice.id)
+          .setIssuer(ISSUER)
+          .setAudience(AUDIENCE)
+          .setIssuedAt()
+          .setExpirationTime('5m'),
+      );
+    const now = () => Math.floor(Date.now() / 1000);
+
+    it.each([
+      ['alg none', async () => new UnsecuredJWT({ username: 'alice', role: 'admin' }).setSubject(alice.id).setIssuer(ISSUER).setAudience(AUDIENCE).setExpirationTime('5m').encode()],
+      ['HS/RS confusion (RS256)', async () => forge(undefined, { alg: 'RS256' }).sign((await generateKeyPair('RS256')).privateKey)],
+      ['a tampered payload (user → admin)', async () => {
+        const [head, payload, signature] = alice.token.split('.');
+        const claims = { ...decodeJwt(alice.token), role: 'admin' };
+        expect(payload).toBeDefined();
+        return `${head}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${signature}`;
+      }],
+      ['a wrong issuer', async () => forge((j) => j.setIssuer('someone-else')).sign(key)],
+      ['a wrong audience', async () => forge((j) => j.setAudience('another-api')).sign(key)],
+      ['an expired token', async () => forge((j) => j.setIssuedAt(now() - 600).setExpirationTime(now() - 300)).sign(key)],
+      ['a refresh token used as an access token', async () => admin.refresh_token],
+    ])('refuses %s with 401 and changes nothing', async (_, make) => {
+      const token = await make();
+      const before = await everything();
+      for (const [method, path, json] of [
+        ['GET', '/auth/me', undefined],
+        ['GET', '/users', undefined],
+        ['POST', '/ingest/files/init', { filename: 'x.log', size: 10, log_format: 'text' }],
+      ] as const) {
+        const response = await call(method, path, { token, ...(json ? { json } : {}) });
+        expect([path, response.status, response.headers.get('www-authenticate')]).toEqual([path, 401, 'Bearer']);
+      }
+      expect(await everything()).toEqual(before);
+    });
+
+    it('refuses an access token offered as a refresh token', async () => {
+      const response = await call('POST', '/auth/refresh', { json: { refresh_token: admin.access_token } });
+      expect(response.status).toBe(401);
+    });
+
+    it('revokes the whole session when a rotated refresh token is used again', async () => {
+      const session = await login('bob', 'a-long-password');
+      const rotated = await call('POST', '/auth/refresh', { json: { refresh_token: session.refresh_token } });
+      expect(rotated.status).toBe(200);
+      expect((await call('POST', '/auth/refresh', { json: { refresh_token: session.refresh_token } })).status).toBe(401);
+      // The thief's replay killed the family: the legitimate new token is dead too.
+      expect((await call('POST', '/auth/refresh', { json: { refresh_token: rotated.body.refresh_token } })).status).toBe(401);
+    });
+  });
+
+  it("hides Alice's job from Bob: 404 to read, complete, follow or download it, and it stays as it was", async () => {
+    const content = 'alice was here\n';
+    const created = await init(alice.token, content);
+    await fetch(created.body.presigned_url, { method: 'PUT', headers: created.body.upload_headers, body: content });
+    const jobId = created.body.job_id;
+    const before = (await call('GET', `/jobs/${jobId}`, { token: alice.token })).body;
+
+    for (const [method, path, json] of [
+      ['GET', `/jobs/${jobId}`, undefined],
+      ['POST', '/ingest/files/complete', { job_id: jobId }],
+      ['GET', `/jobs/${jobId}/events`, undefined],
+      ['GET', `/jobs/${jobId}/output`, undefined],
+    ] as const) {
+      const response = await call(method, path, { token: bob.token, ...(json ? { json } : {}) });
+      expect([path, response.status, response.body.error_code]).toEqual([path, 404, 'JOB_NOT_FOUND']);
+    }
+    expect((await call('POST', `/jobs/${jobId}/retry`, { token: bob.token })).status).toBe(403);
+    expect((await call('GET', '/jobs', { token: bob.token })).body.map((j: { job_id: string }) => j.job_id)).not.toContain(jobId);
+    expect((await call('GET', `/jobs/${jobId}`, { token: alice.token })).body).toEqual(before);
+  });
+
+  it('keeps a traversing filename inside the job folder', async () => {
+    const content = 'not /etc/passwd\n';
+    const created = await init(alice.token, content, '../../etc/passwd');
+    expect(created.status).toBe(201);
+    const url = new URL(created.body.presigned_url);
+    expect(decodeURIComponent(url.pathname)).toBe(`/storage/uploads/${created.body.job_id}/passwd`);
+    expect((await fetch(url, { method: 'PUT', headers: created.body.upload_headers, body: content })).status).toBe(200);
+    expect((await call('GET', `/jobs/${created.body.job_id}`, { token: alice.token })).body.file.filename).toBe('passwd');
+    expect(readdirSync(join(dataDir, 'objects', 'uploads', created.body.job_id))).toEqual(['passwd']);
+    expect(existsSync(join(dataDir, 'etc'))).toBe(false);
+  });
+
+  it('refuses a signed upload URL used for another key, or after it expired, and stores nothing', async () => {
+    const content = 'signed\n';
+    const created = await init(alice.token, content);
+    const url = created.body.presigned_url as string;
+    const other = await init(alice.token, content);
+    const forOtherKey = url.replace(created.body.job_id, other.body.job_id);
+    expect((await fetch(forOtherKey, { method: 'PUT', headers: created.body.upload_headers, body: content })).status).toBe(403);
+
+    await new Promise((resolve) => setTimeout(resolve, 3_100));
+    const late = await fetch(url, { method: 'PUT', headers: created.body.upload_headers, body: content });
+    expect(late.status).toBe(403);
+    expect(await late.json()).toMatchObject({ error_code: expect.any(String), detail: expect.stringMatching(/expired/i) });
+    for (const job of [created.body.job_id, other.body.job_id]) {
+      const complete = await call('POST', '/ingest/files/complete', { token: alice.token, json: { job_id: job } });
+      expect([complete.status, complete.body.error_code]).toEqual([400, 'UPLOAD_NOT_FOUND']);
+    }
+  });
+
+  it('refuses oversized bodies with 413 and changes nothing', async () => {
+    const before = await everything();
+    const huge = await postEarlyAnswered(`${service.url}/ingest/files/init`, alice.token, JSON.stringify({ filename: 'x'.repeat(2 * 1024 * 1024), size: 10, log_format: 'text' }));
+    expect([huge.status, JSON.parse(huge.body).error_code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
+
+    const created = await init(alice.token, 'four\n');
+    const tooBig = await fetch(created.body.presigned_url, { method: 'PUT', headers: created.body.upload_headers, body: 'much more than declared\n' });
+    expect(tooBig.status).toBe(413);
+    const after = await everything();
+    expect(after.filter((job: { job_id: string }) => job.job_id !== created.body.job_id)).toEqual(before);
+    expect(after.find((job: { job_id: string }) => job.job_id === created.body.job_id)).toMatchObject({ status: 'CREATED' });
+  });
+});
