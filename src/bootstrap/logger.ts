@@ -25,5 +25,8 @@ export function createLogger(config: Pick<Config, 'environment' | 'logLevel'>, d
   const options = { level: config.logLevel, base: { service: 'ingest-service' }, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } };
   if (destination) return pino(options, destination);
   const pretty = config.environment === 'development' && process.stdout.isTTY;
-  return pino({ ...options, ...(pretty ? { transport: { target: 'pino-pretty', options: { ignore: 'pid,hostname,service' } } } : {}) });
+  if (pretty) return pino({ ...options, transport: { target: 'pino-pretty', options: { ignore: 'pid,hostname,service' } } });
+  // Buffered, asynchronous writes: a synchronous write per request line costs more than the
+  // request itself at load. pino flushes what is buffered when the process exits.
+  return pino(options, pino.destination({ dest: 1, sync: false, minLength: 4096 }));
 }

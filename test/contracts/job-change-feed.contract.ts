@@ -53,6 +53,20 @@ export function jobChangeFeedContract(name: string, setup: () => Promise<JobChan
       await stopSecond();
     });
 
+    it('delivers every job\'s changes to a subscriber of all of them, until it stops', async () => {
+      const all: JobChange[] = [];
+      const stop = await feed.subscribeAll((c) => all.push(c));
+      const otherJob = randomUUID();
+      await feed.publish(change(jobId, 'QUEUED'));
+      await feed.publish(change(otherJob, 'PROCESSING', 10));
+      await settle(all, 2);
+      expect(all).toEqual([change(jobId, 'QUEUED'), change(otherJob, 'PROCESSING', 10)]);
+      await stop();
+      await feed.publish(change(jobId, 'COMPLETED', 100));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(all).toHaveLength(2);
+    });
+
     it('accepts a publish nobody listens to', async () => {
       await expect(feed.publish(change(jobId, 'FAILED'))).resolves.toBeUndefined();
     });

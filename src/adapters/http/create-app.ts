@@ -75,7 +75,9 @@ export function createApp(uc: HttpUseCases, options: HttpOptions): Hono<AppEnv> 
   });
   const timeLimit = timeout(options.requestTimeoutMs ?? 30_000, () => new HTTPException(504, { message: 'The request took too long' }));
   for (const prefix of ['/auth/*', '/ingest/*', '/jobs/*', '/users/*', '/users']) {
-    app.use(prefix, jsonLimit);
+    // Only requests that may carry a body: touching the body of a GET would build a full
+    // Request object for nothing, a large part of a read's cost.
+    app.use(prefix, (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : jsonLimit(c, next)));
     // Event streams are long-lived by design; every other JSON route is bounded.
     app.use(prefix, (c, next) => (c.req.path.endsWith('/events') ? next() : timeLimit(c, next)));
   }

@@ -1,4 +1,4 @@
-import { createSecretKey, type KeyObject } from 'node:crypto';
+import { webcrypto } from 'node:crypto';
 import { errors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import type { Clock } from '../../application/ports/clock.ts';
 import type {
@@ -24,15 +24,24 @@ const ALGORITHM = 'HS256';
 const ACCESS_TYP = 'at+jwt';
 const REFRESH_TYP = 'rt+jwt';
 
-/** HS256 JWTs with the algorithm pinned and issuer, audience, expiry and type checked. */
+// Verified tokens remembered; far more than the sessions one instance serves at once.
+const VERIFIED_CACHE_SIZE = 10_000;
+
+/**
+ * HS256 JWTs with the algorithm pinned and issuer, audience, expiry and type checked.
+ * A token found valid is remembered until it expires: everything that makes a JWT valid
+ * (signature, issuer, audience, type) is fixed once it is signed, and nothing revokes an
+ * access token itself (the account behind it is checked on every request instead).
+ */
 export class JoseTokenIssuer implements TokenIssuer {
-  // Importing the key once as a KeyObject avoids re-deriving it on every sign and verify.
-  readonly #key: KeyObject;
+  // Imported once as a WebCrypto key: jose would otherwise import a raw or KeyObject key on every call.
+  readonly #key: Promise<webcrypto.CryptoKey>;
   readonly #settings: JoseTokenSettings;
   readonly #clock: Clock;
+  readonly #verified = new Map<string, VerifiedToken>();
 
   constructor(settings: JoseTokenSettings, clock: Clock) {
-    this.#key = createSecretKey(Buffer.from(settings.secret, 'utf8'));
+    this.#key = webcrypto.subtle.importKey('raw', Buffer.from(settings.secret, 'utf8'), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
     this.#settings = settings;
     this.#clock = clock;
   }
@@ -46,8 +55,26 @@ export class JoseTokenIssuer implements TokenIssuer {
   }
 
   async verify(token: string): Promise<TokenVerification> {
+    const known = this.#verified.get(token);
+    if (known) {
+      // Same rule as jose: valid while the current second is before `exp`.
+      if (Math.floor(this.#clock.now().getTime() / 1000) < known.expiresAt.getTime() / 1000) return { valid: true, claims: known };
+      this.#verified.delete(token);
+      return { valid: false, reason: 'expired' };
+    }
+    const verification = await this.#verifySignedToken(token);
+    if (verification.valid) this.#remember(token, verification.claims);
+    return verification;
+  }
+
+  #remember(token: string, claims: VerifiedToken): void {
+    if (this.#verified.size >= VERIFIED_CACHE_SIZE) this.#verified.delete(this.#verified.keys().next().value!);
+    this.#verified.set(token, claims);
+  }
+
+  async #verifySignedToken(token: string): Promise<TokenVerification> {
     try {
-      const { payload, protectedHeader } = await jwtVerify(token, this.#key, {
+      const { payload, protectedHeader } = await jwtVerify(token, await this.#key, {
         algorithms: [ALGORITHM],
         issuer: this.#settings.issuer,
         audience: this.#settings.audience,
@@ -71,7 +98,7 @@ export class JoseTokenIssuer implements TokenIssuer {
       .setAudience(this.#settings.audience)
       .setIssuedAt(issuedAt)
       .setExpirationTime(expiresAt)
-      .sign(this.#key);
+      .sign(await this.#key);
     return { token, expiresAt: new Date(expiresAt * 1000), expiresInSeconds: ttlSeconds };
   }
 }

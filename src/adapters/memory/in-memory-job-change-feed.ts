@@ -3,9 +3,18 @@ import type { JobChange, JobChangeFeed } from '../../application/ports/job-chang
 /** Job changes within one process. */
 export class InMemoryJobChangeFeed implements JobChangeFeed {
   readonly #listeners = new Map<string, Set<(change: JobChange) => void>>();
+  readonly #everything = new Set<(change: JobChange) => void>();
 
   async publish(change: JobChange): Promise<void> {
-    for (const listener of this.#listeners.get(change.jobId) ?? []) listener(structuredClone(change));
+    for (const listener of [...(this.#listeners.get(change.jobId) ?? []), ...this.#everything]) listener(structuredClone(change));
+  }
+
+  async subscribeAll(listener: (change: JobChange) => void): Promise<() => Promise<void>> {
+    const subscription = (change: JobChange): void => listener(change);
+    this.#everything.add(subscription);
+    return async () => {
+      this.#everything.delete(subscription);
+    };
   }
 
   async subscribe(jobId: string, listener: (change: JobChange) => void): Promise<() => Promise<void>> {

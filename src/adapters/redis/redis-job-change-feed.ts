@@ -19,19 +19,31 @@ export class RedisJobChangeFeed implements JobChangeFeed {
   async subscribe(jobId: string, listener: (change: JobChange) => void): Promise<() => Promise<void>> {
     const subscriber = await this.#subscriberConnection();
     const channel = this.#channel(jobId);
-    const onMessage = (message: string): void => {
-      const change = JSON.parse(message) as Omit<JobChange, 'updatedAt'> & { updatedAt: string };
-      listener({ ...change, updatedAt: new Date(change.updatedAt) });
-    };
+    const onMessage = (message: string): void => listener(parseChange(message));
     await redisCall(() => subscriber.subscribe(channel, onMessage));
     return async () => {
-      await subscriber.unsubscribe(channel, onMessage).catch(() => {});
+      if (this.#subscribed(subscriber)) await subscriber.unsubscribe(channel, onMessage).catch(() => {});
+    };
+  }
+
+  async subscribeAll(listener: (change: JobChange) => void): Promise<() => Promise<void>> {
+    const subscriber = await this.#subscriberConnection();
+    const pattern = this.#channel('*');
+    const onMessage = (message: string): void => listener(parseChange(message));
+    await redisCall(() => subscriber.pSubscribe(pattern, onMessage));
+    return async () => {
+      if (this.#subscribed(subscriber)) await subscriber.pUnsubscribe(pattern, onMessage).catch(() => {});
     };
   }
 
   async close(): Promise<void> {
     await this.#subscriber?.close().catch(() => {});
     this.#subscriber = null;
+  }
+
+  /** Whether a subscription on `subscriber` still needs ending: closing the feed ended them all. */
+  #subscribed(subscriber: RedisConnection): boolean {
+    return this.#subscriber === subscriber && subscriber.isOpen;
   }
 
   #channel(jobId: string): string {
@@ -48,4 +60,9 @@ export class RedisJobChangeFeed implements JobChangeFeed {
     await whenReady(this.#subscriber, 3_000);
     return this.#subscriber;
   }
+}
+
+function parseChange(message: string): JobChange {
+  const change = JSON.parse(message) as Omit<JobChange, 'updatedAt'> & { updatedAt: string };
+  return { ...change, updatedAt: new Date(change.updatedAt) };
 }

@@ -17,4 +17,6 @@ export interface JobChangeFeed {
   publish(change: JobChange): Promise<void>;
   /** `listener` receives every change of `jobId` published after this resolves; call the result to stop. */
   subscribe(jobId: string, listener: (change: JobChange) => void): Promise<() => Promise<void>>;
+  /** `listener` receives every change of every job published after this resolves; call the result to stop. */
+  subscribeAll(listener: (change: JobChange) => void): Promise<() => Promise<void>>;
 }
