@@ -1,0 +1,192 @@
+// npm run bench — the service's performance next to ceilings measured in the same run on the
+// same machine: API reads vs a bare Hono route, API writes vs pgbench on the same SQL,
+// end-to-end small-file jobs per second, and the worker (bench:worker). Prints, asserts nothing.
+//   BENCH_SECTIONS=reads,writes,e2e,worker   BENCH_SECONDS=10   BENCH_E2E_JOBS=1000
+//   BENCH_DATABASE_URL (default: the machine's Postgres, else an embedded one)
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { CREATE_JOB } from '../src/adapters/postgres/pg-job-repository.ts';
+import { freePort } from '../src/adapters/system/free-port.ts';
+import { benchDatabase } from './support/database.ts';
+import { LOAD, load, type LoadResult } from './support/load.ts';
+import { answers200, startNode, type Child } from './support/processes.ts';
+
+const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? 'reads,writes,e2e,worker').split(','));
+const E2E_JOBS = Number(process.env.BENCH_E2E_JOBS ?? 1000);
+const E2E_CLIENTS = 32;
+const DATA = join(process.env.DATA_DIR ?? '.data', 'bench-run');
+const POOL_SIZE = 10; // the service's Postgres pool (Database's default)
+
+interface Row {
+  readonly figure: string;
+  readonly value: string;
+  readonly ceiling: string;
+  readonly ratio: string;
+  readonly goal: string;
+}
+const rows: Row[] = [];
+const fixed = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
+
+mkdirSync(DATA, { recursive: true });
+console.log(`\nIngest Service benchmark — Node ${process.version}, ${cpus()[0]?.model.trim()}, ${availableParallelism()} cores`);
+console.log(`load: autocannon, ${LOAD.connections} connections, ${LOAD.durationSeconds} s after a 2 s warm-up; everything on 127.0.0.1\n`);
+
+const database = await benchDatabase(join(DATA, 'postgres'));
+console.log(`database: ${database.server}`);
+const port = await freePort();
+const base = `http://127.0.0.1:${port}`;
+// As deployed (npm start), with limits so high that the load is never refused yet still counted.
+const service = await startNode(
+  'src/bootstrap/all.ts',
+  [],
+  {
+    PORT: String(port),
+    DATABASE_URL: database.url,
+    DATA_DIR: join(DATA, 'service'),
+    RATE_LIMIT_PER_MINUTE: '1000000000',
+    WORKER_CONCURRENCY: '8',
+    BCRYPT_COST: '10',
+    LOG_LEVEL: 'info',
+    ENVIRONMENT: 'staging',
+  },
+  () => answers200(`${base}/health/ready`),
+);
+const children: Child[] = [service];
+
+try {
+  const login = (await (await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'admin123' }) })).json()) as { access_token: string };
+  const auth = { Authorization: `Bearer ${login.access_token}` };
+  const json = { ...auth, 'Content-Type': 'application/json' };
+  const initBody = JSON.stringify({ filename: 'app.log', size: 4096, log_format: 'json' });
+
+  if (SECTIONS.has('reads')) {
+    const job = (await (await fetch(`${base}/ingest/files/init`, { method: 'POST', headers: json, body: initBody })).json()) as { job_id: string };
+    const reads = await load({ url: `${base}/jobs/${job.job_id}`, headers: auth });
+    const helloPort = await freePort();
+    const hello = await startNode('bench/hello-server.ts', [String(helloPort)], {}, () => answers200(`http://127.0.0.1:${helloPort}/hello`));
+    children.push(hello);
+    const ceiling = await load({ url: `http://127.0.0.1:${helloPort}/hello` });
+    await hello.stop();
+    const ratio = reads.requestsPerSecond / ceiling.requestsPerSecond;
+    rows.push(row('GET /jobs/{id} requests/s', reads, ceiling, ratio, `≥ 35% and p99 < 20 ms: ${verdict(ratio >= 0.35 && reads.p99Ms < 20)}`, 'bare Hono hello'));
+    rows.push({ figure: 'GET /jobs/{id} p99 latency', value: `${fixed(reads.p99Ms)} ms`, ceiling: `${fixed(ceiling.p99Ms)} ms`, ratio: '', goal: '' });
+  }
+
+  if (SECTIONS.has('writes')) {
+    const writes = await load({ url: `${base}/ingest/files/init`, method: 'POST', headers: json, body: initBody });
+    const tps = pgbench(database.url, login.access_token);
+    const ratio = tps === null ? null : writes.requestsPerSecond / tps;
+    rows.push({
+      figure: 'POST /ingest/files/init requests/s',
+      value: fixed(writes.requestsPerSecond) + failuresNote(writes),
+      ceiling: tps === null ? 'pgbench not installed' : `${fixed(tps)} tps (pgbench, ${POOL_SIZE} clients, same SQL)`,
+      ratio: ratio === null ? '-' : `${fixed(ratio * 100)}%`,
+      goal: ratio === null ? '-' : `≥ 40%: ${verdict(ratio >= 0.4)}`,
+    });
+  }
+
+  if (SECTIONS.has('e2e')) {
+    const outcome = await endToEnd(base, json, database.url);
+    rows.push({
+      figure: `end to end: ${E2E_JOBS} jobs of 4 KiB, init → PUT → complete → COMPLETED`,
+      value: `${fixed(outcome.jobsPerSecond, 1)} jobs/s`,
+      ceiling: `${outcome.completedOnce}/${E2E_JOBS} completed exactly once`,
+      ratio: '',
+      goal: `≥ 500 jobs/s, none lost or duplicated: ${verdict(outcome.jobsPerSecond >= 500 && outcome.completedOnce === E2E_JOBS)}`,
+    });
+  }
+} finally {
+  for (const child of children) await child.stop();
+  await database.drop();
+}
+
+console.log('\nfigure | measured | ceiling (same run) | ratio | goal (issue 8)');
+console.log('-------|----------|--------------------|-------|---------------');
+for (const r of rows) console.log(`${r.figure} | ${r.value} | ${r.ceiling} | ${r.ratio} | ${r.goal}`);
+
+if (SECTIONS.has('worker')) {
+  console.log('\nWorker (bench:worker, json; BENCH_LARGE_MB sets the large file, 1024 by default):');
+  execFileSync(process.execPath, ['bench/worker-bench.ts'], {
+    stdio: 'inherit',
+    env: { ...process.env, BENCH_FORMATS: process.env.BENCH_FORMATS ?? 'json' },
+  });
+}
+
+function row(figure: string, measured: LoadResult, ceiling: LoadResult, ratio: number, goal: string, ceilingName: string): Row {
+  return {
+    figure,
+    value: fixed(measured.requestsPerSecond) + failuresNote(measured),
+    ceiling: `${fixed(ceiling.requestsPerSecond)} (${ceilingName})`,
+    ratio: `${fixed(ratio * 100)}%`,
+    goal,
+  };
+}
+
+function failuresNote(result: LoadResult): string {
+  return result.failures > 0 ? ` (${result.failures} failed!)` : '';
+}
+
+/**
+ * pgbench running init's own statement (CREATE_JOB, the same three inserts) with as many
+ * clients as the service's pool has; transactions per second, or null without pgbench.
+ */
+function pgbench(url: string, accessToken: string): number | null {
+  if (spawnSync('sh', ['-c', 'command -v pgbench']).status !== 0) return null;
+  const owner = JSON.parse(Buffer.from(accessToken.split('.')[1]!, 'base64url').toString()).sub as string;
+  const values: Record<number, string> = {
+    1: 'gen_random_uuid()', 2: "'FILE_UPLOAD'", 3: "'api'", 4: `'${owner}'`, 5: "'CREATED'", 6: '0', 7: '0', 8: '0', 9: 'NULL',
+    10: 'now()', 11: 'NULL', 12: 'NULL', 13: 'NULL', 14: 'now()', 15: 'NULL', 16: 'NULL',
+    17: "'local'", 18: 'NULL', 19: "'uploads/pgbench/app.log'", 20: "'/tmp/pgbench/app.log'", 21: '4096', 22: "'json'",
+    23: "'app.log'", 24: 'NULL', 25: 'now()',
+  };
+  const script = join(tmpdir(), `ingest-init-${process.pid}.sql`);
+  writeFileSync(script, `${CREATE_JOB.replace(/\$(\d+)\b/g, (_, n: string) => values[Number(n)]!).replace(/\s+/g, ' ').trim()};\n`);
+  const out = execFileSync('pgbench', ['-n', '-c', String(POOL_SIZE), '-j', '2', '-T', String(LOAD.durationSeconds), '-f', script, url], { encoding: 'utf8' });
+  const tps = /tps = ([\d.]+)/.exec(out)?.[1];
+  return tps ? Number(tps) : null;
+}
+
+interface InitAnswer {
+  readonly job_id: string;
+  readonly presigned_url: string;
+  readonly upload_headers: Record<string, string>;
+}
+
+/** Small files through the whole flow by many clients at once; jobs per second until the last COMPLETED. */
+async function endToEnd(base: string, headers: Record<string, string>, databaseUrl: string) {
+  const content = `${'{"level":30,"msg":"a small log line for the end-to-end benchmark","n":1}\n'.repeat(56)}`.slice(0, 4096 - 1) + '\n';
+  const body = JSON.stringify({ filename: 'small.log', size: Buffer.byteLength(content), log_format: 'json' });
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  const before = Number((await db.query("SELECT count(*) FROM jobs WHERE status = 'COMPLETED'")).rows[0].count);
+  const started = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: E2E_CLIENTS }, async () => {
+      while (next < E2E_JOBS) {
+        next += 1;
+        const init = (await (await fetch(`${base}/ingest/files/init`, { method: 'POST', headers, body })).json()) as InitAnswer;
+        await fetch(init.presigned_url, { method: 'PUT', headers: init.upload_headers, body: content });
+        await fetch(`${base}/ingest/files/complete`, { method: 'POST', headers, body: JSON.stringify({ job_id: init.job_id }) });
+      }
+    }),
+  );
+  const deadline = Date.now() + 300_000;
+  let completed = 0;
+  while (completed < E2E_JOBS && Date.now() < deadline) {
+    completed = Number((await db.query("SELECT count(*) FROM jobs WHERE status = 'COMPLETED'")).rows[0].count) - before;
+    if (completed < E2E_JOBS) await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  const seconds = (performance.now() - started) / 1000;
+  // Exactly once: one COMPLETED in each job's history, for every job of the run.
+  const once = await db.query(
+    `SELECT count(*) FROM (SELECT job_id FROM job_status_changes c JOIN file_uploads f USING (job_id)
+      WHERE f.filename = 'small.log' AND c.to_status = 'COMPLETED' GROUP BY job_id HAVING count(*) = 1) once`,
+  );
+  await db.end();
+  return { jobsPerSecond: completed / seconds, completedOnce: Number(once.rows[0].count) };
+}
