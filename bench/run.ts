@@ -83,7 +83,7 @@ try {
     rows.push({
       figure: 'POST /ingest/files/init requests/s',
       value: fixed(writes.requestsPerSecond) + failuresNote(writes),
-      ceiling: tps === null ? 'pgbench not installed' : `${fixed(tps)} tps (pgbench, ${POOL_SIZE} clients, same SQL)`,
+      ceiling: tps === null ? 'pgbench not installed' : `${fixed(tps)} tps (pgbench, ${POOL_SIZE} clients, same prepared SQL)`,
       ratio: ratio === null ? '-' : `${fixed(ratio * 100)}%`,
       goal: ratio === null ? '-' : `≥ 40%: ${verdict(ratio >= 0.4)}`,
     });
@@ -145,7 +145,7 @@ function pgbench(url: string, accessToken: string): number | null {
   };
   const script = join(tmpdir(), `ingest-init-${process.pid}.sql`);
   writeFileSync(script, `${CREATE_JOB.replace(/\$(\d+)\b/g, (_, n: string) => values[Number(n)]!).replace(/\s+/g, ' ').trim()};\n`);
-  const out = execFileSync('pgbench', ['-n', '-c', String(POOL_SIZE), '-j', '2', '-T', String(LOAD.durationSeconds), '-f', script, url], { encoding: 'utf8' });
+  const out = execFileSync('pgbench', ['-n', '-M', 'prepared', '-c', String(POOL_SIZE), '-j', '2', '-T', String(LOAD.durationSeconds), '-f', script, url], { encoding: 'utf8' });
   const tps = /tps = ([\d.]+)/.exec(out)?.[1];
   return tps ? Number(tps) : null;
 }

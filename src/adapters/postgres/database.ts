@@ -12,6 +12,11 @@ export interface DatabaseOptions {
   readonly onIdleError?: (error: Error) => void;
 }
 
+/** The statements of one transaction (see Database.transaction). */
+export interface Transaction {
+  query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>>;
+}
+
 // SQLSTATE classes and codes worth another try: the next attempt may well succeed.
 const TRANSIENT_CODES = new Set(['40001', '40P01', '57P01', '57P02', '57P03', '53300']);
 const TRANSIENT_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN']);
@@ -40,11 +45,11 @@ export class Database {
   }
 
   query<R extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<pg.QueryResult<R>> {
-    return this.#withRetry(() => this.pool.query<R>(text, values));
+    return this.#withRetry(() => this.pool.query<R>(prepared(text, values)));
   }
 
   /** Runs `work` in one transaction; rolls back on any error and rethrows it. */
-  transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     return this.#withRetry(async () => {
       const client = await this.pool.connect();
       // A checked-out client has no listener of the pool's: a connection dying between two
@@ -57,7 +62,7 @@ export class Database {
       client.on('error', onError);
       try {
         await client.query('BEGIN');
-        const result = await work(client);
+        const result = await work({ query: (text, values = []) => client.query(prepared(text, values)) });
         await client.query('COMMIT');
         return result;
       } catch (error) {
@@ -86,6 +91,22 @@ export class Database {
       }
     }
   }
+}
+
+const statementNames = new Map<string, string>();
+
+/**
+ * A statement with parameters as a named prepared statement: each connection parses and
+ * plans it once, then only binds and runs it (the SQL text is not even sent again).
+ */
+export function prepared(text: string, values: unknown[]): pg.QueryConfig {
+  if (values.length === 0) return { text };
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `ingest_${statementNames.size + 1}`;
+    statementNames.set(text, name);
+  }
+  return { name, text, values };
 }
 
 function isTransient(error: unknown): boolean {

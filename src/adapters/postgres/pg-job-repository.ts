@@ -1,4 +1,3 @@
-import type pg from 'pg';
 import type {
   CreateOutcome,
   IdempotencyClaim,
@@ -12,7 +11,7 @@ import { DomainError } from '../../domain/errors.ts';
 import type { Job } from '../../domain/job/job.ts';
 import type { JobResult } from '../../domain/job/job-result.ts';
 import type { FileUpload } from '../../domain/upload/file-upload.ts';
-import type { Database } from './database.ts';
+import type { Database, Transaction } from './database.ts';
 import { JOB_SELECT, toJob, toRecord, type JobRow } from './job-rows.ts';
 
 /**
@@ -128,7 +127,7 @@ function jobColumns(job: Job): unknown[] {
     job.errorMessage, job.createdAt, job.queuedAt, job.startedAt, job.finishedAt, job.updatedAt];
 }
 
-async function recordStatusChange(client: pg.PoolClient, from: JobStatus | null, job: Job): Promise<void> {
+async function recordStatusChange(client: Transaction, from: JobStatus | null, job: Job): Promise<void> {
   await client.query(
     'INSERT INTO job_status_changes (job_id, from_status, to_status, attempt, at) VALUES ($1, $2, $3, $4, $5)',
     [job.id, from, job.status, job.attempt, job.updatedAt],
@@ -136,7 +135,7 @@ async function recordStatusChange(client: pg.PoolClient, from: JobStatus | null,
 }
 
 /** Writes `next` only over the state it was computed from; anything else is a lost race. */
-async function writeGuarded(client: pg.PoolClient, current: Job, next: Job): Promise<void> {
+async function writeGuarded(client: Transaction, current: Job, next: Job): Promise<void> {
   const written = await client.query(
     `UPDATE jobs SET status = $2, progress = $3, retry_count = $4, attempt = $5, error_message = $6,
                      queued_at = $7, started_at = $8, finished_at = $9, updated_at = $10
@@ -149,7 +148,7 @@ async function writeGuarded(client: pg.PoolClient, current: Job, next: Job): Pro
   }
 }
 
-async function replaceResult(client: pg.PoolClient, result: JobResult): Promise<void> {
+async function replaceResult(client: Transaction, result: JobResult): Promise<void> {
   await client.query(
     `INSERT INTO job_results (job_id, lines_total, events_parsed, lines_rejected, bytes_processed, level_counts,
                               first_event_at, last_event_at, output_key, sample_errors)
