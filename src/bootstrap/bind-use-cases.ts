@@ -14,7 +14,6 @@ import { WatchJob } from '../application/jobs/watch-job.ts';
 import { GetJobOutput } from '../application/jobs/get-job-output.ts';
 import { ListJobs } from '../application/jobs/list-jobs.ts';
 import { ProcessJob } from '../application/jobs/process-job.ts';
-import { RecoverQueuedJobs } from '../application/jobs/recover-queued-jobs.ts';
 import { ExpireAbandonedUploads } from '../application/jobs/expire-abandoned-uploads.ts';
 import { ReconcileJobs } from '../application/jobs/reconcile-jobs.ts';
 import { RetryJob } from '../application/jobs/retry-job.ts';
@@ -82,7 +81,9 @@ export function bindUseCases(container: Container, config: Config): void {
         retryBaseDelayMs: 1_000,
       }),
   );
-  to(T.RecoverQueuedJobs, (ports) => new RecoverQueuedJobs(ports, config.worker.maxRetries));
+  // The in-process queue starts empty and its workers died with the previous process: at
+  // start, every QUEUED job is handed over and every PROCESSING one released, at once.
+  to(T.ReconcileAtStart, (ports) => new ReconcileJobs(ports, { leaseMs: 0, handOverGraceMs: 0, maxRetries: config.worker.maxRetries }));
   to(
     T.ExpireAbandonedUploads,
     (ports) => new ExpireAbandonedUploads(ports, config.uploads.uploadUrlExpiresSeconds, UPLOAD_GRACE_SECONDS),

@@ -10,7 +10,6 @@ import { PeriodicTask } from '../adapters/worker/periodic-task.ts';
 import type { ExpireAbandonedUploads } from '../application/jobs/expire-abandoned-uploads.ts';
 import type { ReconcileJobs } from '../application/jobs/reconcile-jobs.ts';
 import type { EnsureAdminUser } from '../application/auth/ensure-admin-user.ts';
-import type { RecoverQueuedJobs } from '../application/jobs/recover-queued-jobs.ts';
 import type { ObjectStore } from '../application/ports/object-store.ts';
 import type { PortOverrides } from './bind-ports.ts';
 import type { Config } from './config.ts';
@@ -59,8 +58,8 @@ export async function startService(
   if (modes.worker) {
     // The in-process queue starts empty; give it back every job the repository says is waiting.
     if (!config.redisUrl) {
-      const recovered = await container.get<RecoverQueuedJobs>(TOKENS.RecoverQueuedJobs).execute();
-      if (recovered > 0) logger.info({ recovered }, 're-enqueued QUEUED jobs');
+      const { released, handedOver } = await container.get<ReconcileJobs>(TOKENS.ReconcileAtStart).execute();
+      if (released + handedOver > 0) logger.info({ released, handed_over: handedOver }, 'recovered the jobs of the previous process');
     }
     worker = container.get<JobWorker>(TOKENS.JobWorker);
     worker.start();

@@ -34,7 +34,7 @@ export const TOKENS = {
   GetJobOutput: Symbol('GetJobOutput'),
   RetryJob: Symbol('RetryJob'),
   ProcessJob: Symbol('ProcessJob'),
-  RecoverQueuedJobs: Symbol('RecoverQueuedJobs'),
+  ReconcileAtStart: Symbol('ReconcileAtStart'),
   ExpireAbandonedUploads: Symbol('ExpireAbandonedUploads'),
   ReconcileJobs: Symbol('ReconcileJobs'),
   CheckReadiness: Symbol('CheckReadiness'),

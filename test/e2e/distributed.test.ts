@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/bootstrap/config.ts';
@@ -7,7 +6,7 @@ import { freePort } from '../../src/adapters/system/free-port.ts';
 import { httpClient, type HttpCall } from '../support/http-client.ts';
 import { freshDatabase } from '../support/postgres-database.ts';
 import { requireServer } from '../support/require-server.ts';
-import { tempDataDir } from '../support/temp-dir.ts';
+import { sharedServersEnv } from '../support/shared-servers-env.ts';
 
 const databaseServer = requireServer('databaseUrl', 'api + worker processes on Postgres and Redis');
 const redisUrl = requireServer('redisUrl', 'api + worker processes on Postgres and Redis');
@@ -24,19 +23,7 @@ describe.skipIf(!databaseServer || !redisUrl || !s3)('api and worker as separate
   beforeAll(async () => {
     database = await freshDatabase(databaseServer!);
     const port = await freePort();
-    const env = {
-      PORT: String(port),
-      DATABASE_URL: database.url,
-      REDIS_URL: redisUrl!,
-      REDIS_KEY_PREFIX: `it-${randomBytes(4).toString('hex')}`,
-      DATA_DIR: tempDataDir('ingest-distributed'),
-      S3_ENDPOINT: s3!.endpoint,
-      S3_REGION: s3!.region,
-      S3_ACCESS_KEY: s3!.accessKey,
-      S3_SECRET_KEY: s3!.secretKey,
-      S3_BUCKET: `it-${randomBytes(4).toString('hex')}`,
-      BCRYPT_COST: '4',
-    };
+    const env = { ...sharedServersEnv({ databaseUrl: database.url, redisUrl: redisUrl!, s3: s3! }, 'distributed'), PORT: String(port) };
     const logger = pino({ level: 'silent' });
     // Both start at once, as replicas would: migrations and the admin user must not race.
     [api, worker] = await Promise.all([

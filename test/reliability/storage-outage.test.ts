@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../src/adapters/system/free-port.ts';
@@ -8,7 +7,7 @@ import { httpClient, type HttpCall } from '../support/http-client.ts';
 import { outageProxy, type OutageProxy } from '../support/outage-proxy.ts';
 import { freshDatabase } from '../support/postgres-database.ts';
 import { requireServer } from '../support/require-server.ts';
-import { tempDataDir } from '../support/temp-dir.ts';
+import { sharedServersEnv } from '../support/shared-servers-env.ts';
 import { jsonLines, login, settled } from './support.ts';
 
 const databaseServer = requireServer('databaseUrl', 'reliability drill: object storage unreachable');
@@ -35,18 +34,8 @@ describe.skipIf(!databaseServer || !redisUrl || !s3)('object storage unreachable
     const endpoint = new URL(s3!.endpoint);
     const target = { host: endpoint.hostname, port: Number(endpoint.port || 80) };
     [apiLink, workerLink] = await Promise.all([outageProxy(target), outageProxy(target)]);
-    const env = {
-      DATABASE_URL: database.url,
-      REDIS_URL: redisUrl!,
-      REDIS_KEY_PREFIX: `s3-outage-${randomBytes(4).toString('hex')}`,
-      DATA_DIR: tempDataDir('ingest-s3-outage'),
-      S3_REGION: s3!.region,
-      S3_ACCESS_KEY: s3!.accessKey,
-      S3_SECRET_KEY: s3!.secretKey,
-      S3_BUCKET: `outage-${randomBytes(4).toString('hex')}`,
-      BCRYPT_COST: '4',
-      JOB_MAX_RETRIES: '6',
-    };
+    // Each side reaches S3 through its own outage switch (S3_ENDPOINT set below).
+    const env = { ...sharedServersEnv({ databaseUrl: database.url, redisUrl: redisUrl!, s3: s3! }, 's3-outage'), JOB_MAX_RETRIES: '6' };
     const logger = pino({ level: 'silent' });
     api = await startService(loadConfig({ ...env, PORT: String(await freePort()), S3_ENDPOINT: apiLink.url() }), { api: true, worker: false }, { logger });
     worker = await startService(

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../src/adapters/postgres/database.ts';
@@ -10,7 +9,7 @@ import { httpClient, type HttpCall } from '../support/http-client.ts';
 import { freshDatabase } from '../support/postgres-database.ts';
 import { runEntry, waitFor, type RunningProcess } from '../support/processes.ts';
 import { requireServer } from '../support/require-server.ts';
-import { tempDataDir } from '../support/temp-dir.ts';
+import { sharedServersEnv } from '../support/shared-servers-env.ts';
 import { expectCompletedOnce, expectOutputOnce, jsonLines, login, settled, submit } from './support.ts';
 
 const databaseServer = requireServer('databaseUrl', 'reliability drill: worker killed mid-job');
@@ -34,16 +33,12 @@ describe.skipIf(!databaseServer || !redisUrl)('a worker process killed mid-job, 
 
   beforeAll(async () => {
     database = await freshDatabase(databaseServer!);
-    const dataDir = tempDataDir('ingest-crash');
+    const shared = sharedServersEnv({ databaseUrl: database.url, redisUrl: redisUrl! }, 'crash');
     const env = {
+      ...shared,
       PORT: String(await freePort()),
-      DATABASE_URL: database.url,
-      REDIS_URL: redisUrl!,
-      REDIS_KEY_PREFIX: `crash-${randomBytes(4).toString('hex')}`,
-      DATA_DIR: dataDir,
-      STORAGE_DIR: `${dataDir}/objects`,
+      STORAGE_DIR: `${shared.DATA_DIR}/objects`,
       JWT_SECRET_KEY: 'a-shared-secret-for-the-crash-drill',
-      BCRYPT_COST: '4',
       RATE_LIMIT_ENABLED: 'false',
       // Recovery within seconds: takeover after 2 s without an ack, lease of 5 s.
       QUEUE_VISIBILITY_TIMEOUT_SECONDS: '2',

@@ -90,3 +90,23 @@ describe('ReconcileJobs', () => {
     expect((await core.ports.jobs.history(abandoned.id)).map((c) => c.to)).toEqual(['PROCESSING', 'QUEUED']);
   });
 });
+
+describe('ReconcileJobs at the start of the in-process queue (no grace, no lease)', () => {
+  it('hands over every QUEUED job and releases every PROCESSING one whose worker died with the process', async () => {
+    const core = createTestCore({ env: { JOB_MAX_RETRIES: '3' } });
+    const now = core.clock.now();
+    const waiting = queueJob(aJob(), now);
+    const orphaned = startProcessing(queueJob(aJob(), now), now);
+    const exhausted = { ...startProcessing(queueJob(aJob(), now), now), retryCount: 3 };
+    const untouched = aJob();
+    for (const job of [waiting, orphaned, exhausted, untouched]) await core.ports.jobs.create(job, anUpload(job));
+    core.clock.advance(1);
+
+    expect(await core.get<ReconcileJobs>(TOKENS.ReconcileAtStart).execute()).toEqual({ released: 2, handedOver: 1 });
+    expect((await core.ports.jobs.get(orphaned.id))?.job).toMatchObject({ status: 'QUEUED', retryCount: 1, errorMessage: expect.stringMatching(/stopped/) });
+    expect((await core.ports.jobs.get(exhausted.id))?.job.status).toBe('FAILED');
+    expect((await core.ports.jobs.get(untouched.id))?.job.status).toBe('CREATED');
+    const delivered = [await core.ports.queue.receive('c', 50), await core.ports.queue.receive('c', 50)].map((d) => d?.jobId).sort();
+    expect(delivered).toEqual([waiting.id, orphaned.id].sort());
+  });
+});
