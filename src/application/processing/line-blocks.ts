@@ -60,7 +60,8 @@ class BlockSplitter {
   constructor(options: BlockOptions) {
     this.#options = options;
     this.#forcedCut = options.blockBytes + 4 * options.maxLineBytes;
-    this.#buffer = new ByteBuffer(options.blockBytes + options.maxLineBytes);
+    // Grows on demand: a small file must not cost a block and a longest line of memory.
+    this.#buffer = new ByteBuffer(16 * 1024);
   }
 
   /** Takes the next chunk of the stream; returns the blocks it completed. */
