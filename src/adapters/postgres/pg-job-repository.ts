@@ -11,7 +11,7 @@ import { DomainError } from '../../domain/errors.ts';
 import type { Job } from '../../domain/job/job.ts';
 import type { JobResult } from '../../domain/job/job-result.ts';
 import type { FileUpload } from '../../domain/upload/file-upload.ts';
-import type { Database, Transaction } from './database.ts';
+import type { Database } from './database.ts';
 import { JOB_SELECT, toJob, toRecord, type JobRow } from './job-rows.ts';
 
 /**
@@ -50,15 +50,39 @@ export class PgJobRepository implements JobRepository {
     return rows[0] ? toRecord(rows[0]) : null;
   }
 
-  update(jobId: string, change: (job: Job) => Job, result?: JobResult): Promise<Job> {
+  /**
+   * Optimistic first: read, apply the change, and write it in one statement that applies
+   * only if the row's version is still the one read (with the history entry and the result
+   * in the same statement): two round trips, no transaction held open. After repeated lost
+   * races (a job under heavy contention) the change runs in a transaction holding the row
+   * lock instead. `change` may therefore run more than once; it is a pure function of the job.
+   */
+  async update(jobId: string, change: (job: Job) => Job, result?: JobResult): Promise<Job> {
+    for (let attempt = 0; attempt < OPTIMISTIC_ATTEMPTS; attempt++) {
+      const { rows } = await this.#db.query<JobRow>(`${JOB_SELECT} WHERE j.id = $1`, [jobId]);
+      if (!rows[0]) throw new DomainError('JOB_NOT_FOUND', `Job ${jobId} not found`);
+      const current = toJob(rows[0]);
+      const next = change(current);
+      const written = await this.#db.query<{ written: string }>(result ? WRITE_JOB_AND_RESULT : WRITE_JOB, [
+        ...jobWrite(current, next, rows[0].version),
+        ...(result ? resultColumns(result) : []),
+      ]);
+      if (Number(written.rows[0]?.written) === 1) return next;
+    }
+    return this.#updateLocked(jobId, change, result);
+  }
+
+  #updateLocked(jobId: string, change: (job: Job) => Job, result?: JobResult): Promise<Job> {
     return this.#db.transaction(async (client) => {
       const { rows } = await client.query<JobRow>(`${JOB_SELECT} WHERE j.id = $1 FOR UPDATE OF j`, [jobId]);
       if (!rows[0]) throw new DomainError('JOB_NOT_FOUND', `Job ${jobId} not found`);
       const current = toJob(rows[0]);
       const next = change(current);
-      await writeGuarded(client, current, next);
-      if (next.status !== current.status) await recordStatusChange(client, current.status, next);
-      if (result) await replaceResult(client, result);
+      const written = await client.query<{ written: string }>(result ? WRITE_JOB_AND_RESULT : WRITE_JOB, [
+        ...jobWrite(current, next, rows[0].version),
+        ...(result ? resultColumns(result) : []),
+      ]);
+      if (Number(written.rows[0]?.written) !== 1) throw new Error(`Job ${jobId} changed under its row lock`);
       return next;
     });
   }
@@ -127,39 +151,45 @@ function jobColumns(job: Job): unknown[] {
     job.errorMessage, job.createdAt, job.queuedAt, job.startedAt, job.finishedAt, job.updatedAt];
 }
 
-async function recordStatusChange(client: Transaction, from: JobStatus | null, job: Job): Promise<void> {
-  await client.query(
-    'INSERT INTO job_status_changes (job_id, from_status, to_status, attempt, at) VALUES ($1, $2, $3, $4, $5)',
-    [job.id, from, job.status, job.attempt, job.updatedAt],
-  );
+const OPTIMISTIC_ATTEMPTS = 2;
+
+// $1 id, $2–$10 the new state, $11 the version read, $12 the status read (NULL: unchanged, no history entry).
+const UPDATE_JOB = `
+updated AS (
+  UPDATE jobs SET status = $2, progress = $3, retry_count = $4, attempt = $5, error_message = $6,
+                  queued_at = $7, started_at = $8, finished_at = $9, updated_at = $10, version = version + 1
+   WHERE id = $1 AND version = $11
+  RETURNING id, status, attempt, updated_at
+), history AS (
+  INSERT INTO job_status_changes (job_id, from_status, to_status, attempt, at)
+  SELECT id, $12, status, attempt, updated_at FROM updated WHERE $12::text IS NOT NULL
+)`;
+
+/** A job's new state, written only over the version it was computed from. */
+const WRITE_JOB = `WITH ${UPDATE_JOB.trim()}
+SELECT count(*) AS written FROM updated`;
+
+/** The same, replacing the job's result in the same statement ($13–$21). */
+const WRITE_JOB_AND_RESULT = `WITH ${UPDATE_JOB.trim()}, result AS (
+  INSERT INTO job_results (job_id, lines_total, events_parsed, lines_rejected, bytes_processed, level_counts,
+                           first_event_at, last_event_at, output_key, sample_errors)
+  SELECT id, $13, $14, $15, $16, $17, $18, $19, $20, $21 FROM updated
+  ON CONFLICT (job_id) DO UPDATE SET
+    lines_total = EXCLUDED.lines_total, events_parsed = EXCLUDED.events_parsed,
+    lines_rejected = EXCLUDED.lines_rejected, bytes_processed = EXCLUDED.bytes_processed,
+    level_counts = EXCLUDED.level_counts, first_event_at = EXCLUDED.first_event_at,
+    last_event_at = EXCLUDED.last_event_at, output_key = EXCLUDED.output_key, sample_errors = EXCLUDED.sample_errors
+)
+SELECT count(*) AS written FROM updated`;
+
+function jobWrite(current: Job, next: Job, version: string): unknown[] {
+  if (next.id !== current.id) throw new Error('A change may not give a job another id');
+  return [next.id, next.status, next.progress, next.retryCount, next.attempt, next.errorMessage, next.queuedAt,
+    next.startedAt, next.finishedAt, next.updatedAt, version, next.status === current.status ? null : current.status];
 }
 
-/** Writes `next` only over the state it was computed from; anything else is a lost race. */
-async function writeGuarded(client: Transaction, current: Job, next: Job): Promise<void> {
-  const written = await client.query(
-    `UPDATE jobs SET status = $2, progress = $3, retry_count = $4, attempt = $5, error_message = $6,
-                     queued_at = $7, started_at = $8, finished_at = $9, updated_at = $10
-      WHERE id = $1 AND status = $11 AND attempt = $12`,
-    [next.id, next.status, next.progress, next.retryCount, next.attempt, next.errorMessage, next.queuedAt,
-      next.startedAt, next.finishedAt, next.updatedAt, current.status, current.attempt],
-  );
-  if (written.rowCount !== 1) {
-    throw new DomainError('INVALID_JOB_STATE', `Job ${current.id} changed state concurrently; the update was not applied`);
-  }
-}
-
-async function replaceResult(client: Transaction, result: JobResult): Promise<void> {
-  await client.query(
-    `INSERT INTO job_results (job_id, lines_total, events_parsed, lines_rejected, bytes_processed, level_counts,
-                              first_event_at, last_event_at, output_key, sample_errors)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-     ON CONFLICT (job_id) DO UPDATE SET
-       lines_total = EXCLUDED.lines_total, events_parsed = EXCLUDED.events_parsed,
-       lines_rejected = EXCLUDED.lines_rejected, bytes_processed = EXCLUDED.bytes_processed,
-       level_counts = EXCLUDED.level_counts, first_event_at = EXCLUDED.first_event_at,
-       last_event_at = EXCLUDED.last_event_at, output_key = EXCLUDED.output_key, sample_errors = EXCLUDED.sample_errors`,
-    [result.jobId, result.linesTotal, result.eventsParsed, result.linesRejected, result.bytesProcessed,
-      JSON.stringify(result.levelCounts), result.firstEventAt, result.lastEventAt, result.outputKey,
-      JSON.stringify(result.sampleErrors)],
-  );
+function resultColumns(result: JobResult): unknown[] {
+  return [result.linesTotal, result.eventsParsed, result.linesRejected, result.bytesProcessed,
+    JSON.stringify(result.levelCounts), result.firstEventAt, result.lastEventAt, result.outputKey,
+    JSON.stringify(result.sampleErrors)];
 }

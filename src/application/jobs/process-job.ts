@@ -112,9 +112,8 @@ export class ProcessJob {
       if (redelivered) {
         let releasedNow = false;
         const released = await this.#ports.jobs.update(jobId, (job) => {
-          if (job.status !== 'PROCESSING') return job;
-          releasedNow = true;
-          return releaseSilentClaim(job, now, this.#settings.maxRetries);
+          releasedNow = job.status === 'PROCESSING';
+          return releasedNow ? releaseSilentClaim(job, now, this.#settings.maxRetries) : job;
         });
         if (releasedNow && released.status === 'FAILED') return released;
       }

@@ -58,7 +58,9 @@ export interface JobRepository {
   /**
    * Reads the job, applies `change`, stores what it returns, all atomically: no other
    * update of the same job interleaves. If `change` throws, nothing is stored and the error
-   * propagates. With `result`, the job's result is replaced in the same step.
+   * propagates. With `result`, the job's result is replaced in the same step. `change` must be
+   * a pure function of the job: it may be applied more than once (an optimistic write that
+   * lost a race is retried on the new state); what its last application returns is stored.
    * Throws DomainError JOB_NOT_FOUND for an unknown id. Returns the stored job.
    */
   update(jobId: string, change: (job: Job) => Job, result?: JobResult): Promise<Job>;
