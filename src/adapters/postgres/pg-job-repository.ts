@@ -11,7 +11,7 @@ import { DomainError } from '../../domain/errors.ts';
 import type { Job } from '../../domain/job/job.ts';
 import type { JobResult } from '../../domain/job/job-result.ts';
 import type { FileUpload } from '../../domain/upload/file-upload.ts';
-import type { Database } from './database.ts';
+import type { Database, Transaction } from './database.ts';
 import { JOB_SELECT, toJob, toRecord, type JobRow } from './job-rows.ts';
 
 /**
@@ -59,30 +59,12 @@ export class PgJobRepository implements JobRepository {
    */
   async update(jobId: string, change: (job: Job) => Job, result?: JobResult): Promise<Job> {
     for (let attempt = 0; attempt < OPTIMISTIC_ATTEMPTS; attempt++) {
-      const { rows } = await this.#db.query<JobRow>(`${JOB_SELECT} WHERE j.id = $1`, [jobId]);
-      if (!rows[0]) throw new DomainError('JOB_NOT_FOUND', `Job ${jobId} not found`);
-      const current = toJob(rows[0]);
-      const next = change(current);
-      const written = await this.#db.query<{ written: string }>(result ? WRITE_JOB_AND_RESULT : WRITE_JOB, [
-        ...jobWrite(current, next, rows[0].version),
-        ...(result ? resultColumns(result) : []),
-      ]);
-      if (Number(written.rows[0]?.written) === 1) return next;
+      const next = await readChangeWrite(this.#db, '', jobId, change, result);
+      if (next) return next;
     }
-    return this.#updateLocked(jobId, change, result);
-  }
-
-  #updateLocked(jobId: string, change: (job: Job) => Job, result?: JobResult): Promise<Job> {
     return this.#db.transaction(async (client) => {
-      const { rows } = await client.query<JobRow>(`${JOB_SELECT} WHERE j.id = $1 FOR UPDATE OF j`, [jobId]);
-      if (!rows[0]) throw new DomainError('JOB_NOT_FOUND', `Job ${jobId} not found`);
-      const current = toJob(rows[0]);
-      const next = change(current);
-      const written = await client.query<{ written: string }>(result ? WRITE_JOB_AND_RESULT : WRITE_JOB, [
-        ...jobWrite(current, next, rows[0].version),
-        ...(result ? resultColumns(result) : []),
-      ]);
-      if (Number(written.rows[0]?.written) !== 1) throw new Error(`Job ${jobId} changed under its row lock`);
+      const next = await readChangeWrite(client, 'FOR UPDATE OF j', jobId, change, result);
+      if (!next) throw new Error(`Job ${jobId} changed under its row lock`);
       return next;
     });
   }
@@ -127,7 +109,7 @@ export class PgJobRepository implements JobRepository {
  * A job, its upload and the first entry of its history, or nothing when the idempotency
  * key is taken (ON CONFLICT leaves `job` empty, and the other inserts select from it).
  * $1–$14 the job, $15–$16 the idempotency claim, $17–$25 the upload. The benchmark's pgbench
- * script runs this same statement (bench/support/init-transaction.ts).
+ * script runs this same statement (bench/run.ts).
  */
 export const CREATE_JOB = `
 WITH job AS (
@@ -152,6 +134,28 @@ function jobColumns(job: Job): unknown[] {
 }
 
 const OPTIMISTIC_ATTEMPTS = 2;
+
+/**
+ * Reads the job (with `lock`, e.g. FOR UPDATE), applies `change` and writes the result
+ * over the version read: the new job, or null when another write got there first.
+ */
+async function readChangeWrite(
+  db: Transaction,
+  lock: string,
+  jobId: string,
+  change: (job: Job) => Job,
+  result: JobResult | undefined,
+): Promise<Job | null> {
+  const { rows } = await db.query<JobRow>(`${JOB_SELECT} WHERE j.id = $1 ${lock}`.trimEnd(), [jobId]);
+  if (!rows[0]) throw new DomainError('JOB_NOT_FOUND', `Job ${jobId} not found`);
+  const current = toJob(rows[0]);
+  const next = change(current);
+  const written = await db.query<{ written: string }>(result ? WRITE_JOB_AND_RESULT : WRITE_JOB, [
+    ...jobWrite(current, next, rows[0].version),
+    ...(result ? resultColumns(result) : []),
+  ]);
+  return Number(written.rows[0]?.written) === 1 ? next : null;
+}
 
 // $1 id, $2–$10 the new state, $11 the version read, $12 the status read (NULL: unchanged, no history entry).
 const UPDATE_JOB = `

@@ -129,14 +129,15 @@ export class MinioObjectStore implements ObjectStore {
   }
 
   /** The call's value, or null when S3 says there is no such object. */
-  async #orNull<T>(call: () => Promise<T>): Promise<T | null> {
-    try {
-      return await call();
-    } catch (error) {
-      if (NOT_FOUND_CODES.has(String((error as { code?: unknown }).code))) return null;
-      this.#reachableUntil = 0;
-      throw new DependencyUnavailableError('storage', { cause: error });
-    }
+  #orNull<T>(call: () => Promise<T>): Promise<T | null> {
+    return this.#call(async () => {
+      try {
+        return await call();
+      } catch (error) {
+        if (NOT_FOUND_CODES.has(String((error as { code?: unknown }).code))) return null;
+        throw error;
+      }
+    });
   }
 
   /**

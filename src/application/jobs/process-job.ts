@@ -18,7 +18,7 @@ import type { Ports } from '../ports/ports.ts';
 import { PermanentJobError } from '../processing/errors.ts';
 import { countBytes } from '../processing/bytes.ts';
 import { gunzipIfCompressed } from '../processing/gunzip.ts';
-import { splitIntoBlocks } from '../processing/line-blocks.ts';
+import { eventStarts, splitIntoBlocks } from '../processing/line-blocks.ts';
 import { parserFor } from '../../domain/log/parsers/parser-for.ts';
 
 export interface ProcessingSettings {
@@ -134,7 +134,7 @@ export class ProcessJob {
     const blocks = reportingProgress(splitIntoBlocks(bytes, {
       blockBytes: this.#settings.blockBytes,
       maxLineBytes: this.#settings.maxLineBytes,
-      startsEvent: parser.joinsLines ? (line) => parser.parse(line, 0).kind === 'event' : null,
+      startsEvent: eventStarts(parser),
     }), progress);
     const output = this.#ports.normalizer.normalize(blocks, {
       format: upload.logFormat,

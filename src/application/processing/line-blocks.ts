@@ -1,3 +1,5 @@
+import type { LineParser } from '../../domain/log/normalized-event.ts';
+
 /**
  * A run of whole lines of a log file: the unit of work of a LogNormalizer. Blocks are cut
  * so that no event spans two of them, which lets them be normalized independently (in
@@ -22,6 +24,14 @@ export interface BlockOptions {
    * new event. A block then ends only before such a line. Null when every line stands alone.
    */
   readonly startsEvent: ((line: string) => boolean) | null;
+}
+
+/**
+ * The `startsEvent` of a format's parser: null when every line stands alone, else whether
+ * the parser reads the line as the start of an event.
+ */
+export function eventStarts(parser: LineParser): BlockOptions['startsEvent'] {
+  return parser.joinsLines ? (line) => parser.parse(line, 0).kind === 'event' : null;
 }
 
 const NEWLINE = 0x0a;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitIntoBlocks, type BlockOptions, type LineBlock } from '../../../src/application/processing/line-blocks.ts';
+import { eventStarts, splitIntoBlocks, type BlockOptions, type LineBlock } from '../../../src/application/processing/line-blocks.ts';
 import { normalizeBlock } from '../../../src/application/processing/normalize-block.ts';
 import { parserFor } from '../../../src/domain/log/parsers/parser-for.ts';
 import { bytesOf } from '../../support/builders.ts';
@@ -87,7 +87,7 @@ describe('splitIntoBlocks', () => {
     const parser = parserFor('text', SPEC.uploadedAt);
     const trace = ['2026-03-01 10:00:00 ERROR failed', '\tat a.B.c(B.java:1)', '\tat a.B.d(B.java:2)', 'Caused by: java.io.IOException', '  more'];
     const text = Array.from({ length: 30 }, () => trace.join('\n')).join('\n');
-    const options = { blockBytes: 50, maxLineBytes: 1000, startsEvent: (line: string) => parser.parse(line, 0).kind === 'event' };
+    const options = { blockBytes: 50, maxLineBytes: 1000, startsEvent: eventStarts(parser) };
     const blocks = await blocksOf([text], options);
     expect(blocks.length).toBeGreaterThan(10);
     for (const block of blocks) expect(new TextDecoder().decode(block.bytes)).toMatch(/^2026-03-01 10:00:00 ERROR failed\n/);

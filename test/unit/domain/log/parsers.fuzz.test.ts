@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { splitIntoBlocks } from '../../../../src/application/processing/line-blocks.ts';
+import { eventStarts, splitIntoBlocks } from '../../../../src/application/processing/line-blocks.ts';
 import { addTally, emptyTally } from '../../../../src/application/processing/line-tally.ts';
 import { normalizeBlock } from '../../../../src/application/processing/normalize-block.ts';
 import { LOG_LEVELS } from '../../../../src/domain/job/job-result.ts';
@@ -77,7 +77,7 @@ async function normalizeAll(chunks: Uint8Array[], format: LogFormat, sizes: { bl
   const parser = parserFor(format, UPLOADED);
   const blocks = splitIntoBlocks((async function* () { yield* chunks; })(), {
     ...sizes,
-    startsEvent: parser.joinsLines ? (line) => parser.parse(line, 0).kind === 'event' : null,
+    startsEvent: eventStarts(parser),
   });
   const tally = emptyTally();
   const events: unknown[] = [];
