@@ -78,6 +78,11 @@ try {
 
   if (SECTIONS.has('writes')) {
     const writes = await load({ url: `${base}/ingest/files/init`, method: 'POST', headers: json, body: initBody });
+    const floorPort = await freePort();
+    const floorServer = await startNode('bench/init-floor-server.ts', [String(floorPort), database.url, subjectOf(login.access_token), String(POOL_SIZE)], {}, () => answersPost(`http://127.0.0.1:${floorPort}/init`, initBody));
+    children.push(floorServer);
+    const floor = await load({ url: `http://127.0.0.1:${floorPort}/init`, method: 'POST', headers: { 'Content-Type': 'application/json' }, body: initBody });
+    await floorServer.stop();
     const tps = pgbench(database.url, login.access_token);
     const ratio = tps === null ? null : writes.requestsPerSecond / tps;
     rows.push({
@@ -86,6 +91,13 @@ try {
       ceiling: tps === null ? 'pgbench not installed' : `${fixed(tps)} tps (pgbench, ${POOL_SIZE} clients, same prepared SQL)`,
       ratio: ratio === null ? '-' : `${fixed(ratio * 100)}%`,
       goal: ratio === null ? '-' : `≥ 40%: ${verdict(ratio >= 0.4)}`,
+    });
+    rows.push({
+      figure: '  reference: bare Hono route running the same statement',
+      value: fixed(floor.requestsPerSecond) + failuresNote(floor),
+      ceiling: tps === null ? '-' : `${fixed(tps)} tps (pgbench)`,
+      ratio: tps === null ? '-' : `${fixed((floor.requestsPerSecond / tps) * 100)}%`,
+      goal: `init reaches ${fixed((writes.requestsPerSecond / floor.requestsPerSecond) * 100)}% of it`,
     });
   }
 
@@ -126,6 +138,16 @@ function row(figure: string, measured: LoadResult, ceiling: LoadResult, ratio: n
   };
 }
 
+/** The user id an access token was issued to. */
+function subjectOf(accessToken: string): string {
+  return JSON.parse(Buffer.from(accessToken.split('.')[1]!, 'base64url').toString()).sub as string;
+}
+
+async function answersPost(url: string, body: string): Promise<boolean> {
+  const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body }).catch(() => null);
+  return response?.status === 201;
+}
+
 function failuresNote(result: LoadResult): string {
   return result.failures > 0 ? ` (${result.failures} failed!)` : '';
 }
@@ -136,7 +158,7 @@ function failuresNote(result: LoadResult): string {
  */
 function pgbench(url: string, accessToken: string): number | null {
   if (spawnSync('sh', ['-c', 'command -v pgbench']).status !== 0) return null;
-  const owner = JSON.parse(Buffer.from(accessToken.split('.')[1]!, 'base64url').toString()).sub as string;
+  const owner = subjectOf(accessToken);
   const values: Record<number, string> = {
     1: 'gen_random_uuid()', 2: "'FILE_UPLOAD'", 3: "'api'", 4: `'${owner}'`, 5: "'CREATED'", 6: '0', 7: '0', 8: '0', 9: 'NULL',
     10: 'now()', 11: 'NULL', 12: 'NULL', 13: 'NULL', 14: 'now()', 15: 'NULL', 16: 'NULL',
