@@ -79,7 +79,7 @@ try {
   if (SECTIONS.has('writes')) {
     const writes = await load({ url: `${base}/ingest/files/init`, method: 'POST', headers: json, body: initBody });
     const floorPort = await freePort();
-    const floorServer = await startNode('bench/init-floor-server.ts', [String(floorPort), database.url, subjectOf(login.access_token), String(POOL_SIZE)], {}, () => answersPost(`http://127.0.0.1:${floorPort}/init`, initBody));
+    const floorServer = await startNode('bench/init-floor-server.ts', [String(floorPort), database.url, subjectOf(login.access_token), String(POOL_SIZE)], {}, () => answers200(`http://127.0.0.1:${floorPort}/ready`));
     children.push(floorServer);
     const floor = await load({ url: `http://127.0.0.1:${floorPort}/init`, method: 'POST', headers: { 'Content-Type': 'application/json' }, body: initBody });
     await floorServer.stop();
@@ -141,11 +141,6 @@ function row(figure: string, measured: LoadResult, ceiling: LoadResult, ratio: n
 /** The user id an access token was issued to. */
 function subjectOf(accessToken: string): string {
   return JSON.parse(Buffer.from(accessToken.split('.')[1]!, 'base64url').toString()).sub as string;
-}
-
-async function answersPost(url: string, body: string): Promise<boolean> {
-  const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body }).catch(() => null);
-  return response?.status === 201;
 }
 
 function failuresNote(result: LoadResult): string {
