@@ -1,7 +1,7 @@
 import type { LogNormalizer, NormalizedOutput } from '../../application/ports/log-normalizer.ts';
 import type { LineBlock } from '../../application/processing/line-blocks.ts';
 import type { NormalizationSpec } from '../../application/processing/normalize-block.ts';
-import { gzippedOutput, normalizeAndEncode, type BlockResult } from './normalize-task.ts';
+import { framedOutput, normalizeAndDeflate, type BlockResult } from './normalize-task.ts';
 
 /**
  * Normalizes block after block on the calling thread's event loop: no threads to start
@@ -9,9 +9,9 @@ import { gzippedOutput, normalizeAndEncode, type BlockResult } from './normalize
  */
 export class InlineLogNormalizer implements LogNormalizer {
   normalize(blocks: AsyncIterable<LineBlock>, spec: NormalizationSpec): NormalizedOutput {
-    return gzippedOutput(
+    return framedOutput(
       (async function* (): AsyncGenerator<BlockResult> {
-        for await (const block of blocks) yield normalizeAndEncode(block, spec);
+        for await (const block of blocks) yield normalizeAndDeflate(block, spec);
       })(),
     );
   }

@@ -2,7 +2,7 @@ import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { LogNormalizer, NormalizedOutput } from '../../application/ports/log-normalizer.ts';
 import type { LineBlock } from '../../application/processing/line-blocks.ts';
 import type { NormalizationSpec } from '../../application/processing/normalize-block.ts';
-import { gzippedOutput, type BlockResult } from './normalize-task.ts';
+import { framedOutput, type BlockResult } from './normalize-task.ts';
 import type { TaskReply, TaskRequest } from './thread-protocol.ts';
 
 const THREAD_SCRIPT = new URL('./normalizer-thread.ts', import.meta.url);
@@ -43,7 +43,7 @@ export class ThreadPoolLogNormalizer implements LogNormalizer {
   }
 
   normalize(blocks: AsyncIterable<LineBlock>, spec: NormalizationSpec): NormalizedOutput {
-    return gzippedOutput(this.#results(blocks, spec));
+    return framedOutput(this.#results(blocks, spec));
   }
 
   /** Stops the threads; blocks still in them fail. */

@@ -6,6 +6,7 @@ export interface NormalizedEvent {
   readonly ts: string | null;
   readonly level: LogLevel;
   readonly message: string;
+  /** The line's other fields. A field a parser took may remain as undefined, which JSON omits. */
   readonly attrs: Readonly<Record<string, unknown>>;
   /** 1-based number of the line the event starts on. */
   readonly line: number;

@@ -25,14 +25,17 @@ interface Chosen<T> {
  * A key/value record (a JSON object, logfmt pairs) as an event: well-known fields become
  * ts, level and message (the most specific name wins when several are present); every
  * other field is kept in attrs. A time field that does not parse stays in attrs.
+ *
+ * The record becomes the event's attrs: the fields taken are set to undefined, which JSON
+ * omits, instead of copying the rest into a new object. Copying cost a third of a JSON
+ * line's normalization, and V8 writes an object JSON.parse made faster than a copy.
  */
-export function eventFromRecord(record: Readonly<Record<string, unknown>>, line: number): NormalizedEvent {
+export function eventFromRecord(record: Record<string, unknown>, line: number): NormalizedEvent {
   // One pass over the record's own keys: a hot path, where probing each candidate name is slow.
-  const keys = Object.keys(record);
   let time: Chosen<number> | null = null;
   let level: Chosen<LogLevel> | null = null;
   let message: Chosen<string> | null = null;
-  for (const field of keys) {
+  for (const field of Object.keys(record)) {
     const known = ROLES.get(field);
     if (!known) continue;
     const raw = record[field];
@@ -48,12 +51,8 @@ export function eventFromRecord(record: Readonly<Record<string, unknown>>, line:
       message = { field, rank: known.rank, value: raw };
     }
   }
-  let attrs: Record<string, unknown> = record;
-  if (time || level || message) {
-    attrs = {};
-    for (const field of keys) {
-      if (field !== time?.field && field !== level?.field && field !== message?.field) attrs[field] = record[field];
-    }
-  }
-  return { ts: time ? isoFromEpochMs(time.value) : null, level: level?.value ?? 'unknown', message: message?.value ?? '', attrs, line };
+  if (time) record[time.field] = undefined;
+  if (level) record[level.field] = undefined;
+  if (message) record[message.field] = undefined;
+  return { ts: time ? isoFromEpochMs(time.value) : null, level: level?.value ?? 'unknown', message: message?.value ?? '', attrs: record, line };
 }

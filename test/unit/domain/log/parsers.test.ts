@@ -14,13 +14,16 @@ const event = (format: LogFormat, text: string): NormalizedEvent => {
 describe('json (JSON Lines)', () => {
   it.each([
     ['pino', '{"level":30,"time":1767614400000,"pid":1,"hostname":"h","msg":"server started"}', { ts: '2026-01-05T12:00:00.000Z', level: 'info', message: 'server started', attrs: { pid: 1, hostname: 'h' } }],
-    ['bunyan fatal', '{"level":60,"time":"2026-01-05T12:00:00.000Z","msg":"boom","name":"app"}', { level: 'fatal', message: 'boom', attrs: { name: 'app' } }],
+    ['bunyan fatal', '{"level":60,"time":"2026-01-05T12:00:00.000Z","msg":"boom","name":"app"}', { ts: '2026-01-05T12:00:00.000Z', level: 'fatal', message: 'boom', attrs: { name: 'app' } }],
     ['ECS', '{"@timestamp":"2026-01-05T11:59:00.5+01:00","log.level":"WARN","message":"slow query","duration_ms":812}', { ts: '2026-01-05T10:59:00.500Z', level: 'warn', message: 'slow query', attrs: { duration_ms: 812 } }],
-    ['epoch seconds', '{"ts":1767614400.25,"severity":"error","message":"x"}', { ts: '2026-01-05T12:00:00.250Z', level: 'error' }],
+    ['epoch seconds', '{"ts":1767614400.25,"severity":"error","message":"x"}', { ts: '2026-01-05T12:00:00.250Z', level: 'error', message: 'x', attrs: {} }],
     ['no known fields', '{"a":1}', { ts: null, level: 'unknown', message: '', attrs: { a: 1 } }],
-    ['unparsable time kept', '{"time":"yesterday","msg":"m"}', { ts: null, attrs: { time: 'yesterday' } }],
+    ['unparsable time kept', '{"time":"yesterday","msg":"m"}', { ts: null, level: 'unknown', message: 'm', attrs: { time: 'yesterday' } }],
+    ['most specific name wins, the other stays', '{"message":"second","msg":"first","level":"info","severity":"error"}', { ts: null, level: 'info', message: 'first', attrs: { message: 'second', severity: 'error' } }],
+    ['nested fields are attrs', '{"level":"warn","req":{"level":"x","msg":"y"},"msg":"outer"}', { ts: null, level: 'warn', message: 'outer', attrs: { req: { level: 'x', msg: 'y' } } }],
   ])('%s', (_, line, expected) => {
-    expect(event('json', line)).toMatchObject({ line: 7, ...expected });
+    // As written to the output: the fields taken as ts, level and message are not in attrs.
+    expect(JSON.parse(JSON.stringify(event('json', line)))).toEqual({ line: 7, ...expected });
   });
 
   it.each([
