@@ -3,7 +3,6 @@ import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
-import { secureHeaders } from 'hono/secure-headers';
 import { timeout } from 'hono/timeout';
 import type { RateLimitStore } from '../../application/ports/rate-limit-store.ts';
 import type { SelfServedObjectStore } from '../signed-urls/self-served-store.ts';
@@ -21,6 +20,7 @@ import type { ServiceMetrics } from '../metrics/service-metrics.ts';
 import { openApiDocument } from './openapi/openapi-document.ts';
 import { httpMetrics } from './middleware/http-metrics.ts';
 import { rateLimit } from './middleware/rate-limit.ts';
+import { securityHeaders } from './middleware/security-headers.ts';
 import { requestLogger, type RequestLogSink } from './middleware/request-logger.ts';
 import type { HttpUseCases } from './use-cases.ts';
 
@@ -45,6 +45,9 @@ export interface HttpOptions {
   readonly onServerError?: (error: Error) => void;
 }
 
+/** Paths answered with an HTML page rather than JSON. */
+const HTML_PAGES = new Set(['/docs']);
+
 /** Health checks, metrics, documentation and signed storage URLs are never rate limited. */
 const UNLIMITED = /^\/(health|metrics|openapi\.json|docs|storage)(\/|$)/;
 
@@ -58,7 +61,7 @@ export function createApp(uc: HttpUseCases, options: HttpOptions): Hono<AppEnv> 
     app.use(httpMetrics(metrics));
     app.route('/metrics', metricsRoutes(metrics));
   }
-  app.use(secureHeaders());
+  app.use(securityHeaders(HTML_PAGES));
   if (options.corsOrigins?.length) {
     app.use(cors({ origin: [...options.corsOrigins], exposeHeaders: ['X-Request-ID', 'X-Total-Count', 'Retry-After'], maxAge: 600 }));
   }

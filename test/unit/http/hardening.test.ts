@@ -77,3 +77,44 @@ describe('CORS', () => {
     expect((await createTestCore().app.request('/health', { headers: { Origin: 'https://app.example.com' } })).headers.get('Access-Control-Allow-Origin')).toBeNull();
   });
 });
+
+describe('security headers', () => {
+  const API_HEADERS = {
+    'strict-transport-security': 'max-age=15552000; includeSubDomains',
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+    'cache-control': 'no-store',
+  };
+  const PAGE_ONLY = ['cross-origin-opener-policy', 'origin-agent-cluster', 'referrer-policy', 'x-xss-protection', 'x-download-options'];
+
+  it('gives JSON answers, errors included, the API set (OWASP REST) and none of the page-only headers', async () => {
+    const core = createTestCore();
+    const call = httpClient(core.app);
+    const { user } = await core.addUser('user');
+    const token = (await call('POST', '/auth/login', { json: { username: user.username, password: PASSWORD } })).body.access_token;
+    for (const res of [await call('GET', '/jobs', { token }), await call('GET', '/health'), await call('GET', '/nope'), await call('GET', '/jobs')]) {
+      expect(Object.fromEntries(Object.keys(API_HEADERS).map((name) => [name, res.headers.get(name)]))).toEqual(API_HEADERS);
+      for (const name of PAGE_ONLY) expect([name, res.headers.get(name)]).toEqual([name, null]);
+    }
+  });
+
+  it('gives the documentation page the headers of a rendered page, and an event stream its own caching', async () => {
+    const core = createTestCore();
+    const docs = await core.app.request('/docs');
+    expect(docs.headers.get('content-type')).toMatch(/text\/html/);
+    expect(docs.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    for (const name of PAGE_ONLY) expect([name, docs.headers.get(name)]).toEqual([name, expect.any(String)]);
+    expect(docs.headers.get('content-security-policy')).toBeNull(); // the page loads its script from a CDN
+
+    const call = httpClient(core.app);
+    const { user } = await core.addUser('admin');
+    const token = (await call('POST', '/auth/login', { json: { username: user.username, password: PASSWORD } })).body.access_token;
+    const init = await call('POST', '/ingest/files/init', { token, json: { filename: 'a.log', size: 3, log_format: 'text' } });
+    // The stream's headers arrive with its first event; the job stays CREATED, so stop reading.
+    const events = await core.app.request(`/jobs/${init.body.job_id}/events`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(events.headers.get('content-type')).toMatch(/text\/event-stream/);
+    expect(events.headers.get('cache-control')).toBe('no-cache');
+    await events.body?.cancel();
+  });
+});
