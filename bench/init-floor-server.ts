@@ -1,6 +1,6 @@
 // A reference for the API writes benchmark: the least an init can do over HTTP — a bare Hono
 // route that reads the JSON body and stores the job through the service's own repository
-// (init's CREATE_JOB, prepared, on a pool as large as the service's). No token, validation,
+// (inits arriving together written in one statement, on a pool as large as the service's). No token, validation,
 // presigning, logs or metrics: the gap between it and pgbench is what HTTP and Node cost here.
 //   node bench/init-floor-server.ts <port> <database url> <owner id> <pool size>
 import { randomUUID } from 'node:crypto';

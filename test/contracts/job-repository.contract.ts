@@ -135,6 +135,18 @@ export function jobRepositoryContract(name: string, setup: () => Promise<JobRepo
       expect((await repo.list({ ownerId, limit: 10, offset: 0 })).total).toBe(1);
     });
 
+    it('stores every one of many jobs created at once, each with its own upload and first history entry', async () => {
+      const jobs = Array.from({ length: 60 }, (_, i) => aJob({ createdAt: new Date(T0.getTime() + i), updatedAt: new Date(T0.getTime() + i) }));
+      const outcomes = await Promise.all(jobs.map((job, i) => repo.create(job, anUpload(job, { filename: `file-${i}.log`, fileSize: 100 + i }))));
+      expect(outcomes).toEqual(jobs.map(() => ({ created: true })));
+      for (const [i, job] of jobs.entries()) {
+        const record = await repo.get(job.id);
+        expect(record?.job).toEqual(job);
+        expect(record?.upload).toEqual(anUpload(job, { filename: `file-${i}.log`, fileSize: 100 + i }));
+        expect(await repo.history(job.id)).toEqual([{ from: null, to: 'CREATED', attempt: 0, at: job.updatedAt }]);
+      }
+    });
+
     it('records every status change with its attempt, in order, and not progress alone', async () => {
       const job = aJob({ createdAt: T0, updatedAt: T0 });
       await repo.create(job, anUpload(job));

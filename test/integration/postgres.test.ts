@@ -9,6 +9,7 @@ import { DependencyUnavailableError } from '../../src/application/errors.ts';
 import { jobRepositoryContract } from '../contracts/job-repository.contract.ts';
 import { sessionRepositoryContract } from '../contracts/session-repository.contract.ts';
 import { userRepositoryContract } from '../contracts/user-repository.contract.ts';
+import { aJob, anUpload } from '../support/builders.ts';
 import { isolatedSchema, TABLES } from '../support/postgres.ts';
 import { adminQuery } from '../support/postgres-database.ts';
 import { requireServer } from '../support/require-server.ts';
@@ -31,6 +32,18 @@ describe.skipIf(!url)('Postgres adapters', () => {
   jobRepositoryContract('postgres', () => fresh((db) => new PgJobRepository(db)));
   userRepositoryContract('postgres', () => fresh((db) => new PgUserRepository(db)));
   sessionRepositoryContract('postgres', () => fresh((db) => new PgSessionRepository(db)));
+
+  describe('jobs created together', () => {
+    it('are written in one statement, and a job the database refuses fails alone', async () => {
+      const repo = await fresh((db) => new PgJobRepository(db));
+      const jobs = Array.from({ length: 5 }, () => aJob());
+      // file_size must be positive (a CHECK of the table): the third upload breaks it.
+      const outcomes = await Promise.allSettled(jobs.map((job, i) => repo.create(job, anUpload(job, { fileSize: i === 2 ? 0 : 10 }))));
+      expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+      expect((outcomes[2] as PromiseRejectedResult).reason).toMatchObject({ code: '23514' });
+      expect(await Promise.all(jobs.map(async (job) => (await repo.get(job.id)) !== null))).toEqual([true, true, false, true, true]);
+    });
+  });
 
   describe('migrations', () => {
     it('apply once when several instances start at the same moment', async () => {

@@ -7,12 +7,14 @@ import type {
   JobStatusChange,
 } from '../../application/ports/job-repository.ts';
 import type { JobStatus } from '../../domain/job/job-status.ts';
+import { DependencyUnavailableError } from '../../application/errors.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { Job } from '../../domain/job/job.ts';
 import type { JobResult } from '../../domain/job/job-result.ts';
 import type { FileUpload } from '../../domain/upload/file-upload.ts';
 import type { Database, Transaction } from './database.ts';
 import { JOB_SELECT, toJob, toRecord, type JobRow } from './job-rows.ts';
+import { WriteBatcher } from './write-batcher.ts';
 
 /**
  * Jobs in Postgres. An update locks the job's row, applies the domain's change, and writes
@@ -21,21 +23,27 @@ import { JOB_SELECT, toJob, toRecord, type JobRow } from './job-rows.ts';
  */
 export class PgJobRepository implements JobRepository {
   readonly #db: Database;
+  /** New jobs, written together when they arrive together (see WriteBatcher). */
+  readonly #creates: WriteBatcher<NewJob, boolean>;
 
   constructor(db: Database) {
     this.#db = db;
+    this.#creates = new WriteBatcher((jobs) => this.#insert(jobs), {
+      maxBatch: 200,
+      maxInFlight: 2,
+      retryAlone: (error) => !(error instanceof DependencyUnavailableError),
+    });
+  }
+
+  /** Stores the jobs in one statement (one round trip, one commit); whether each was created. */
+  async #insert(jobs: readonly NewJob[]): Promise<boolean[]> {
+    const { rows } = await this.#db.query<{ id: string }>(CREATE_JOBS, createColumns(jobs));
+    const created = new Set(rows.map((row) => row.id));
+    return jobs.map(({ job }) => created.has(job.id));
   }
 
   async create(job: Job, upload: FileUpload, idempotency?: IdempotencyClaim): Promise<CreateOutcome> {
-    // One statement, so one round trip and an implicit transaction: the three rows or none.
-    const { rows } = await this.#db.query<{ created: string }>(CREATE_JOB, [
-      ...jobColumns(job),
-      idempotency?.key ?? null,
-      idempotency?.fingerprint ?? null,
-      upload.storageType, upload.bucket, upload.objectKey, upload.localPath, upload.fileSize, upload.logFormat,
-      upload.filename, upload.checksumSha256, upload.createdAt,
-    ]);
-    if (Number(rows[0]?.created) === 1) return { created: true };
+    if (await this.#creates.add({ job, upload, idempotency })) return { created: true };
     // The (owner, key) is taken: report who holds it.
     const holder = await this.#db.query<{ id: string; idempotency_fingerprint: string }>(
       'SELECT id, idempotency_fingerprint FROM jobs WHERE owner_id = $1 AND idempotency_key = $2',
@@ -105,28 +113,59 @@ export class PgJobRepository implements JobRepository {
   }
 }
 
+interface NewJob {
+  readonly job: Job;
+  readonly upload: FileUpload;
+  readonly idempotency: IdempotencyClaim | undefined;
+}
+
 /**
- * A job, its upload and the first entry of its history, or nothing when the idempotency
- * key is taken (ON CONFLICT leaves `job` empty, and the other inserts select from it).
- * $1–$14 the job, $15–$16 the idempotency claim, $17–$25 the upload. The benchmark's pgbench
- * script runs this same statement (bench/run.ts).
+ * Jobs, their uploads and the first entries of their histories, from one array per column
+ * ($1–$14 the job, $15–$16 the idempotency claim, $17–$25 the upload). A job whose
+ * idempotency key is taken is not inserted (ON CONFLICT leaves it out of `job`, and the
+ * other inserts select from `job`); the ids inserted are returned.
  */
-export const CREATE_JOB = `
-WITH job AS (
+const CREATE_JOBS = `
+WITH input AS (
+  SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::smallint[], $7::integer[],
+                       $8::integer[], $9::text[], $10::timestamptz[], $11::timestamptz[], $12::timestamptz[],
+                       $13::timestamptz[], $14::timestamptz[], $15::text[], $16::text[], $17::text[], $18::text[],
+                       $19::text[], $20::text[], $21::bigint[], $22::text[], $23::text[], $24::text[], $25::timestamptz[])
+    AS t(id, job_type, source, owner_id, status, progress, retry_count, attempt, error_message, created_at, queued_at,
+         started_at, finished_at, updated_at, idempotency_key, idempotency_fingerprint, storage_type, bucket, object_key,
+         local_path, file_size, log_format, filename, checksum_sha256, upload_created_at)
+), job AS (
   INSERT INTO jobs (id, job_type, source, owner_id, status, progress, retry_count, attempt, error_message,
                     created_at, queued_at, started_at, finished_at, updated_at, idempotency_key, idempotency_fingerprint)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+  SELECT id, job_type, source, owner_id, status, progress, retry_count, attempt, error_message,
+         created_at, queued_at, started_at, finished_at, updated_at, idempotency_key, idempotency_fingerprint FROM input
   ON CONFLICT (owner_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
   RETURNING id, status, attempt, updated_at
 ), upload AS (
   INSERT INTO file_uploads (job_id, storage_type, bucket, object_key, local_path, file_size, log_format,
                             filename, checksum_sha256, created_at)
-  SELECT id, $17, $18, $19, $20, $21, $22, $23, $24, $25 FROM job
+  SELECT id, storage_type, bucket, object_key, local_path, file_size, log_format, filename, checksum_sha256,
+         upload_created_at FROM input JOIN job USING (id)
 ), history AS (
   INSERT INTO job_status_changes (job_id, from_status, to_status, attempt, at)
   SELECT id, NULL, status, attempt, updated_at FROM job
 )
-SELECT count(*) AS created FROM job`;
+SELECT id FROM job`;
+
+/** The columns of CREATE_JOBS, one array each. */
+function createColumns(jobs: readonly NewJob[]): unknown[][] {
+  const columns: unknown[][] = Array.from({ length: 25 }, () => []);
+  for (const { job, upload, idempotency } of jobs) {
+    const row = [
+      ...jobColumns(job),
+      idempotency?.key ?? null, idempotency?.fingerprint ?? null,
+      upload.storageType, upload.bucket, upload.objectKey, upload.localPath, upload.fileSize, upload.logFormat,
+      upload.filename, upload.checksumSha256, upload.createdAt,
+    ];
+    row.forEach((value, i) => columns[i]!.push(value));
+  }
+  return columns;
+}
 
 function jobColumns(job: Job): unknown[] {
   return [job.id, job.jobType, job.source, job.ownerId, job.status, job.progress, job.retryCount, job.attempt,
