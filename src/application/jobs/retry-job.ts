@@ -22,9 +22,10 @@ export class RetryJob {
     if (!hasPermission(actor.role, 'jobs:retry')) {
       throw new DomainError('FORBIDDEN', 'Only an admin may retry jobs');
     }
-    await findVisibleJob(this.#ports.jobs, actor, jobId);
-    await this.#ports.jobs.update(jobId, (job) => retryFailedJob(job, this.#ports.clock.now()));
+    const record = await findVisibleJob(this.#ports.jobs, actor, jobId);
+    const queued = await this.#ports.jobs.update(jobId, (job) => retryFailedJob(job, this.#ports.clock.now()));
     await handOver(this.#ports.queue, jobId);
-    return findVisibleJob(this.#ports.jobs, actor, jobId);
+    // The job as the retry left it, not read again: a worker may already have taken it.
+    return { ...record, job: queued };
   }
 }
