@@ -9,7 +9,9 @@ import { DependencyUnavailableError } from '../../src/application/errors.ts';
 import { jobRepositoryContract } from '../contracts/job-repository.contract.ts';
 import { sessionRepositoryContract } from '../contracts/session-repository.contract.ts';
 import { userRepositoryContract } from '../contracts/user-repository.contract.ts';
-import { aJob, anUpload } from '../support/builders.ts';
+import { isDomainError } from '../../src/domain/errors.ts';
+import { failJob, queueJob, startProcessing } from '../../src/domain/job/job.ts';
+import { aJob, anUpload, T0 } from '../support/builders.ts';
 import { isolatedSchema, TABLES } from '../support/postgres.ts';
 import { adminQuery } from '../support/postgres-database.ts';
 import { requireServer } from '../support/require-server.ts';
@@ -42,6 +44,35 @@ describe.skipIf(!url)('Postgres adapters', () => {
       expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
       expect((outcomes[2] as PromiseRejectedResult).reason).toMatchObject({ code: '23514' });
       expect(await Promise.all(jobs.map(async (job) => (await repo.get(job.id)) !== null))).toEqual([true, true, false, true, true]);
+    });
+  });
+
+  describe('a job changed by another instance meanwhile', () => {
+    // Each instance remembers the version it saw last and first writes over it (one statement).
+    const twoInstances = async () => [await fresh((db) => new PgJobRepository(db)), new PgJobRepository(schema.db)] as const;
+
+    it('gets the change applied to its current state, not to the state remembered', async () => {
+      const [a, b] = await twoInstances();
+      const job = aJob();
+      await a.create(job, anUpload(job));
+      await a.get(job.id); // a remembers CREATED
+      await b.update(job.id, (j) => queueJob(j, T0));
+      const changed = await a.update(job.id, (j) => ({ ...j, errorMessage: `seen ${j.status}` }));
+      expect(changed).toMatchObject({ status: 'QUEUED', errorMessage: 'seen QUEUED' });
+      expect((await b.get(job.id))?.job).toEqual(changed);
+    });
+
+    it('succeeds when only the remembered state refused the change, and fails when the current one does', async () => {
+      const [a, b] = await twoInstances();
+      const job = aJob();
+      await a.create(job, anUpload(job));
+      await a.get(job.id); // a remembers CREATED, which cannot start processing
+      await b.update(job.id, (j) => queueJob(j, T0));
+      expect(await a.update(job.id, (j) => startProcessing(j, T0))).toMatchObject({ status: 'PROCESSING', attempt: 1 });
+      await b.update(job.id, (j) => failJob(j, T0, 'gone'));
+      const refused = await a.update(job.id, (j) => startProcessing(j, T0)).catch((e: unknown) => e);
+      expect(isDomainError(refused, 'INVALID_JOB_STATE')).toBe(true);
+      expect((await a.history(job.id)).map((c) => `${c.from}→${c.to}`)).toEqual(['null→CREATED', 'CREATED→QUEUED', 'QUEUED→PROCESSING', 'PROCESSING→FAILED']);
     });
   });
 

@@ -25,6 +25,8 @@ export class PgJobRepository implements JobRepository {
   readonly #db: Database;
   /** New jobs, written together when they arrive together (see WriteBatcher). */
   readonly #creates: WriteBatcher<NewJob, boolean>;
+  /** The row version of the jobs this instance read or wrote last (see update). */
+  readonly #versions = new KnownVersions(KNOWN_VERSIONS);
 
   constructor(db: Database) {
     this.#db = db;
@@ -55,26 +57,38 @@ export class PgJobRepository implements JobRepository {
 
   async get(jobId: string): Promise<JobRecord | null> {
     const { rows } = await this.#db.query<JobRow>(`${JOB_SELECT} WHERE j.id = $1`, [jobId]);
-    return rows[0] ? toRecord(rows[0]) : null;
+    if (!rows[0]) return null;
+    const record = toRecord(rows[0]);
+    this.#versions.remember(record.job, rows[0].version);
+    return record;
   }
 
   /**
-   * Optimistic first: read, apply the change, and write it in one statement that applies
-   * only if the row's version is still the one read (with the history entry and the result
-   * in the same statement): two round trips, no transaction held open. After repeated lost
-   * races (a job under heavy contention) the change runs in a transaction holding the row
-   * lock instead. `change` may therefore run more than once; it is a pure function of the job.
+   * Optimistic first. When this instance read or wrote the job last, the change is applied
+   * to that state and written over its version in one statement; otherwise (or when that
+   * version is gone) the job is read, changed and written only over the version read, with
+   * the history entry and the result in the same statement: two round trips, no transaction
+   * held open. After repeated lost races (a job under heavy contention) the change runs in a
+   * transaction holding the row lock instead. `change` may therefore run more than once; it
+   * is a pure function of the job.
    */
   async update(jobId: string, change: (job: Job) => Job, result?: JobResult): Promise<Job> {
-    for (let attempt = 0; attempt < OPTIMISTIC_ATTEMPTS; attempt++) {
-      const next = await readChangeWrite(this.#db, '', jobId, change, result);
-      if (next) return next;
+    const known = this.#versions.get(jobId);
+    if (known) {
+      const next = changedOrNull(known.job, change);
+      if (next && (await writeOver(this.#db, known.job, next, known.version, result))) return this.#versions.remember(next, nextVersion(known.version));
+      this.#versions.forget(jobId);
     }
-    return this.#db.transaction(async (client) => {
+    for (let attempt = 0; attempt < OPTIMISTIC_ATTEMPTS; attempt++) {
+      const written = await readChangeWrite(this.#db, '', jobId, change, result);
+      if (written) return this.#versions.remember(written.job, written.version);
+    }
+    const written = await this.#db.transaction(async (client) => {
       const next = await readChangeWrite(client, 'FOR UPDATE OF j', jobId, change, result);
       if (!next) throw new Error(`Job ${jobId} changed under its row lock`);
       return next;
     });
+    return this.#versions.remember(written.job, written.version);
   }
 
   async history(jobId: string): Promise<JobStatusChange[]> {
@@ -176,7 +190,7 @@ const OPTIMISTIC_ATTEMPTS = 2;
 
 /**
  * Reads the job (with `lock`, e.g. FOR UPDATE), applies `change` and writes the result
- * over the version read: the new job, or null when another write got there first.
+ * over the version read: the new job and its version, or null when another write got there first.
  */
 async function readChangeWrite(
   db: Transaction,
@@ -184,16 +198,66 @@ async function readChangeWrite(
   jobId: string,
   change: (job: Job) => Job,
   result: JobResult | undefined,
-): Promise<Job | null> {
+): Promise<{ job: Job; version: string } | null> {
   const { rows } = await db.query<JobRow>(`${JOB_SELECT} WHERE j.id = $1 ${lock}`.trimEnd(), [jobId]);
   if (!rows[0]) throw new DomainError('JOB_NOT_FOUND', `Job ${jobId} not found`);
   const current = toJob(rows[0]);
   const next = change(current);
+  return (await writeOver(db, current, next, rows[0].version, result)) ? { job: next, version: nextVersion(rows[0].version) } : null;
+}
+
+/** Writes `next` (and `result`) only if the row is still at `version`; whether it was. */
+async function writeOver(db: Transaction, current: Job, next: Job, version: string, result: JobResult | undefined): Promise<boolean> {
   const written = await db.query<{ written: string }>(result ? WRITE_JOB_AND_RESULT : WRITE_JOB, [
-    ...jobWrite(current, next, rows[0].version),
+    ...jobWrite(current, next, version),
     ...(result ? resultColumns(result) : []),
   ]);
-  return Number(written.rows[0]?.written) === 1 ? next : null;
+  return Number(written.rows[0]?.written) === 1;
+}
+
+/** The version an update gives a row at `version` (the UPDATE adds one). */
+const nextVersion = (version: string): string => String(BigInt(version) + 1n);
+
+/**
+ * `change` applied to a remembered state, or null when it refuses that state: the state may
+ * be stale, so only a refusal of the current one (read afresh) reaches the caller.
+ */
+function changedOrNull(job: Job, change: (job: Job) => Job): Job | null {
+  try {
+    return change(job);
+  } catch (error) {
+    if (error instanceof DomainError) return null;
+    throw error;
+  }
+}
+
+/** Most jobs whose last known version is kept; the oldest are forgotten first. */
+const KNOWN_VERSIONS = 10_000;
+
+/** The last state and row version seen of recently used jobs, in a bounded map. */
+class KnownVersions {
+  readonly #capacity: number;
+  readonly #entries = new Map<string, { job: Job; version: string }>();
+
+  constructor(capacity: number) {
+    this.#capacity = capacity;
+  }
+
+  get(jobId: string): { job: Job; version: string } | undefined {
+    return this.#entries.get(jobId);
+  }
+
+  /** Returns the job, for the caller's convenience. */
+  remember(job: Job, version: string): Job {
+    this.#entries.delete(job.id); // re-inserted last: the map's order is the order of use
+    this.#entries.set(job.id, { job, version });
+    if (this.#entries.size > this.#capacity) this.#entries.delete(this.#entries.keys().next().value!);
+    return job;
+  }
+
+  forget(jobId: string): void {
+    this.#entries.delete(jobId);
+  }
 }
 
 // $1 id, $2–$10 the new state, $11 the version read, $12 the status read (NULL: unchanged, no history entry).
