@@ -34,7 +34,12 @@ tokenIssuerContract('jose HS256', async () => {
 passwordHasherContract('bcrypt', () => new BcryptPasswordHasher(4));
 clockContract('system', () => new SystemClock());
 idGeneratorContract('random v4', () => new RandomUuidGenerator());
-logNormalizerContract('thread pool', async () => {
-  const normalizer = new ThreadPoolLogNormalizer({ threads: 2 });
+logNormalizerContract('thread pool, every block on a thread', async () => {
+  const normalizer = new ThreadPoolLogNormalizer({ threads: 2, inlineBelowBytes: 0 });
+  return { normalizer, close: () => normalizer.close() };
+});
+logNormalizerContract('thread pool, small blocks inline', async () => {
+  // The contract's blocks are of every size around the threshold.
+  const normalizer = new ThreadPoolLogNormalizer({ threads: 2, inlineBelowBytes: 4 * 1024 });
   return { normalizer, close: () => normalizer.close() };
 });

@@ -30,6 +30,20 @@ describe('ThreadPoolLogNormalizer', () => {
     }
   });
 
+  it('normalizes small blocks on the calling thread, starting threads only for larger ones', async () => {
+    const pool = new ThreadPoolLogNormalizer({ threads: 2, inlineBelowBytes: 1024 });
+    try {
+      const small = await collect(pool.normalize(blocksOf('{"msg":"small"}\n'), SPEC).gzip);
+      expect(gunzipSync(small).toString()).toContain('"message":"small"');
+      expect(pool.threadCount).toBe(0);
+      const large = `${'{"msg":"large"}\n'.repeat(100)}`;
+      expect(gunzipSync(await collect(pool.normalize(blocksOf(large), SPEC).gzip)).toString().split('\n')).toHaveLength(101);
+      expect(pool.threadCount).toBe(2);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('refuses work once closed, with a clear error', async () => {
     const pool = new ThreadPoolLogNormalizer({ threads: 2 });
     await collect(pool.normalize(blocksOf('{"msg":"warm up"}\n'), SPEC).gzip);

@@ -2,7 +2,7 @@ import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { LogNormalizer, NormalizedOutput } from '../../application/ports/log-normalizer.ts';
 import type { LineBlock } from '../../application/processing/line-blocks.ts';
 import type { NormalizationSpec } from '../../application/processing/normalize-block.ts';
-import { framedOutput, type BlockResult } from './normalize-task.ts';
+import { framedOutput, normalizeAndDeflate, type BlockResult } from './normalize-task.ts';
 import type { TaskReply, TaskRequest } from './thread-protocol.ts';
 
 const THREAD_SCRIPT = new URL('./normalizer-thread.ts', import.meta.url);
@@ -18,7 +18,15 @@ export interface ThreadPoolOptions {
   readonly blocksAheadPerThread?: number;
   /** V8 heap limits of each thread; a thread over them dies alone and its blocks fail. */
   readonly resourceLimits?: ResourceLimits;
+  /**
+   * Blocks smaller than this are normalized on the calling thread: for a few KiB, the round
+   * trip to a thread (two wake-ups across cores) costs more than the work, and a small
+   * file's block blocks the event loop for well under a millisecond. 0 sends every block.
+   */
+  readonly inlineBelowBytes?: number;
 }
+
+const DEFAULT_INLINE_BELOW_BYTES = 16 * 1024;
 
 /**
  * A small young generation keeps memory flat (a block's garbage dies young); the cap on the
@@ -44,6 +52,11 @@ export class ThreadPoolLogNormalizer implements LogNormalizer {
 
   normalize(blocks: AsyncIterable<LineBlock>, spec: NormalizationSpec): NormalizedOutput {
     return framedOutput(this.#results(blocks, spec));
+  }
+
+  /** Threads running now (they start on the first block that needs one). */
+  get threadCount(): number {
+    return this.#threads.filter((thread) => thread.alive).length;
   }
 
   /** Stops the threads; blocks still in them fail. */
@@ -78,6 +91,9 @@ export class ThreadPoolLogNormalizer implements LogNormalizer {
 
   #submit(block: LineBlock, spec: NormalizationSpec): Promise<BlockResult> {
     if (this.#closed) return Promise.reject(new Error('The normalizer thread pool is closed'));
+    if (block.bytes.length < (this.#options.inlineBelowBytes ?? DEFAULT_INLINE_BELOW_BYTES)) {
+      return new Promise((resolve) => resolve(normalizeAndDeflate(block, spec)));
+    }
     const promise = this.#leastBusyThread().run(block, spec);
     // Awaited in order later; a failure of a block never awaited (the job already failed) must not go unhandled.
     promise.catch(() => {});
