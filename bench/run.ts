@@ -1,13 +1,14 @@
 // npm run bench — the service's performance next to ceilings measured in the same run on the
 // same machine: API reads vs a bare Hono route, API writes vs pgbench on the same SQL,
 // end-to-end small-file jobs per second, and the worker (bench:worker). Prints, asserts nothing.
-//   BENCH_SECTIONS=reads,writes,e2e,worker   BENCH_SECONDS=10   BENCH_E2E_JOBS=1000
+//   BENCH_SECTIONS=reads,writes,e2e,worker   BENCH_SECONDS=10   BENCH_E2E_JOBS=1000   BENCH_WORKER_CONCURRENCY=32
 //   BENCH_DATABASE_URL (default: the machine's Postgres, else an embedded one)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { Agent, request } from 'undici';
 import { freePort } from '../src/adapters/system/free-port.ts';
 import { benchDatabase } from './support/database.ts';
 import { LOAD, load, type LoadResult } from './support/load.ts';
@@ -16,6 +17,8 @@ import { answers200, startNode, type Child } from './support/processes.ts';
 const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? 'reads,writes,e2e,worker').split(','));
 const E2E_JOBS = Number(process.env.BENCH_E2E_JOBS ?? 1000);
 const E2E_CLIENTS = 32;
+/** Jobs the service's worker runs at once: small jobs wait mostly on round trips, so many overlap well. */
+const WORKER_CONCURRENCY = Number(process.env.BENCH_WORKER_CONCURRENCY ?? 32);
 const DATA = join(process.env.DATA_DIR ?? '.data', 'bench-run');
 const POOL_SIZE = 10; // the service's Postgres pool (Database's default)
 
@@ -64,7 +67,7 @@ const service = await startNode(
     DATABASE_URL: database.url,
     DATA_DIR: join(DATA, 'service'),
     RATE_LIMIT_PER_MINUTE: '1000000000',
-    WORKER_CONCURRENCY: '8',
+    WORKER_CONCURRENCY: String(WORKER_CONCURRENCY),
     BCRYPT_COST: '10',
     LOG_LEVEL: 'info',
     ENVIRONMENT: 'staging',
@@ -185,10 +188,20 @@ interface InitAnswer {
   readonly upload_headers: Record<string, string>;
 }
 
-/** Small files through the whole flow by many clients at once; jobs per second until the last COMPLETED. */
+/**
+ * Small files through the whole flow by many clients at once; jobs per second until the last
+ * COMPLETED. The clients use undici's request API: fetch costs a client about twice the CPU
+ * per request (its WHATWG streams and headers), which on two shared cores the service loses.
+ */
 async function endToEnd(base: string, headers: Record<string, string>, databaseUrl: string) {
   const content = `${'{"level":30,"msg":"a small log line for the end-to-end benchmark","n":1}\n'.repeat(56)}`.slice(0, 4096 - 1) + '\n';
   const body = JSON.stringify({ filename: 'small.log', size: Buffer.byteLength(content), log_format: 'json' });
+  const dispatcher = new Agent({ connections: E2E_CLIENTS });
+  const call = async (url: string, options: { method: 'POST' | 'PUT'; headers: Record<string, string>; body: string }) => {
+    const response = await request(url, { ...options, dispatcher });
+    if (response.statusCode >= 300) throw new Error(`${options.method} ${url} answered ${response.statusCode}: ${await response.body.text()}`);
+    return response.body.json();
+  };
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   const before = Number((await db.query("SELECT count(*) FROM jobs WHERE status = 'COMPLETED'")).rows[0].count);
@@ -198,9 +211,9 @@ async function endToEnd(base: string, headers: Record<string, string>, databaseU
     Array.from({ length: E2E_CLIENTS }, async () => {
       while (next < E2E_JOBS) {
         next += 1;
-        const init = (await (await fetch(`${base}/ingest/files/init`, { method: 'POST', headers, body })).json()) as InitAnswer;
-        await fetch(init.presigned_url, { method: 'PUT', headers: init.upload_headers, body: content });
-        await fetch(`${base}/ingest/files/complete`, { method: 'POST', headers, body: JSON.stringify({ job_id: init.job_id }) });
+        const init = (await call(`${base}/ingest/files/init`, { method: 'POST', headers, body })) as InitAnswer;
+        await call(init.presigned_url, { method: 'PUT', headers: init.upload_headers, body: content });
+        await call(`${base}/ingest/files/complete`, { method: 'POST', headers, body: JSON.stringify({ job_id: init.job_id }) });
       }
     }),
   );
@@ -217,5 +230,6 @@ async function endToEnd(base: string, headers: Record<string, string>, databaseU
       WHERE f.filename = 'small.log' AND c.to_status = 'COMPLETED' GROUP BY job_id HAVING count(*) = 1) once`,
   );
   await db.end();
+  await dispatcher.close();
   return { jobsPerSecond: completed / seconds, completedOnce: Number(once.rows[0].count) };
 }
