@@ -93,6 +93,16 @@ describe('end to end: upload a log file and follow it to COMPLETED', () => {
     expect((await upload(presigned_url, 'abcdefgh\n')).status).toBe(413);
   });
 
+  it('refuses a chunked upload (no Content-Length) once it grows past the declared size, storing nothing', async () => {
+    const { job_id, presigned_url } = await init('abc\n');
+    const chunks = ['ab', 'cd', 'efgh\n'].map((text) => new TextEncoder().encode(text));
+    const body = new ReadableStream({ pull: (controller) => (chunks.length > 0 ? controller.enqueue(chunks.shift()) : controller.close()) });
+    const res = await fetch(presigned_url, { method: 'PUT', body, duplex: 'half' } as RequestInit);
+    expect(res.status).toBe(413);
+    const complete = await call('POST', '/ingest/files/complete', { token, json: { job_id } });
+    expect([complete.status, complete.body.error_code]).toEqual([400, 'UPLOAD_NOT_FOUND']);
+  });
+
   it('reports a size mismatch, then answers 400 INVALID_JOB_STATE for completing a FAILED job', async () => {
     const short = await init('abcdef\n');
     await upload(short.presigned_url, 'abc\n');

@@ -1,3 +1,4 @@
+import type { HttpBindings } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { keyFromStoragePath, type SignedMethod } from '../../signed-urls/url-signer.ts';
@@ -16,8 +17,7 @@ export function storageRoutes(store: SelfServedObjectStore) {
       if (access instanceof Response) return access;
       const limit = access.maxBytes ?? Number.MAX_SAFE_INTEGER;
       if (Number(c.req.header('Content-Length') ?? 0) > limit) return tooLarge(c, limit);
-      const body = c.req.raw.body ?? emptyBody();
-      const stored = await store.write(access.key, limitBytes(body, limit));
+      const stored = await store.write(access.key, limitBytes(requestBody(c), limit));
       return c.json({ key: access.key, size: stored.size });
     })
     .get('/*', async (c) => {
@@ -55,6 +55,16 @@ async function* limitBytes(source: AsyncIterable<Uint8Array>, limit: number): As
     if (total > limit) throw new HTTPException(413, { message: `Upload exceeds the ${limit} bytes declared for it` });
     yield chunk;
   }
+}
+
+/**
+ * The upload's bytes: Node's request stream itself when @hono/node-server serves the app
+ * (the web stream it would build around it cost more than storing a small upload), else
+ * the Request's body (any other Hono adapter, and app.request in tests).
+ */
+function requestBody(c: Context<AppEnv>): AsyncIterable<Uint8Array> {
+  const incoming = (c.env as Partial<HttpBindings> | undefined)?.incoming;
+  return incoming ?? c.req.raw.body ?? emptyBody();
 }
 
 async function* emptyBody(): AsyncGenerator<Uint8Array> {}
