@@ -22,10 +22,24 @@ export const OUTPUT_COMPRESSION_LEVEL = 1;
  */
 export function deflateBlock(text: string, level = OUTPUT_COMPRESSION_LEVEL): DeflatedBlock {
   if (text.length === 0) return { deflated: new Uint8Array(0), crc32: 0, length: 0 };
-  const bytes = Buffer.from(text, 'utf8');
+  const bytes = utf8(text);
   const deflated = deflateRawSync(bytes, { level, finishFlush: constants.Z_SYNC_FLUSH });
   // A copy that owns its memory, so it can be transferred between threads.
   return { deflated: new Uint8Array(deflated), crc32: crc32(bytes), length: bytes.length };
+}
+
+const encoder = new TextEncoder();
+// One buffer per thread, reused block after block: a fresh one per block left tens of MB of
+// garbage outside the (small) heap of each parse thread, collected too late (docs/BENCHMARKS.md).
+let scratch = new Uint8Array(256 * 1024);
+
+/** The text as UTF-8, in the scratch buffer: valid until the next call. */
+function utf8(text: string): Uint8Array {
+  for (;;) {
+    const { read, written } = encoder.encodeInto(text, scratch);
+    if (read === text.length) return scratch.subarray(0, written);
+    scratch = new Uint8Array(Math.max(scratch.length * 2, text.length * 3));
+  }
 }
 
 // RFC 1952: magic, deflate, no flags, no mtime, no extra flags, OS unknown.
