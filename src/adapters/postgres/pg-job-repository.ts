@@ -14,6 +14,7 @@ import type { JobResult } from '../../domain/job/job-result.ts';
 import type { FileUpload } from '../../domain/upload/file-upload.ts';
 import type { Database, Transaction } from './database.ts';
 import { JOB_SELECT, toJob, toRecord, type JobRow } from './job-rows.ts';
+import { KnownVersions } from './known-versions.ts';
 import { WriteBatcher } from './write-batcher.ts';
 
 /**
@@ -26,7 +27,7 @@ export class PgJobRepository implements JobRepository {
   /** New jobs, written together when they arrive together (see WriteBatcher). */
   readonly #creates: WriteBatcher<NewJob, boolean>;
   /** The row version of the jobs this instance read or wrote last (see update). */
-  readonly #versions = new KnownVersions(KNOWN_VERSIONS);
+  readonly #versions = new KnownVersions(10_000); // a few MB at most
 
   constructor(db: Database) {
     this.#db = db;
@@ -228,35 +229,6 @@ function changedOrNull(job: Job, change: (job: Job) => Job): Job | null {
   } catch (error) {
     if (error instanceof DomainError) return null;
     throw error;
-  }
-}
-
-/** Most jobs whose last known version is kept; the oldest are forgotten first. */
-const KNOWN_VERSIONS = 10_000;
-
-/** The last state and row version seen of recently used jobs, in a bounded map. */
-class KnownVersions {
-  readonly #capacity: number;
-  readonly #entries = new Map<string, { job: Job; version: string }>();
-
-  constructor(capacity: number) {
-    this.#capacity = capacity;
-  }
-
-  get(jobId: string): { job: Job; version: string } | undefined {
-    return this.#entries.get(jobId);
-  }
-
-  /** Returns the job, for the caller's convenience. */
-  remember(job: Job, version: string): Job {
-    this.#entries.delete(job.id); // re-inserted last: the map's order is the order of use
-    this.#entries.set(job.id, { job, version });
-    if (this.#entries.size > this.#capacity) this.#entries.delete(this.#entries.keys().next().value!);
-    return job;
-  }
-
-  forget(jobId: string): void {
-    this.#entries.delete(jobId);
   }
 }
 
