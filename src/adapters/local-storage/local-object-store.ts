@@ -107,14 +107,14 @@ async function writeFile(path: string, body: AsyncIterable<Uint8Array>): Promise
     for await (const chunk of body) {
       gathered.push(chunk);
       gatheredBytes += chunk.length;
+      size += chunk.length;
       if (gatheredBytes < WRITE_BYTES) continue;
       await writeAll(file, gathered, gatheredBytes);
-      size += gatheredBytes;
       gathered = [];
       gatheredBytes = 0;
     }
     if (gatheredBytes > 0) await writeAll(file, gathered, gatheredBytes);
-    return size + gatheredBytes;
+    return size;
   } finally {
     await file.close();
   }

@@ -14,16 +14,16 @@ export interface DeflatedBlock {
  * Output is compressed at level 1: several times faster than the default 6 on log lines,
  * for about a third more bytes (docs/BENCHMARKS.md).
  */
-export const OUTPUT_COMPRESSION_LEVEL = 1;
+const OUTPUT_COMPRESSION_LEVEL = 1;
 
 /**
  * Compresses text so that pieces compressed apart concatenate into one deflate stream
  * (each ends in a sync flush and refers to nothing before it), as pigz does.
  */
-export function deflateBlock(text: string, level = OUTPUT_COMPRESSION_LEVEL): DeflatedBlock {
+export function deflateBlock(text: string): DeflatedBlock {
   if (text.length === 0) return { deflated: new Uint8Array(0), crc32: 0, length: 0 };
   const bytes = utf8(text);
-  const deflated = deflateRawSync(bytes, { level, finishFlush: constants.Z_SYNC_FLUSH });
+  const deflated = deflateRawSync(bytes, { level: OUTPUT_COMPRESSION_LEVEL, finishFlush: constants.Z_SYNC_FLUSH });
   // A copy that owns its memory, so it can be transferred between threads.
   return { deflated: new Uint8Array(deflated), crc32: crc32(bytes), length: bytes.length };
 }

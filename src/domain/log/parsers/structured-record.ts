@@ -27,8 +27,9 @@ interface Chosen<T> {
  * other field is kept in attrs. A time field that does not parse stays in attrs.
  *
  * The record becomes the event's attrs: the fields taken are set to undefined, which JSON
- * omits, instead of copying the rest into a new object. Copying cost a third of a JSON
- * line's normalization, and V8 writes an object JSON.parse made faster than a copy.
+ * omits, instead of copying the rest into a new object: V8 writes an object JSON.parse made
+ * faster than a copy, and the copy cost about a quarter of a JSON line's parse, build and
+ * write measured alone (some 5 % of a block's normalization).
  */
 export function eventFromRecord(record: Record<string, unknown>, line: number): NormalizedEvent {
   // One pass over the record's own keys: a hot path, where probing each candidate name is slow.
