@@ -17,6 +17,7 @@ COPY src ./src
 RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 8000
-# Override with src/bootstrap/api.ts or src/bootstrap/worker.ts for one role per container.
-# A 16 MB young generation keeps a worker's memory flat in file size (docs/BENCHMARKS.md).
+# Override with src/bootstrap/api.ts, or `node --max-semi-space-size=1 src/bootstrap/worker.ts`
+# (as docker-compose.yml does), for one role per container: the small young generation keeps
+# a worker's memory flat in file size (docs/BENCHMARKS.md).
 CMD ["node", "src/bootstrap/all.ts"]

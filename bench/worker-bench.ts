@@ -2,7 +2,7 @@
 // ceiling measured in the same run on the same machine. Prints a table; asserts nothing.
 //   BENCH_SMALL_MB (default 10), BENCH_LARGE_MB (default 1024), BENCH_FORMATS (default all)
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { LOG_FORMATS, type LogFormat } from '../src/domain/upload/log-format.ts';
@@ -13,6 +13,10 @@ const LARGE_MB = Number(process.env.BENCH_LARGE_MB ?? 1024);
 const FORMATS = (process.env.BENCH_FORMATS?.split(',') ?? [...LOG_FORMATS]) as LogFormat[];
 const DIR = join(process.env.DATA_DIR ?? '.data', 'bench');
 const RUN = join(import.meta.dirname, 'worker-run.ts');
+/** The worker runs as deployed: with the Node flags of `npm run start:worker`. */
+const WORKER_FLAGS = (JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts['start:worker']!
+  .split(/\s+/)
+  .filter((word) => word.startsWith('--'));
 
 interface Run {
   seconds: number;
@@ -39,7 +43,8 @@ const MODES = [
 ] as const;
 
 function measure(mode: 'worker' | 'ceiling', format: LogFormat, path: string, env: Record<string, string> = {}): Run {
-  const out = execFileSync(process.execPath, [RUN, mode, format, path], { encoding: 'utf8', maxBuffer: 1 << 20, env: { ...process.env, ...env } });
+  const flags = mode === 'worker' ? WORKER_FLAGS : [];
+  const out = execFileSync(process.execPath, [...flags, RUN, mode, format, path], { encoding: 'utf8', maxBuffer: 1 << 20, env: { ...process.env, ...env } });
   return JSON.parse(out.trim().split('\n').pop()!) as Run;
 }
 
@@ -56,7 +61,7 @@ const met = (ok: boolean) => (ok ? 'MET' : 'NOT MET');
 mkdirSync(DIR, { recursive: true });
 const cpu = execFileSync('sh', ['-c', "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2; nproc"], { encoding: 'utf8' }).trim().replace(/\n/, ', cores: ');
 console.log(`\nWorker benchmark — Node ${process.version}, ${cpu.trim()}`);
-console.log(`files: ${SMALL_MB} MiB and ${LARGE_MB} MiB per format, generated in ${DIR}\n`);
+console.log(`files: ${SMALL_MB} MiB and ${LARGE_MB} MiB per format, generated in ${DIR}; worker flags (npm run start:worker): ${WORKER_FLAGS.join(' ') || 'none'}\n`);
 console.log('format | normalizer | worker MB/s | events/s | ceiling MB/s | worker/ceiling | jq MB/s | worker/jq | RSS small MB | RSS large MB | large/small');
 console.log('-------|------------|-------------|----------|--------------|----------------|---------|-----------|--------------|--------------|------------');
 const goals: string[] = [];

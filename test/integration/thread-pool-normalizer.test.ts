@@ -16,15 +16,32 @@ async function* blocksOf(...texts: string[]): AsyncGenerator<LineBlock> {
 
 // Behaviour of the pool beyond the LogNormalizer contract (which it passes in local-adapters.test.ts).
 describe('ThreadPoolLogNormalizer', () => {
-  it('parses the largest line the worker accepts (1 MiB of JSON members) within the default thread limits', async () => {
+  it('parses the largest lines the worker accepts (1 MiB of JSON members, or of tiny objects) within the default thread limits', async () => {
     const pool = new ThreadPoolLogNormalizer({ threads: 1 });
     try {
       const members = Array.from({ length: 70_000 }, (_, i) => `"k${i}":${i}`).join(',');
-      const line = `{"msg":"wide",${members}}\n`;
-      expect(line.length).toBeLessThan(1 << 20);
-      const output = pool.normalize(blocksOf(line, '{"msg":"next"}\n'), SPEC);
+      const wide = `{"msg":"wide",${members}}\n`;
+      const objects = Array.from({ length: 80_000 }, (_, i) => `{"a":${i}}`).join(',');
+      const long = `{"msg":"long","list":[${objects}]}\n`;
+      for (const line of [wide, long]) expect(line.length).toBeLessThan(1 << 20);
+      const output = pool.normalize(blocksOf(wide, long, '{"msg":"next"}\n'), SPEC);
+      const events = gunzipSync(await collect(output.gzip)).toString().trim().split('\n').map((l) => JSON.parse(l));
+      expect(events.map((e) => [e.message, Object.keys(e.attrs).length])).toEqual([['wide', 70_000], ['long', 1], ['next', 0]]);
+      expect(events[1].attrs.list).toHaveLength(80_000);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('normalizes a block too big for the heap of a thread on the calling thread instead of failing it', async () => {
+    const pool = new ThreadPoolLogNormalizer({ threads: 1, resourceLimits: { maxYoungGenerationSizeMb: 1, maxOldGenerationSizeMb: 4 } });
+    try {
+      const members = Array.from({ length: 70_000 }, (_, i) => `"k${i}":"${'v'.repeat(8)}"`).join(',');
+      const output = pool.normalize(blocksOf(`{"msg":"wide",${members}}\n`, '{"msg":"next"}\n'), SPEC);
       const events = gunzipSync(await collect(output.gzip)).toString().trim().split('\n').map((l) => JSON.parse(l));
       expect(events.map((e) => [e.message, Object.keys(e.attrs).length])).toEqual([['wide', 70_000], ['next', 0]]);
+      expect(output.tally().eventsParsed).toBe(2);
+      expect(pool.threadCount).toBe(0); // the thread died of the block
     } finally {
       await pool.close();
     }

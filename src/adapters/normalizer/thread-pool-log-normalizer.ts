@@ -5,7 +5,8 @@ import type { NormalizationSpec } from '../../application/processing/normalize-b
 import { framedOutput, normalizeAndDeflate, type BlockResult } from './normalize-task.ts';
 import type { TaskReply, TaskRequest } from './thread-protocol.ts';
 
-const THREAD_SCRIPT = new URL('./normalizer-thread.ts', import.meta.url);
+// The thread runs the same build as its parent: the TypeScript sources, or `npm run build`'s JavaScript.
+const THREAD_SCRIPT = new URL(import.meta.url.endsWith('.ts') ? './normalizer-thread.ts' : './normalizer-thread.js', import.meta.url);
 
 export interface ThreadPoolOptions {
   /** Threads in the pool, shared by every job of the process. */
@@ -29,10 +30,13 @@ export interface ThreadPoolOptions {
 const DEFAULT_INLINE_BELOW_BYTES = 16 * 1024;
 
 /**
- * A small young generation keeps memory flat (a block's garbage dies young); the cap on the
- * rest confines a runaway block to its thread. Measured in docs/BENCHMARKS.md.
+ * A small young generation keeps memory flat (a block's garbage dies young). A small old one
+ * makes V8 collect it often, and with it the native memory of each block's zlib stream, freed
+ * only when its wrapper is (at 64 MB, a 1 GiB file left 50 MB more resident than a 10 MiB one;
+ * docs/BENCHMARKS.md). A block too big for it kills its thread, and is normalized again on
+ * the calling thread, whose heap is not capped.
  */
-const DEFAULT_THREAD_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 };
+const DEFAULT_THREAD_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 16 };
 
 /**
  * Normalizes a file's blocks on a pool of worker threads, in parallel, and compresses their
@@ -94,7 +98,9 @@ export class ThreadPoolLogNormalizer implements LogNormalizer {
     if (block.bytes.length < (this.#options.inlineBelowBytes ?? DEFAULT_INLINE_BELOW_BYTES)) {
       return new Promise((resolve) => resolve(normalizeAndDeflate(block, spec)));
     }
-    const promise = this.#leastBusyThread().run(block, spec);
+    const promise = this.#leastBusyThread()
+      .run(block, spec)
+      .catch((error: unknown) => (error instanceof ThreadOutOfMemory ? normalizeAndDeflate(block, spec) : Promise.reject(error)));
     // Awaited in order later; a failure of a block never awaited (the job already failed) must not go unhandled.
     promise.catch(() => {});
     return promise;
@@ -106,6 +112,9 @@ export class ThreadPoolLogNormalizer implements LogNormalizer {
     return this.#threads.reduce((best, thread) => (thread.busy < best.busy ? thread : best));
   }
 }
+
+/** A thread died of its heap limits: the blocks it held may fit elsewhere. */
+class ThreadOutOfMemory extends Error {}
 
 /** One worker thread and the blocks it was given. */
 class NormalizerThread {
@@ -119,7 +128,10 @@ class NormalizerThread {
     // An idle thread must not keep the process alive; a busy one is awaited anyway.
     this.#worker.unref();
     this.#worker.on('message', (reply: TaskReply) => this.#settle(reply));
-    this.#worker.on('error', (error) => this.#fail(new Error(`A normalizer thread failed: ${error.message}`)));
+    this.#worker.on('error', (error: Error & { code?: string }) => {
+      const Failure = error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? ThreadOutOfMemory : Error;
+      this.#fail(new Failure(`A normalizer thread failed: ${error.message}`));
+    });
     this.#worker.on('exit', (code) => this.#fail(new Error(`A normalizer thread exited (code ${code})`)));
   }
 
@@ -134,8 +146,8 @@ class NormalizerThread {
   run(block: LineBlock, spec: NormalizationSpec): Promise<BlockResult> {
     if (this.#failure) return Promise.reject(this.#failure);
     const id = this.#nextId++;
-    // Transfer needs bytes that own their whole buffer; copy a view into a larger one.
-    const bytes = block.bytes.byteOffset === 0 && block.bytes.byteLength === block.bytes.buffer.byteLength ? block.bytes : block.bytes.slice();
+    // A copy of its own is transferred: the block stays here, should the thread die of it.
+    const bytes = block.bytes.slice();
     const request: TaskRequest = { id, block: { ...block, bytes }, spec };
     return new Promise<BlockResult>((resolve, reject) => {
       this.#waiting.set(id, { resolve, reject });
