@@ -3,6 +3,7 @@
 // end-to-end small-file jobs per second, and the worker (bench:worker). Prints, asserts nothing.
 //   BENCH_SECTIONS=reads,writes,e2e,worker   BENCH_SECONDS=10   BENCH_E2E_JOBS=1000   BENCH_WORKER_CONCURRENCY=32
 //   BENCH_DATABASE_URL (default: the machine's Postgres, else an embedded one)
+//   BENCH_NODE_ARGS (Node flags of the processes it starts, e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof')
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';

@@ -5,9 +5,12 @@ export interface Child {
   stop(): Promise<void>;
 }
 
+/** Node flags for every process the bench starts, e.g. BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'. */
+const NODE_ARGS = process.env.BENCH_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
+
 /** Starts a Node entry point of the project; resolves once `ready` says so. */
 export async function startNode(entry: string, args: string[], env: Record<string, string>, ready: () => Promise<boolean>): Promise<Child> {
-  const child = spawn(process.execPath, [entry, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [...NODE_ARGS, entry, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
   const deadline = Date.now() + 60_000;
   while (!(await ready())) {
     if (child.exitCode !== null) throw new Error(`${entry} exited with code ${child.exitCode}`);

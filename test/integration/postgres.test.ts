@@ -11,7 +11,7 @@ import { sessionRepositoryContract } from '../contracts/session-repository.contr
 import { userRepositoryContract } from '../contracts/user-repository.contract.ts';
 import { isDomainError } from '../../src/domain/errors.ts';
 import { failJob, queueJob, startProcessing } from '../../src/domain/job/job.ts';
-import { aJob, anUpload, T0 } from '../support/builders.ts';
+import { aJob, anUpload, aResult, T0 } from '../support/builders.ts';
 import { isolatedSchema, TABLES } from '../support/postgres.ts';
 import { adminQuery } from '../support/postgres-database.ts';
 import { requireServer } from '../support/require-server.ts';
@@ -44,6 +44,58 @@ describe.skipIf(!url)('Postgres adapters', () => {
       expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
       expect((outcomes[2] as PromiseRejectedResult).reason).toMatchObject({ code: '23514' });
       expect(await Promise.all(jobs.map(async (job) => (await repo.get(job.id)) !== null))).toEqual([true, true, false, true, true]);
+    });
+  });
+
+  describe('jobs changed together', () => {
+    /** The database, counting the statements sent through it. */
+    const counted = (db: Database) => {
+      const counter = { statements: 0 };
+      const proxy = new Proxy(db, {
+        get: (target, property) => {
+          if (property === 'query') return (...args: Parameters<Database['query']>) => (counter.statements++, target.query(...args));
+          const value: unknown = Reflect.get(target, property);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      });
+      return { proxy, counter };
+    };
+
+    it('share statements, each job with its own history entry and result; a write the database refuses fails alone', async () => {
+      await schema.truncate();
+      const { proxy, counter } = counted(schema.db);
+      const repo = new PgJobRepository(proxy);
+      const jobs = Array.from({ length: 6 }, () => queueJob(aJob(), T0));
+      await Promise.all(jobs.map((job) => repo.create(job, anUpload(job))));
+      await Promise.all(jobs.map((job) => repo.get(job.id)));
+      counter.statements = 0;
+      // progress must be 0–100 (a CHECK of the table): the fourth write breaks it.
+      const outcomes = await Promise.allSettled(
+        jobs.map((job, i) => repo.update(job.id, (j) => (i === 3 ? { ...j, progress: 101 } : startProcessing(j, T0)), i % 2 === 0 ? aResult(job.id) : undefined)),
+      );
+      expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+      expect((outcomes[3] as PromiseRejectedResult).reason).toMatchObject({ code: '23514' });
+      // One statement for the batch, then the six again one by one, since one was refused.
+      expect(counter.statements).toBe(7);
+      const records = await Promise.all(jobs.map((job) => repo.get(job.id)));
+      expect(records.map((r) => [r?.job.status, r?.result?.outputKey ?? null])).toEqual(
+        jobs.map((job, i) => (i === 3 ? ['QUEUED', null] : ['PROCESSING', i % 2 === 0 ? `processed/${job.id}.ndjson.gz` : null])),
+      );
+      for (const [i, job] of jobs.entries()) {
+        expect((await repo.history(job.id)).map((c) => c.to)).toEqual(i === 3 ? ['QUEUED'] : ['QUEUED', 'PROCESSING']);
+      }
+    });
+
+    it('are read in one statement', async () => {
+      await schema.truncate();
+      const { proxy, counter } = counted(schema.db);
+      const repo = new PgJobRepository(proxy);
+      const jobs = Array.from({ length: 5 }, () => aJob());
+      await Promise.all(jobs.map((job) => repo.create(job, anUpload(job))));
+      counter.statements = 0;
+      const records = await Promise.all([...jobs.map((job) => repo.get(job.id)), repo.get('00000000-0000-4000-8000-000000000000')]);
+      expect(counter.statements).toBe(1);
+      expect(records.map((r) => r?.job.id ?? null)).toEqual([...jobs.map((job) => job.id), null]);
     });
   });
 

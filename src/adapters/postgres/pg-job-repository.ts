@@ -15,7 +15,7 @@ import type { FileUpload } from '../../domain/upload/file-upload.ts';
 import type { Database, Transaction } from './database.ts';
 import { JOB_SELECT, toJob, toRecord, type JobRow } from './job-rows.ts';
 import { KnownVersions } from './known-versions.ts';
-import { WriteBatcher } from './write-batcher.ts';
+import { StatementBatcher } from './statement-batcher.ts';
 
 /**
  * Jobs in Postgres. An update locks the job's row, applies the domain's change, and writes
@@ -24,18 +24,22 @@ import { WriteBatcher } from './write-batcher.ts';
  */
 export class PgJobRepository implements JobRepository {
   readonly #db: Database;
-  /** New jobs, written together when they arrive together (see WriteBatcher). */
-  readonly #creates: WriteBatcher<NewJob, boolean>;
+  /** New jobs, written together when they arrive together (see StatementBatcher). */
+  readonly #creates: StatementBatcher<NewJob, boolean>;
+  /** Jobs read by id, together when the reads arrive together. */
+  readonly #reads: StatementBatcher<string, JobRow | null>;
+  /** Version-checked writes of jobs, together when they arrive together. */
+  readonly #writes: StatementBatcher<JobWrite, boolean>;
   /** The row version of the jobs this instance read or wrote last (see update). */
   readonly #versions = new KnownVersions(10_000); // a few MB at most
 
   constructor(db: Database) {
     this.#db = db;
-    this.#creates = new WriteBatcher((jobs) => this.#insert(jobs), {
-      maxBatch: 200,
-      maxInFlight: 2,
-      retryAlone: (error) => !(error instanceof DependencyUnavailableError),
-    });
+    // An item a statement refuses (a malformed id, a violated constraint) fails alone; an outage fails the batch.
+    const batching = { maxBatch: 200, maxInFlight: 2, retryAlone: (error: unknown) => !(error instanceof DependencyUnavailableError) };
+    this.#creates = new StatementBatcher((jobs) => this.#insert(jobs), batching);
+    this.#reads = new StatementBatcher((ids) => readJobs(db, ids), batching);
+    this.#writes = new StatementBatcher((writes) => writeJobs(db, writes), batching);
   }
 
   /** Stores the jobs in one statement (one round trip, one commit); whether each was created. */
@@ -57,10 +61,10 @@ export class PgJobRepository implements JobRepository {
   }
 
   async get(jobId: string): Promise<JobRecord | null> {
-    const { rows } = await this.#db.query<JobRow>(`${JOB_SELECT} WHERE j.id = $1`, [jobId]);
-    if (!rows[0]) return null;
-    const record = toRecord(rows[0]);
-    this.#versions.remember(record.job, rows[0].version);
+    const row = await this.#reads.add(jobId);
+    if (!row) return null;
+    const record = toRecord(row);
+    this.#versions.remember(record.job, row.version);
     return record;
   }
 
@@ -69,7 +73,7 @@ export class PgJobRepository implements JobRepository {
    * to that state and written over its version in one statement; otherwise (or when that
    * version is gone) the job is read, changed and written only over the version read, with
    * the history entry and the result in the same statement: two round trips, no transaction
-   * held open. After repeated lost races (a job under heavy contention) the change runs in a
+   * held open. Reads and writes of jobs changing at the same time share statements. After repeated lost races (a job under heavy contention) the change runs in a
    * transaction holding the row lock instead. `change` may therefore run more than once; it
    * is a pure function of the job.
    */
@@ -77,15 +81,20 @@ export class PgJobRepository implements JobRepository {
     const known = this.#versions.get(jobId);
     if (known) {
       const next = changedOrNull(known.job, change);
-      if (next && (await writeOver(this.#db, known.job, next, known.version, result))) return this.#versions.remember(next, nextVersion(known.version));
+      if (next && (await this.#writes.add(jobWrite(known.job, next, known.version, result)))) return this.#versions.remember(next, nextVersion(known.version));
       this.#versions.forget(jobId);
     }
+    const batched: ReadAndWrite = { read: (id) => this.#reads.add(id), write: (write) => this.#writes.add(write) };
     for (let attempt = 0; attempt < OPTIMISTIC_ATTEMPTS; attempt++) {
-      const written = await readChangeWrite(this.#db, '', jobId, change, result);
+      const written = await readChangeWrite(batched, jobId, change, result);
       if (written) return this.#versions.remember(written.job, written.version);
     }
     const written = await this.#db.transaction(async (client) => {
-      const next = await readChangeWrite(client, 'FOR UPDATE OF j', jobId, change, result);
+      const locked: ReadAndWrite = {
+        read: async (id) => (await client.query<JobRow>(`${JOB_SELECT} WHERE j.id = $1 FOR UPDATE OF j`, [id])).rows[0] ?? null,
+        write: async (write) => (await writeJobs(client, [write]))[0]!,
+      };
+      const next = await readChangeWrite(locked, jobId, change, result);
       if (!next) throw new Error(`Job ${jobId} changed under its row lock`);
       return next;
     });
@@ -189,31 +198,56 @@ function jobColumns(job: Job): unknown[] {
 
 const OPTIMISTIC_ATTEMPTS = 2;
 
+/** How an update reads a job and writes it over a version: batched, or in a transaction. */
+interface ReadAndWrite {
+  read(jobId: string): Promise<JobRow | null>;
+  write(write: JobWrite): Promise<boolean>;
+}
+
 /**
- * Reads the job (with `lock`, e.g. FOR UPDATE), applies `change` and writes the result
- * over the version read: the new job and its version, or null when another write got there first.
+ * Reads the job, applies `change` and writes the result over the version read: the new job
+ * and its version, or null when another write got there first.
  */
 async function readChangeWrite(
-  db: Transaction,
-  lock: string,
+  db: ReadAndWrite,
   jobId: string,
   change: (job: Job) => Job,
   result: JobResult | undefined,
 ): Promise<{ job: Job; version: string } | null> {
-  const { rows } = await db.query<JobRow>(`${JOB_SELECT} WHERE j.id = $1 ${lock}`.trimEnd(), [jobId]);
-  if (!rows[0]) throw new DomainError('JOB_NOT_FOUND', `Job ${jobId} not found`);
-  const current = toJob(rows[0]);
+  const row = await db.read(jobId);
+  if (!row) throw new DomainError('JOB_NOT_FOUND', `Job ${jobId} not found`);
+  const current = toJob(row);
   const next = change(current);
-  return (await writeOver(db, current, next, rows[0].version, result)) ? { job: next, version: nextVersion(rows[0].version) } : null;
+  return (await db.write(jobWrite(current, next, row.version, result))) ? { job: next, version: nextVersion(row.version) } : null;
 }
 
-/** Writes `next` (and `result`) only if the row is still at `version`; whether it was. */
-async function writeOver(db: Transaction, current: Job, next: Job, version: string, result: JobResult | undefined): Promise<boolean> {
-  const written = await db.query<{ written: string }>(result ? WRITE_JOB_AND_RESULT : WRITE_JOB, [
-    ...jobWrite(current, next, version),
-    ...(result ? resultColumns(result) : []),
-  ]);
-  return Number(written.rows[0]?.written) === 1;
+/** The rows of the jobs, in the order of `ids` (null for an unknown one), in one statement. */
+async function readJobs(db: Transaction, ids: readonly string[]): Promise<(JobRow | null)[]> {
+  const { rows } = await db.query<JobRow>(`${JOB_SELECT} WHERE j.id = ANY($1::uuid[])`, [ids]);
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.map((id) => byId.get(id) ?? null);
+}
+
+/** A job's new state, to be written only over the row version it was computed from. */
+interface JobWrite {
+  readonly next: Job;
+  readonly version: string;
+  /** The status it was computed from when it changes (a history entry), else null. */
+  readonly fromStatus: JobStatus | null;
+  /** Replaces the job's result in the same statement. */
+  readonly result: JobResult | undefined;
+}
+
+function jobWrite(current: Job, next: Job, version: string, result: JobResult | undefined): JobWrite {
+  if (next.id !== current.id) throw new Error('A change may not give a job another id');
+  return { next, version, fromStatus: next.status === current.status ? null : current.status, result };
+}
+
+/** Writes the jobs in one statement; whether each row was still at its version. */
+async function writeJobs(db: Transaction, writes: readonly JobWrite[]): Promise<boolean[]> {
+  const { rows } = await db.query<{ n: string }>(WRITE_JOBS, writeColumns(writes));
+  const written = new Set(rows.map((row) => Number(row.n)));
+  return writes.map((_, i) => written.has(i + 1));
 }
 
 /** The version an update gives a row at `version` (the UPDATE adds one). */
@@ -232,40 +266,62 @@ function changedOrNull(job: Job, change: (job: Job) => Job): Job | null {
   }
 }
 
-// $1 id, $2–$10 the new state, $11 the version read, $12 the status read (NULL: unchanged, no history entry).
-const UPDATE_JOB = `
-updated AS (
-  UPDATE jobs SET status = $2, progress = $3, retry_count = $4, attempt = $5, error_message = $6,
-                  queued_at = $7, started_at = $8, finished_at = $9, updated_at = $10, version = version + 1
-   WHERE id = $1 AND version = $11
-  RETURNING id, status, attempt, updated_at
+/**
+ * Jobs' new states, each written only where its row is still at the version it was computed
+ * from, with a history entry where the status changes and the result where one is given; the
+ * ordinals (n, from 1) of the writes that were. $1–$10 the new state, $11 the version read,
+ * $12 the status read (NULL: unchanged), $13 whether a result follows, $14–$22 the result.
+ * Two writes of one job in a batch: UPDATE … FROM applies one (either), the other is reported
+ * lost and its caller reads the job again.
+ */
+const WRITE_JOBS = `
+WITH input AS (
+  SELECT * FROM unnest($1::uuid[], $2::text[], $3::smallint[], $4::integer[], $5::integer[], $6::text[],
+                       $7::timestamptz[], $8::timestamptz[], $9::timestamptz[], $10::timestamptz[], $11::bigint[],
+                       $12::text[], $13::boolean[], $14::bigint[], $15::bigint[], $16::bigint[], $17::bigint[],
+                       $18::text[], $19::timestamptz[], $20::timestamptz[], $21::text[], $22::text[])
+    WITH ORDINALITY AS t(id, status, progress, retry_count, attempt, error_message, queued_at, started_at, finished_at,
+                         updated_at, version, from_status, has_result, lines_total, events_parsed, lines_rejected,
+                         bytes_processed, level_counts, first_event_at, last_event_at, output_key, sample_errors, n)
+), updated AS (
+  UPDATE jobs j SET status = i.status, progress = i.progress, retry_count = i.retry_count, attempt = i.attempt,
+                    error_message = i.error_message, queued_at = i.queued_at, started_at = i.started_at,
+                    finished_at = i.finished_at, updated_at = i.updated_at, version = j.version + 1
+    FROM input i
+   WHERE j.id = i.id AND j.version = i.version
+  RETURNING i.n, j.id, j.status, j.attempt, j.updated_at, i.from_status
 ), history AS (
   INSERT INTO job_status_changes (job_id, from_status, to_status, attempt, at)
-  SELECT id, $12, status, attempt, updated_at FROM updated WHERE $12::text IS NOT NULL
-)`;
-
-/** A job's new state, written only over the version it was computed from. */
-const WRITE_JOB = `WITH ${UPDATE_JOB.trim()}
-SELECT count(*) AS written FROM updated`;
-
-/** The same, replacing the job's result in the same statement ($13–$21). */
-const WRITE_JOB_AND_RESULT = `WITH ${UPDATE_JOB.trim()}, result AS (
+  SELECT id, from_status, status, attempt, updated_at FROM updated WHERE from_status IS NOT NULL ORDER BY n
+), result AS (
   INSERT INTO job_results (job_id, lines_total, events_parsed, lines_rejected, bytes_processed, level_counts,
                            first_event_at, last_event_at, output_key, sample_errors)
-  SELECT id, $13, $14, $15, $16, $17, $18, $19, $20, $21 FROM updated
+  SELECT i.id, i.lines_total, i.events_parsed, i.lines_rejected, i.bytes_processed, i.level_counts::jsonb,
+         i.first_event_at, i.last_event_at, i.output_key, i.sample_errors::jsonb
+    FROM updated JOIN input i USING (n) WHERE i.has_result
   ON CONFLICT (job_id) DO UPDATE SET
     lines_total = EXCLUDED.lines_total, events_parsed = EXCLUDED.events_parsed,
     lines_rejected = EXCLUDED.lines_rejected, bytes_processed = EXCLUDED.bytes_processed,
     level_counts = EXCLUDED.level_counts, first_event_at = EXCLUDED.first_event_at,
     last_event_at = EXCLUDED.last_event_at, output_key = EXCLUDED.output_key, sample_errors = EXCLUDED.sample_errors
 )
-SELECT count(*) AS written FROM updated`;
+SELECT n FROM updated`;
 
-function jobWrite(current: Job, next: Job, version: string): unknown[] {
-  if (next.id !== current.id) throw new Error('A change may not give a job another id');
-  return [next.id, next.status, next.progress, next.retryCount, next.attempt, next.errorMessage, next.queuedAt,
-    next.startedAt, next.finishedAt, next.updatedAt, version, next.status === current.status ? null : current.status];
+/** The columns of WRITE_JOBS, one array each. */
+function writeColumns(writes: readonly JobWrite[]): unknown[][] {
+  const columns: unknown[][] = Array.from({ length: 22 }, () => []);
+  for (const { next, version, fromStatus, result } of writes) {
+    const row = [
+      next.id, next.status, next.progress, next.retryCount, next.attempt, next.errorMessage, next.queuedAt,
+      next.startedAt, next.finishedAt, next.updatedAt, version, fromStatus, result !== undefined,
+      ...(result ? resultColumns(result) : RESULT_ABSENT),
+    ];
+    row.forEach((value, i) => columns[i]!.push(value));
+  }
+  return columns;
 }
+
+const RESULT_ABSENT: readonly null[] = Array.from({ length: 9 }, () => null);
 
 function resultColumns(result: JobResult): unknown[] {
   return [result.linesTotal, result.eventsParsed, result.linesRejected, result.bytesProcessed,

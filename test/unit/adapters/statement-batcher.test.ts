@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WriteBatcher, type WriteBatcherOptions } from '../../../src/adapters/postgres/write-batcher.ts';
+import { StatementBatcher, type StatementBatcherOptions } from '../../../src/adapters/postgres/statement-batcher.ts';
 
 /** A write that records its batches and finishes when told to. */
 function recordingWrite() {
@@ -29,12 +29,12 @@ function recordingWrite() {
 }
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
-const options = (overrides: Partial<WriteBatcherOptions> = {}): WriteBatcherOptions => ({ maxBatch: 100, maxInFlight: 1, retryAlone: () => true, ...overrides });
+const options = (overrides: Partial<StatementBatcherOptions> = {}): StatementBatcherOptions => ({ maxBatch: 100, maxInFlight: 1, retryAlone: () => true, ...overrides });
 
-describe('WriteBatcher', () => {
+describe('StatementBatcher', () => {
   it('writes a lone item at once, alone, and answers it', async () => {
     const recorder = recordingWrite();
-    const batcher = new WriteBatcher(recorder.write, options());
+    const batcher = new StatementBatcher(recorder.write, options());
     const answer = batcher.add(7);
     await tick();
     expect(recorder.batches).toEqual([[7]]);
@@ -44,7 +44,7 @@ describe('WriteBatcher', () => {
 
   it('sends what arrives while a write is under way together in the next one, each answered in order', async () => {
     const recorder = recordingWrite();
-    const batcher = new WriteBatcher(recorder.write, options());
+    const batcher = new StatementBatcher(recorder.write, options());
     const first = batcher.add(1);
     await tick();
     const rest = [2, 3, 4, 5].map((item) => batcher.add(item));
@@ -57,7 +57,7 @@ describe('WriteBatcher', () => {
 
   it('keeps to maxInFlight writes and maxBatch items a write', async () => {
     const recorder = recordingWrite();
-    const batcher = new WriteBatcher(recorder.write, options({ maxBatch: 3, maxInFlight: 2 }));
+    const batcher = new StatementBatcher(recorder.write, options({ maxBatch: 3, maxInFlight: 2 }));
     const answers = Array.from({ length: 10 }, (_, i) => batcher.add(i));
     for (let i = 0; i < 5; i++) await tick();
     expect(recorder.batches).toEqual([[0, 1, 2], [3, 4, 5]]); // two under way, the rest waiting
@@ -70,7 +70,7 @@ describe('WriteBatcher', () => {
 
   it('writes the items of a refused batch one by one, so only the refused item fails', async () => {
     const recorder = recordingWrite();
-    const batcher = new WriteBatcher(recorder.write, options());
+    const batcher = new StatementBatcher(recorder.write, options());
     const blocker = batcher.add(0);
     await tick();
     const answers = [1, -1, 2].map((item) => batcher.add(item).catch((error: Error) => error.message));
@@ -81,7 +81,7 @@ describe('WriteBatcher', () => {
 
   it('fails the whole batch with the error when it may not be retried item by item (an outage)', async () => {
     const recorder = recordingWrite();
-    const batcher = new WriteBatcher(recorder.write, options({ retryAlone: () => false }));
+    const batcher = new StatementBatcher(recorder.write, options({ retryAlone: () => false }));
     const blocker = batcher.add(0);
     await tick();
     const answers = [1, -1, 2].map((item) => batcher.add(item).catch((error: Error) => error.message));

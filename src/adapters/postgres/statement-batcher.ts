@@ -1,4 +1,4 @@
-export interface WriteBatcherOptions {
+export interface StatementBatcherOptions {
   /** Most items written by one call of `write`. */
   readonly maxBatch: number;
   /** Most calls of `write` under way at once; further items wait for one to end. */
@@ -18,21 +18,22 @@ interface Waiting<I, O> {
 }
 
 /**
- * Writes items in batches: an item added while fewer than `maxInFlight` writes are under way
- * goes out at once (with the items added in the same turn of the event loop); one added
- * while they are all busy waits for the next write and shares it with everything else that
- * arrived meanwhile. An item waits for nothing at low load, and under load N items share
- * one round trip and one commit (group commit). `write` answers every item of its batch, in
- * order, or throws for the batch (see `retryAlone`).
+ * Runs items through one statement in batches (writes, and reads): an item added while fewer
+ * than `maxInFlight` statements are under way goes out at once (with the items added in the
+ * same turn of the event loop); one added while they are all busy waits for the next
+ * statement and shares it with everything else that arrived meanwhile. An item waits for
+ * nothing at low load, and under load N items share one round trip and one commit (group
+ * commit). `write` answers every item of its batch, in order, or throws for the batch (see
+ * `retryAlone`).
  */
-export class WriteBatcher<I, O> {
+export class StatementBatcher<I, O> {
   readonly #write: (items: readonly I[]) => Promise<readonly O[]>;
-  readonly #options: WriteBatcherOptions;
+  readonly #options: StatementBatcherOptions;
   #waiting: Waiting<I, O>[] = [];
   #inFlight = 0;
   #scheduled = false;
 
-  constructor(write: (items: readonly I[]) => Promise<readonly O[]>, options: WriteBatcherOptions) {
+  constructor(write: (items: readonly I[]) => Promise<readonly O[]>, options: StatementBatcherOptions) {
     this.#write = write;
     this.#options = options;
   }
