@@ -58,6 +58,17 @@ export function objectStoreContract(name: string, setup: () => Promise<ObjectSto
       expect(sha256(back)).toBe(sha256(Buffer.concat(chunks)));
     });
 
+    it('round-trips objects of every size around 64 KiB, sent in small chunks, unchanged', async () => {
+      for (const size of [1, 64 * 1024 - 1, 64 * 1024, 64 * 1024 + 1, 200 * 1024]) {
+        const bytes = Uint8Array.from({ length: size }, (_, i) => (i * 7 + size) % 251);
+        const chunks = Array.from({ length: Math.ceil(size / 5000) }, (_, i) => bytes.subarray(i * 5000, (i + 1) * 5000));
+        const sizedKey = `${key}.${size}`;
+        expect(await store.write(sizedKey, bytesOf(...chunks))).toEqual({ size });
+        expect(await store.stat(sizedKey)).toEqual({ size });
+        expect(sha256(await collect((await store.read(sizedKey))!))).toBe(sha256(bytes));
+      }
+    });
+
     it('replaces an object written again', async () => {
       await store.write(key, bytesOf('first version'));
       await store.write(key, bytesOf('second'));

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { access, mkdir, open, rename, rm, stat, constants, type FileHandle } from 'node:fs/promises';
+import { closeSync, createReadStream, fstatSync, openSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { access, mkdir, open, rename, rm, constants, type FileHandle } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
 import { DependencyUnavailableError } from '../../application/errors.ts';
 import { concatBytes } from '../../application/processing/bytes.ts';
@@ -11,6 +12,11 @@ import type { UrlSigner } from '../signed-urls/url-signer.ts';
  * Objects as files under a root directory. Writes go to a temporary file renamed into
  * place when complete, so a reader never sees half an object. Signed URLs are served by
  * this service's storage route.
+ *
+ * Small objects (up to 64 KiB) and stats use synchronous calls: on a local disk each takes
+ * microseconds, while every hand-off to libuv's pool cost 40–120 µs of CPU here (two thread
+ * wake-ups), a dozen of them per small job (docs/BENCHMARKS.md). Larger objects stream
+ * through the pool, so the event loop never waits on more than 64 KiB of I/O.
  */
 export class LocalObjectStore extends SelfServedObjectStore {
   override readonly storageType = 'local';
@@ -31,7 +37,7 @@ export class LocalObjectStore extends SelfServedObjectStore {
 
   async stat(key: string): Promise<ObjectInfo | null> {
     try {
-      const info = await stat(this.localPathOf(key));
+      const info = statSync(this.localPathOf(key));
       return info.isFile() ? { size: info.size } : null;
     } catch (error) {
       return missingOrUnavailable(error);
@@ -39,11 +45,27 @@ export class LocalObjectStore extends SelfServedObjectStore {
   }
 
   async read(key: string): Promise<AsyncIterable<Uint8Array> | null> {
+    let fd: number;
     try {
-      const handle = await open(this.localPathOf(key), 'r');
-      return handle.createReadStream({ highWaterMark: 64 * 1024 });
+      fd = openSync(this.localPathOf(key), 'r');
     } catch (error) {
       return missingOrUnavailable(error);
+    }
+    try {
+      const info = fstatSync(fd);
+      if (!info.isFile()) {
+        closeSync(fd);
+        return null;
+      }
+      if (info.size > SMALL_OBJECT_BYTES) return createReadStream('', { fd, highWaterMark: SMALL_OBJECT_BYTES });
+      const bytes = new Uint8Array(info.size);
+      let read = 0;
+      for (let n = -1; read < bytes.length && n !== 0; read += n) n = readSync(fd, bytes, read, bytes.length - read, read);
+      closeSync(fd);
+      return oneChunk(bytes.subarray(0, read));
+    } catch (error) {
+      closeSync(fd);
+      throw new DependencyUnavailableError('storage', { cause: error });
     }
   }
 
@@ -53,7 +75,8 @@ export class LocalObjectStore extends SelfServedObjectStore {
     try {
       await this.#directoryOf(path);
       const size = await writeFile(partial, body);
-      await rename(partial, path);
+      if (size <= SMALL_OBJECT_BYTES) renameSync(partial, path);
+      else await rename(partial, path);
       return { size };
     } catch (error) {
       await rm(partial, { force: true });
@@ -90,16 +113,17 @@ export class LocalObjectStore extends SelfServedObjectStore {
 
 /** Most directories remembered as existing before the memory starts afresh. */
 const KNOWN_DIRECTORIES = 1_000;
-/** Chunks are gathered into writes of about this size: a small object takes one write. */
-const WRITE_BYTES = 64 * 1024;
+/** Objects up to this size are read and written with synchronous calls, in one piece. */
+const SMALL_OBJECT_BYTES = 64 * 1024;
 
 /**
- * Writes a stream to a new file (failing if it exists) through one file handle, gathering
- * small chunks: a pipeline of Node streams cost more than the write itself for small objects.
- * Returns the number of bytes written.
+ * Writes a stream to a new file (failing if it exists), gathering chunks into writes of up to
+ * 64 KiB: a pipeline of Node streams cost more than the write itself for small objects. An
+ * object that ends within its first 64 KiB is written at once, synchronously; a larger one
+ * through one file handle. Returns the number of bytes written.
  */
 async function writeFile(path: string, body: AsyncIterable<Uint8Array>): Promise<number> {
-  const file = await open(path, 'wx');
+  let file: FileHandle | null = null;
   try {
     let size = 0;
     let gathered: Uint8Array[] = [];
@@ -108,16 +132,22 @@ async function writeFile(path: string, body: AsyncIterable<Uint8Array>): Promise
       gathered.push(chunk);
       gatheredBytes += chunk.length;
       size += chunk.length;
-      if (gatheredBytes < WRITE_BYTES) continue;
+      if (gatheredBytes <= SMALL_OBJECT_BYTES) continue;
+      file ??= await open(path, 'wx');
       await writeAll(file, gathered, gatheredBytes);
       gathered = [];
       gatheredBytes = 0;
     }
-    if (gatheredBytes > 0) await writeAll(file, gathered, gatheredBytes);
+    if (!file) writeFileSync(path, concatBytes(gathered), { flag: 'wx' });
+    else if (gatheredBytes > 0) await writeAll(file, gathered, gatheredBytes);
     return size;
   } finally {
-    await file.close();
+    await file?.close();
   }
+}
+
+async function* oneChunk(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
+  yield bytes;
 }
 
 /** Writes every byte of `chunks`, going on after a short write. */
