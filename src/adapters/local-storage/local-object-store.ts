@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, createReadStream, fstatSync, openSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, mkdirSync, openSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { access, mkdir, open, rename, rm, constants, type FileHandle } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
 import { DependencyUnavailableError } from '../../application/errors.ts';
@@ -13,7 +13,7 @@ import type { UrlSigner } from '../signed-urls/url-signer.ts';
  * place when complete, so a reader never sees half an object. Signed URLs are served by
  * this service's storage route.
  *
- * Small objects (up to 64 KiB) and stats use synchronous calls: on a local disk each takes
+ * Small objects (up to 64 KiB), stats and directories use synchronous calls: on a local disk each takes
  * microseconds, while every hand-off to libuv's pool cost 40–120 µs of CPU here (two thread
  * wake-ups), a dozen of them per small job (docs/BENCHMARKS.md). Larger objects stream
  * through the pool, so the event loop never waits on more than 64 KiB of I/O.
@@ -73,7 +73,7 @@ export class LocalObjectStore extends SelfServedObjectStore {
     const path = this.localPathOf(key);
     const partial = `${path}.${randomBytes(6).toString('hex')}.part`;
     try {
-      await this.#directoryOf(path);
+      this.#directoryOf(path);
       const size = await writeFile(partial, body);
       if (size <= SMALL_OBJECT_BYTES) renameSync(partial, path);
       else await rename(partial, path);
@@ -84,11 +84,11 @@ export class LocalObjectStore extends SelfServedObjectStore {
     }
   }
 
-  /** Creates the file's directory, once per directory (most keys share theirs, e.g. processed/). */
-  async #directoryOf(path: string): Promise<void> {
+  /** Creates the file's directory, once per directory (keys may share theirs, e.g. processed/). */
+  #directoryOf(path: string): void {
     const directory = dirname(path);
     if (this.#directories.has(directory)) return;
-    await mkdir(directory, { recursive: true });
+    mkdirSync(directory, { recursive: true });
     if (this.#directories.size >= KNOWN_DIRECTORIES) this.#directories.clear();
     this.#directories.add(directory);
   }
