@@ -13,10 +13,10 @@ import type { UrlSigner } from '../signed-urls/url-signer.ts';
  * place when complete, so a reader never sees half an object. Signed URLs are served by
  * this service's storage route.
  *
- * Small objects (up to 64 KiB), stats and directories use synchronous calls: on a local disk each takes
- * microseconds, while every hand-off to libuv's pool cost 40–120 µs of CPU here (two thread
- * wake-ups), a dozen of them per small job (docs/BENCHMARKS.md). Larger objects stream
- * through the pool, so the event loop never waits on more than 64 KiB of I/O.
+ * Small objects (up to 64 KiB), stats and directories use synchronous calls: on a local
+ * disk each takes microseconds, while every hand-off to libuv's pool cost 40–120 µs of CPU
+ * here (two thread wake-ups), a dozen of them per small job (docs/BENCHMARKS.md). Larger
+ * objects stream through the pool, so the event loop never waits on more than 64 KiB of I/O.
  */
 export class LocalObjectStore extends SelfServedObjectStore {
   override readonly storageType = 'local';
@@ -51,21 +51,22 @@ export class LocalObjectStore extends SelfServedObjectStore {
     } catch (error) {
       return missingOrUnavailable(error);
     }
+    let streamOwnsFile = false;
     try {
       const info = fstatSync(fd);
-      if (!info.isFile()) {
-        closeSync(fd);
-        return null;
+      if (!info.isFile()) return null;
+      if (info.size > SMALL_OBJECT_BYTES) {
+        streamOwnsFile = true; // it closes the file when done
+        return createReadStream('', { fd, highWaterMark: SMALL_OBJECT_BYTES });
       }
-      if (info.size > SMALL_OBJECT_BYTES) return createReadStream('', { fd, highWaterMark: SMALL_OBJECT_BYTES });
       const bytes = new Uint8Array(info.size);
       let read = 0;
       for (let n = -1; read < bytes.length && n !== 0; read += n) n = readSync(fd, bytes, read, bytes.length - read, read);
-      closeSync(fd);
       return oneChunk(bytes.subarray(0, read));
     } catch (error) {
-      closeSync(fd);
       throw new DependencyUnavailableError('storage', { cause: error });
+    } finally {
+      if (!streamOwnsFile) closeSync(fd);
     }
   }
 

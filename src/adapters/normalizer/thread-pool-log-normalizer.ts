@@ -5,8 +5,7 @@ import type { NormalizationSpec } from '../../application/processing/normalize-b
 import { framedOutput, normalizeAndDeflate, type BlockResult } from './normalize-task.ts';
 import type { TaskReply, TaskRequest } from './thread-protocol.ts';
 
-// The thread runs the same build as its parent: the TypeScript sources, or `npm run build`'s JavaScript.
-const THREAD_SCRIPT = new URL(import.meta.url.endsWith('.ts') ? './normalizer-thread.ts' : './normalizer-thread.js', import.meta.url);
+const THREAD_SCRIPT = new URL('./normalizer-thread.ts', import.meta.url);
 
 export interface ThreadPoolOptions {
   /** Threads in the pool, shared by every job of the process. */

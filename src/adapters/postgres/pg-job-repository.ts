@@ -18,9 +18,9 @@ import { KnownVersions } from './known-versions.ts';
 import { StatementBatcher } from './statement-batcher.ts';
 
 /**
- * Jobs in Postgres. An update locks the job's row, applies the domain's change, and writes
- * it back only where the row still has the status and attempt it was read with, so a
- * stale writer can never overwrite a newer state.
+ * Jobs in Postgres. An update applies the domain's change and writes it back only where the
+ * row still has the version it was computed from (see update), so a stale writer can never
+ * overwrite a newer state.
  */
 export class PgJobRepository implements JobRepository {
   readonly #db: Database;
@@ -73,8 +73,9 @@ export class PgJobRepository implements JobRepository {
    * to that state and written over its version in one statement; otherwise (or when that
    * version is gone) the job is read, changed and written only over the version read, with
    * the history entry and the result in the same statement: two round trips, no transaction
-   * held open. Reads and writes of jobs changing at the same time share statements. After repeated lost races (a job under heavy contention) the change runs in a
-   * transaction holding the row lock instead. `change` may therefore run more than once; it
+   * held open; reads and writes of jobs changing at the same time share statements. After
+   * repeated lost races (a job under heavy contention) the change runs in a transaction
+   * holding the row lock instead. `change` may therefore run more than once; it
    * is a pure function of the job.
    */
   async update(jobId: string, change: (job: Job) => Job, result?: JobResult): Promise<Job> {

@@ -1,11 +1,11 @@
 export interface StatementBatcherOptions {
-  /** Most items written by one call of `write`. */
+  /** Most items in one call of `write` (one statement). */
   readonly maxBatch: number;
   /** Most calls of `write` under way at once; further items wait for one to end. */
   readonly maxInFlight: number;
   /**
-   * Whether the items of a batch that failed with `error` are written again one by one, so
-   * that an item the write refuses fails only its own caller. Not for an outage, which would
+   * Whether the items of a batch that failed with `error` are sent again one by one, so that
+   * an item the statement refuses fails only its own caller. Not for an outage, which would
    * only be retried N times over.
    */
   readonly retryAlone: (error: unknown) => boolean;
