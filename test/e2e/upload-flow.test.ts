@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { tempDataDir } from '../support/temp-dir.ts';
 import { pino } from 'pino';
@@ -101,6 +102,36 @@ describe('end to end: upload a log file and follow it to COMPLETED', () => {
     expect(res.status).toBe(413);
     const complete = await call('POST', '/ingest/files/complete', { token, json: { job_id } });
     expect([complete.status, complete.body.error_code]).toEqual([400, 'UPLOAD_NOT_FOUND']);
+  });
+
+  /** POSTs JSON chunk by chunk, with no Content-Length (Transfer-Encoding: chunked). */
+  function postChunked(path: string, chunks: string[]): Promise<{ status: number; body: { error_code?: string; job_id?: string } }> {
+    return new Promise((resolve, reject) => {
+      const req = request(`${base}${path}`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' } }, (res) => {
+        let text = '';
+        res.on('data', (chunk) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+      });
+      // An early answer (413) may reset the connection while chunks are still being sent.
+      req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error)));
+      for (const chunk of chunks) req.write(chunk);
+      req.end();
+    });
+  }
+
+  it('reads a JSON body sent chunked (no Content-Length), and refuses one that streams past 1 MiB with 413', async () => {
+    const json = JSON.stringify({ filename: 'chunked.log', size: 4, log_format: 'text' });
+    const accepted = await postChunked('/ingest/files/init', [json.slice(0, 10), json.slice(10)]);
+    expect(accepted.status).toBe(201);
+    expect((await call('GET', `/jobs/${accepted.body.job_id}`, { token })).body.file.filename).toBe('chunked.log');
+
+    const jobCount = async () => Number((await call('GET', '/jobs', { token })).headers.get('X-Total-Count'));
+    const jobsBefore = await jobCount();
+    expect(jobsBefore).toBeGreaterThan(0);
+    const padding = 'x'.repeat(64 * 1024);
+    const huge = await postChunked('/ingest/files/init', ['{"filename":"', ...Array.from({ length: 20 }, () => padding), '.log","size":4,"log_format":"text"}']);
+    expect([huge.status, huge.body.error_code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
+    expect(await jobCount()).toBe(jobsBefore);
   });
 
   it('reports a size mismatch, then answers 400 INVALID_JOB_STATE for completing a FAILED job', async () => {

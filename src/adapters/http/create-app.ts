@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
@@ -19,6 +18,7 @@ import { Scalar } from '@scalar/hono-api-reference';
 import type { ServiceMetrics } from '../metrics/service-metrics.ts';
 import { openApiDocument } from './openapi/openapi-document.ts';
 import { httpMetrics } from './middleware/http-metrics.ts';
+import { jsonBodyLimit } from './middleware/json-body-limit.ts';
 import { rateLimit } from './middleware/rate-limit.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { requestLogger, type RequestLogSink } from './middleware/request-logger.ts';
@@ -72,15 +72,10 @@ export function createApp(uc: HttpUseCases, options: HttpOptions): Hono<AppEnv> 
   app.notFound((c) => errorResponse(c, 404, 'NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`));
 
   const maxSize = options.jsonBodyLimitBytes ?? 1024 * 1024;
-  const jsonLimit = bodyLimit({
-    maxSize,
-    onError: (c) => errorResponse(c, 413, 'PAYLOAD_TOO_LARGE', `Request body exceeds ${maxSize} bytes`),
-  });
+  const jsonLimit = jsonBodyLimit(maxSize, (c) => errorResponse(c, 413, 'PAYLOAD_TOO_LARGE', `Request body exceeds ${maxSize} bytes`));
   const timeLimit = timeout(options.requestTimeoutMs ?? 30_000, () => new HTTPException(504, { message: 'The request took too long' }));
   for (const prefix of ['/auth/*', '/ingest/*', '/jobs/*', '/users/*', '/users']) {
-    // Only requests that may carry a body: touching the body of a GET would build a full
-    // Request object for nothing, a large part of a read's cost.
-    app.use(prefix, (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : jsonLimit(c, next)));
+    app.use(prefix, jsonLimit);
     // Event streams are long-lived by design; every other JSON route is bounded.
     app.use(prefix, (c, next) => (c.req.path.endsWith('/events') ? next() : timeLimit(c, next)));
   }
