@@ -68,8 +68,11 @@ const goals: string[] = [];
 for (const format of FORMATS) {
   const small = await file(format, SMALL_MB);
   const large = await file(format, LARGE_MB);
-  const ceiling = measure('ceiling', format, large);
-  const jq = format === 'json' ? jqSeconds(large) : null;
+  // The ceilings are the faster of two runs: a stall of the host during one of them would
+  // otherwise flatter the worker (one run here once gave a ceiling of a fifth of the usual).
+  const ceiling = [measure('ceiling', format, large), measure('ceiling', format, large)].reduce((a, b) => (a.seconds <= b.seconds ? a : b));
+  const jqRuns = format === 'json' ? [jqSeconds(large), jqSeconds(large)] : [];
+  const jq = jqRuns.includes(null) || jqRuns.length === 0 ? null : Math.min(...(jqRuns as number[]));
   const jqMbps = jq === null ? null : statSync(large).size / 1024 / 1024 / jq;
   for (const mode of MODES) {
     const workerSmall = measure('worker', format, small, mode.env);
@@ -99,6 +102,6 @@ for (const format of FORMATS) {
   }
 }
 console.log(`\nGoals (issue 4):\n  ${goals.join('\n  ')}\n`);
-console.log('Method: each figure is one run in a fresh process; the worker run is ProcessJob end to end');
+console.log('Method: each worker figure is one run in a fresh process, each ceiling the faster of two; the worker run is ProcessJob end to end');
 console.log('(local-disk store: read, gunzip check, cut into blocks, parse and normalize, gzip, write); the');
 console.log('ceiling only splits lines (and JSON.parses each, for json) on one thread; jq is `jq -c .` on the same file.');
