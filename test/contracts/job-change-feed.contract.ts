@@ -67,6 +67,27 @@ export function jobChangeFeedContract(name: string, setup: () => Promise<JobChan
       expect(all).toHaveLength(2);
     });
 
+    it('hands out changes that neither the publisher nor another subscriber can alter', async () => {
+      const first: JobChange[] = [];
+      const second: JobChange[] = [];
+      const stopFirst = await feed.subscribe(jobId, (c) => first.push(c));
+      const stopSecond = await feed.subscribeAll((c) => second.push(c));
+      const published: { -readonly [K in keyof JobChange]: JobChange[K] } = change(jobId, 'QUEUED');
+      await feed.publish(published);
+      await settle(first, 1);
+      await settle(second, 1);
+      published.progress = 99; // the publisher reuses its object
+      published.updatedAt.setUTCFullYear(2030);
+      try {
+        (first[0] as { status: string }).status = 'FAILED'; // one subscriber tampers with its change
+      } catch {
+        // a frozen change refuses it
+      }
+      expect(second).toEqual([change(jobId, 'QUEUED')]);
+      await stopFirst();
+      await stopSecond();
+    });
+
     it('accepts a publish nobody listens to', async () => {
       await expect(feed.publish(change(jobId, 'FAILED'))).resolves.toBeUndefined();
     });
