@@ -60,7 +60,8 @@ const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
 
 mkdirSync(DATA, { recursive: true });
 console.log(`\nIngest Service benchmark — Node ${process.version}, ${cpus()[0]?.model.trim()}, ${availableParallelism()} cores`);
-console.log(`load: autocannon, ${LOAD.connections} connections, ${LOAD.durationSeconds} s after a 2 s warm-up; everything on 127.0.0.1\n`);
+console.log(`load: autocannon, ${LOAD.connections} connections, ${LOAD.durationSeconds} s after a 2 s warm-up; everything on 127.0.0.1`);
+console.log('reads and init alternate with their ceilings, twice each, and each side shows its better run\n');
 
 const database = await benchDatabase(join(DATA, 'postgres'));
 console.log(`database: ${database.server}`);
@@ -92,25 +93,33 @@ try {
 
   if (SECTIONS.has('reads')) {
     const job = (await (await fetch(`${base}/ingest/files/init`, { method: 'POST', headers: json, body: initBody })).json()) as { job_id: string };
-    const reads = await load({ url: `${base}/jobs/${job.job_id}`, headers: auth });
     const helloPort = await freePort();
     const hello = await startNode('bench/hello-server.ts', [String(helloPort)], {}, () => answers200(`http://127.0.0.1:${helloPort}/hello`));
     children.push(hello);
-    const ceiling = await load({ url: `http://127.0.0.1:${helloPort}/hello` });
+    const [readRuns, helloRuns] = await alternating(
+      () => load({ url: `${base}/jobs/${job.job_id}`, headers: auth }),
+      () => load({ url: `http://127.0.0.1:${helloPort}/hello` }),
+    );
     await hello.stop();
+    const reads = best(readRuns);
+    const ceiling = best(helloRuns);
     const ratio = reads.requestsPerSecond / ceiling.requestsPerSecond;
     rows.push(row('GET /jobs/{id} requests/s', reads, ceiling, ratio, `≥ 35% and p99 < 20 ms: ${verdict(ratio >= 0.35 && reads.p99Ms < 20)}`, 'bare Hono hello'));
     rows.push({ figure: 'GET /jobs/{id} p99 latency', value: `${fixed(reads.p99Ms)} ms`, ceiling: `${fixed(ceiling.p99Ms)} ms`, ratio: '', goal: '' });
   }
 
   if (SECTIONS.has('writes')) {
-    const writes = await load({ url: `${base}/ingest/files/init`, method: 'POST', headers: json, body: initBody });
+    const [writeRuns, pgbenchRuns] = await alternating(
+      () => load({ url: `${base}/ingest/files/init`, method: 'POST', headers: json, body: initBody }),
+      async () => pgbench(database.url, login.access_token),
+    );
+    const writes = best(writeRuns);
+    const tps = pgbenchRuns.includes(null) ? null : Math.max(...(pgbenchRuns as number[]));
     const floorPort = await freePort();
     const floorServer = await startNode('bench/init-floor-server.ts', [String(floorPort), database.url, subjectOf(login.access_token), String(POOL_SIZE)], {}, () => answers200(`http://127.0.0.1:${floorPort}/ready`));
     children.push(floorServer);
     const floor = await load({ url: `http://127.0.0.1:${floorPort}/init`, method: 'POST', headers: { 'Content-Type': 'application/json' }, body: initBody });
     await floorServer.stop();
-    const tps = pgbench(database.url, login.access_token);
     const ratio = tps === null ? null : writes.requestsPerSecond / tps;
     rows.push({
       figure: 'POST /ingest/files/init requests/s',
@@ -164,6 +173,27 @@ function row(figure: string, measured: LoadResult, ceiling: LoadResult, ratio: n
     ratio: `${fixed(ratio * 100)}%`,
     goal,
   };
+}
+
+/**
+ * A figure and its ceiling measured in turns, twice each; the caller keeps each side's better
+ * run. The host's speed drifts within a run (by a third within a minute, here): taking turns
+ * gives both sides the same chance of a fast or a slow minute.
+ */
+async function alternating<A, B>(measured: () => Promise<A>, ceiling: () => Promise<B>): Promise<[A[], B[]]> {
+  const measuredRuns: A[] = [];
+  const ceilingRuns: B[] = [];
+  for (let round = 0; round < 2; round++) {
+    measuredRuns.push(await measured());
+    ceilingRuns.push(await ceiling());
+  }
+  return [measuredRuns, ceilingRuns];
+}
+
+/** The run with the most requests per second; failures of every run count. */
+function best(runs: LoadResult[]): LoadResult {
+  const fastest = runs.reduce((a, b) => (a.requestsPerSecond >= b.requestsPerSecond ? a : b));
+  return { ...fastest, failures: runs.reduce((sum, run) => sum + run.failures, 0) };
 }
 
 /** The user id an access token was issued to. */
