@@ -1,7 +1,7 @@
 export interface StatementBatcherOptions {
-  /** Most items in one call of `write` (one statement). */
+  /** Most items in one call of `run` (one statement). */
   readonly maxBatch: number;
-  /** Most calls of `write` under way at once; further items wait for one to end. */
+  /** Most calls of `run` under way at once; further items wait for one to end. */
   readonly maxInFlight: number;
   /**
    * Whether the items of a batch that failed with `error` are sent again one by one, so that
@@ -23,18 +23,18 @@ interface Waiting<I, O> {
  * same turn of the event loop); one added while they are all busy waits for the next
  * statement and shares it with everything else that arrived meanwhile. An item waits for
  * nothing at low load, and under load N items share one round trip and one commit (group
- * commit). `write` answers every item of its batch, in order, or throws for the batch (see
+ * commit). `run` answers every item of its batch, in order, or throws for the batch (see
  * `retryAlone`).
  */
 export class StatementBatcher<I, O> {
-  readonly #write: (items: readonly I[]) => Promise<readonly O[]>;
+  readonly #run: (items: readonly I[]) => Promise<readonly O[]>;
   readonly #options: StatementBatcherOptions;
   #waiting: Waiting<I, O>[] = [];
   #inFlight = 0;
   #scheduled = false;
 
-  constructor(write: (items: readonly I[]) => Promise<readonly O[]>, options: StatementBatcherOptions) {
-    this.#write = write;
+  constructor(run: (items: readonly I[]) => Promise<readonly O[]>, options: StatementBatcherOptions) {
+    this.#run = run;
     this.#options = options;
   }
 
@@ -59,13 +59,13 @@ export class StatementBatcher<I, O> {
     const batch = this.#waiting.splice(0, this.#options.maxBatch);
     if (batch.length === 0) return;
     this.#inFlight += 1;
-    this.#schedule(); // more than a batch waiting: the next write starts too, if it may
+    this.#schedule(); // more than a batch waiting: the next statement starts too, if it may
     try {
-      const outputs = await this.#write(batch.map((waiting) => waiting.item));
+      const outputs = await this.#run(batch.map((waiting) => waiting.item));
       batch.forEach((waiting, i) => waiting.resolve(outputs[i] as O));
     } catch (error) {
       if (batch.length > 1 && this.#options.retryAlone(error)) {
-        await Promise.all(batch.map((waiting) => this.#write([waiting.item]).then((outputs) => waiting.resolve(outputs[0] as O), waiting.reject)));
+        await Promise.all(batch.map((waiting) => this.#run([waiting.item]).then((outputs) => waiting.resolve(outputs[0] as O), waiting.reject)));
       } else {
         for (const waiting of batch) waiting.reject(error);
       }
