@@ -1,4 +1,3 @@
-import { request } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { tempDataDir } from '../support/temp-dir.ts';
 import { pino } from 'pino';
@@ -6,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/bootstrap/config.ts';
 import { startService, type RunningService } from '../../src/bootstrap/run-service.ts';
 import { freePort } from '../../src/adapters/system/free-port.ts';
-import { httpClient, type HttpCall } from '../support/http-client.ts';
+import { httpClient, postRaw, type HttpCall } from '../support/http-client.ts';
 
 const LOG = '2026-03-01T10:00:00Z INFO service started\n2026-03-01T10:00:01Z ERROR disk full\n\nplain line\n';
 
@@ -104,20 +103,10 @@ describe('end to end: upload a log file and follow it to COMPLETED', () => {
     expect([complete.status, complete.body.error_code]).toEqual([400, 'UPLOAD_NOT_FOUND']);
   });
 
-  /** POSTs JSON chunk by chunk, with no Content-Length (Transfer-Encoding: chunked). */
-  function postChunked(path: string, chunks: string[]): Promise<{ status: number; body: { error_code?: string; job_id?: string } }> {
-    return new Promise((resolve, reject) => {
-      const req = request(`${base}${path}`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' } }, (res) => {
-        let text = '';
-        res.on('data', (chunk) => (text += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
-      });
-      // An early answer (413) may reset the connection while chunks are still being sent.
-      req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error)));
-      for (const chunk of chunks) req.write(chunk);
-      req.end();
-    });
-  }
+  const postChunked = async (path: string, chunks: string[]) => {
+    const { status, text } = await postRaw(`${base}${path}`, token, chunks);
+    return { status, body: JSON.parse(text) as { error_code?: string; job_id?: string } };
+  };
 
   it('reads a JSON body sent chunked (no Content-Length), and refuses one that streams past 1 MiB with 413', async () => {
     const json = JSON.stringify({ filename: 'chunked.log', size: 4, log_format: 'text' });

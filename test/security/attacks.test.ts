@@ -1,6 +1,5 @@
 import { createSecretKey } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
-import { request } from 'node:http';
 import { join } from 'node:path';
 import { SignJWT, UnsecuredJWT, decodeJwt, generateKeyPair } from 'jose';
 import { pino } from 'pino';
@@ -8,28 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../src/adapters/system/free-port.ts';
 import { loadConfig } from '../../src/bootstrap/config.ts';
 import { startService, type RunningService } from '../../src/bootstrap/run-service.ts';
-import { httpClient, type HttpCall } from '../support/http-client.ts';
+import { httpClient, postRaw, type HttpCall } from '../support/http-client.ts';
 import { freshDatabase } from '../support/postgres-database.ts';
 import { requireServer } from '../support/require-server.ts';
 import { tempDataDir } from '../support/temp-dir.ts';
 
 const databaseServer = requireServer('databaseUrl', 'security suite');
 
-/**
- * POSTs a body and takes the answer even when it comes before the body is sent (as a 413
- * does): fetch reports such an early answer as a socket error, curl shows it.
- */
-function postEarlyAnswered(url: string, token: string, body: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } }, (res) => {
-      let text = '';
-      res.on('data', (chunk) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-    });
-    req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error)));
-    req.end(body);
-  });
-}
 const SECRET = 'the-security-suite-secret-of-32-bytes!';
 const ISSUER = 'ingest-service';
 const AUDIENCE = 'ingest-api';
@@ -194,8 +178,8 @@ describe.skipIf(!databaseServer)('the API under attack', () => {
 
   it('refuses oversized bodies with 413 and changes nothing', async () => {
     const before = await everything();
-    const huge = await postEarlyAnswered(`${service.url}/ingest/files/init`, alice.token, JSON.stringify({ filename: 'x'.repeat(2 * 1024 * 1024), size: 10, log_format: 'text' }));
-    expect([huge.status, JSON.parse(huge.body).error_code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
+    const huge = await postRaw(`${service.url}/ingest/files/init`, alice.token, [JSON.stringify({ filename: 'x'.repeat(2 * 1024 * 1024), size: 10, log_format: 'text' })]);
+    expect([huge.status, JSON.parse(huge.text).error_code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
 
     const created = await init(alice.token, 'four\n');
     const tooBig = await fetch(created.body.presigned_url, { method: 'PUT', headers: created.body.upload_headers, body: 'much more than declared\n' });

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import type { Hono } from 'hono';
 import type { AppEnv } from '../../src/adapters/http/app-env.ts';
 
@@ -33,3 +34,24 @@ export function httpClient(target: Hono<AppEnv> | string) {
 }
 
 export type HttpCall = ReturnType<typeof httpClient>;
+
+/**
+ * POSTs JSON over node:http and takes the answer even when it comes before the body is all
+ * sent (as a 413 may): fetch reports such an early answer as a socket error. One chunk is
+ * sent with its Content-Length; several go chunked (Transfer-Encoding), with no length.
+ */
+export function postRaw(url: string, token: string, chunks: string[]): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string | number> = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+    if (chunks.length === 1) headers['Content-Length'] = Buffer.byteLength(chunks[0]!);
+    const req = request(url, { method: 'POST', headers }, (res) => {
+      let text = '';
+      res.on('data', (chunk) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+    });
+    // An early answer may reset the connection while the body is still being sent.
+    req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error)));
+    for (const chunk of chunks) req.write(chunk);
+    req.end();
+  });
+}
