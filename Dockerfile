@@ -17,7 +17,8 @@ COPY src ./src
 RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 8000
-# Override with src/bootstrap/api.ts, or `node --max-semi-space-size=1 src/bootstrap/worker.ts`
+# Override with src/bootstrap/api.ts, or `--max-semi-space-size=1 src/bootstrap/worker.ts`
 # (as docker-compose.yml does), for one role per container: the small young generation keeps
-# a worker's memory flat in file size (docs/BENCHMARKS.md).
-CMD ["node", "src/bootstrap/all.ts"]
+# a worker's memory flat in file size. The preload turns on Node's compile cache, which spares
+# each process and parse thread the type stripper once warm (docs/BENCHMARKS.md).
+CMD ["node", "--import=./src/bootstrap/compile-cache.js", "src/bootstrap/all.ts"]

@@ -1,12 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { nodeFlagsOf } from './script-flags.ts';
 
 export interface Child {
   readonly process: ChildProcess;
   stop(): Promise<void>;
 }
 
-/** Node flags for every process the bench starts, e.g. BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'. */
-const NODE_ARGS = process.env.BENCH_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
+/**
+ * Node flags for every process the bench starts: those of `npm start`, as deployed, and any
+ * extra, e.g. BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'.
+ */
+const NODE_ARGS = [...nodeFlagsOf('start'), ...(process.env.BENCH_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [])];
 
 /** Starts a Node entry point of the project; resolves once `ready` says so. */
 export async function startNode(entry: string, args: string[], env: Record<string, string>, ready: () => Promise<boolean>): Promise<Child> {
