@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The `ingest` command line (npx ingest …); see src/adapters/cli/client/ingest-cli.ts.
+// The `ingest` command line, started by bin/ingest.js (npx ingest …); see src/adapters/cli/client/ingest-cli.ts.
 import { text } from 'node:stream/consumers';
 import { runIngestCli } from '../src/adapters/cli/client/ingest-cli.ts';
 

@@ -15,7 +15,7 @@ describe('the ingest command line', () => {
   // Asynchronous: the service under test runs in this process and must keep answering.
   const ingest = (...args: string[]) =>
     new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, ['bin/ingest.ts', ...args], { env: { ...process.env, INGEST_CONFIG_DIR: home } });
+      const child = spawn(process.execPath, ['bin/ingest.js', ...args], { env: { ...process.env, INGEST_CONFIG_DIR: home } });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (chunk) => (stdout += chunk));
