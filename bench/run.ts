@@ -250,8 +250,8 @@ interface InitAnswer {
  * Small files through the whole flow by many clients at once; jobs per second until the last
  * COMPLETED. The clients use undici's request API: fetch costs a client about twice the CPU
  * per request (its WHATWG streams and headers), which on two shared cores the service loses.
+ * `filename` tells this run's jobs from any other's in the database.
  */
-/** `filename` tells this run's jobs from any other's in the database. */
 async function endToEnd(base: string, headers: Record<string, string>, databaseUrl: string, filename: string) {
   const content = `${'{"level":30,"msg":"a small log line for the end-to-end benchmark","n":1}\n'.repeat(56)}`.slice(0, 4096 - 1) + '\n';
   const body = JSON.stringify({ filename, size: Buffer.byteLength(content), log_format: 'json' });
