@@ -9,7 +9,8 @@ import autocannon from 'autocannon';
 import { freePort } from '../src/adapters/system/free-port.ts';
 import { benchDatabase } from './support/database.ts';
 import { LOAD } from './support/load.ts';
-import { answers200, startNode, type Child } from './support/processes.ts';
+import type { Child } from './support/processes.ts';
+import { adminAccessToken, startBenchService } from './support/service.ts';
 
 const [rounds = 6, seconds = 5] = process.argv.slice(2).map(Number);
 const DATA = join(process.env.DATA_DIR ?? '.data', 'bench-run');
@@ -40,10 +41,8 @@ async function subject(extra: Record<string, string>): Promise<Subject> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const dataDir = join(DATA, `ingest-bench-service-ab-${port}`);
-  const env = { PORT: String(port), DATABASE_URL: database.url, DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: '1000000000', BCRYPT_COST: '4', LOG_LEVEL: 'info', ENVIRONMENT: 'staging', ...extra };
-  const child = await startNode('src/bootstrap/all.ts', [], env, () => answers200(`${base}/health/ready`));
-  const login = (await (await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'admin123' }) })).json()) as { access_token: string };
-  const headers = { Authorization: `Bearer ${login.access_token}` };
+  const child = await startBenchService({ port, databaseUrl: database.url, dataDir, env: extra });
+  const headers = { Authorization: `Bearer ${await adminAccessToken(base)}` };
   const init = await fetch(`${base}/ingest/files/init`, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify({ filename: 'ab.log', size: 10, log_format: 'json' }) });
   const { job_id } = (await init.json()) as { job_id: string };
   return { child, dataDir, url: `${base}/jobs/${job_id}`, headers };

@@ -14,6 +14,7 @@ import { freePort } from '../src/adapters/system/free-port.ts';
 import { benchDatabase } from './support/database.ts';
 import { LOAD, load, type LoadResult } from './support/load.ts';
 import { answers200, startNode, type Child } from './support/processes.ts';
+import { adminAccessToken, startBenchService } from './support/service.ts';
 
 const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? 'reads,writes,e2e,worker').split(','));
 const E2E_JOBS = Number(process.env.BENCH_E2E_JOBS ?? 1000);
@@ -71,25 +72,13 @@ const database = await benchDatabase(join(DATA, 'postgres'));
 console.log(`database: ${database.server}`);
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
-/** The service as deployed (npm start), with limits so high that the load is never refused yet still counted. */
-function startService(port: number, dataDir: string): Promise<Child> {
-  const env = {
-    PORT: String(port),
-    DATABASE_URL: database.url,
-    DATA_DIR: dataDir,
-    RATE_LIMIT_PER_MINUTE: '1000000000',
-    WORKER_CONCURRENCY: String(WORKER_CONCURRENCY),
-    BCRYPT_COST: '10',
-    LOG_LEVEL: 'info',
-    ENVIRONMENT: 'staging',
-  };
-  return startNode('src/bootstrap/all.ts', [], env, () => answers200(`http://127.0.0.1:${port}/health/ready`));
-}
+const startService = (port: number, dataDir: string) =>
+  startBenchService({ port, databaseUrl: database.url, dataDir, env: { WORKER_CONCURRENCY: String(WORKER_CONCURRENCY) } });
 const children: Child[] = [await startService(port, SERVICE_DATA)];
 
 try {
-  const login = (await (await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'admin123' }) })).json()) as { access_token: string };
-  const auth = { Authorization: `Bearer ${login.access_token}` };
+  const accessToken = await adminAccessToken(base);
+  const auth = { Authorization: `Bearer ${accessToken}` };
   const json = { ...auth, 'Content-Type': 'application/json' };
   const initBody = JSON.stringify({ filename: 'app.log', size: 4096, log_format: 'json' });
 
@@ -113,12 +102,12 @@ try {
   if (SECTIONS.has('writes')) {
     const [writeRuns, pgbenchRuns] = await alternating(
       () => load({ url: `${base}/ingest/files/init`, method: 'POST', headers: json, body: initBody }),
-      async () => pgbench(database.url, login.access_token),
+      async () => pgbench(database.url, accessToken),
     );
     const writes = best(writeRuns);
     const tps = pgbenchRuns.includes(null) ? null : Math.max(...(pgbenchRuns as number[]));
     const floorPort = await freePort();
-    const floorServer = await startNode('bench/init-floor-server.ts', [String(floorPort), database.url, subjectOf(login.access_token), String(POOL_SIZE)], {}, () => answers200(`http://127.0.0.1:${floorPort}/ready`));
+    const floorServer = await startNode('bench/init-floor-server.ts', [String(floorPort), database.url, subjectOf(accessToken), String(POOL_SIZE)], {}, () => answers200(`http://127.0.0.1:${floorPort}/ready`));
     children.push(floorServer);
     const floor = await load({ url: `http://127.0.0.1:${floorPort}/init`, method: 'POST', headers: { 'Content-Type': 'application/json' }, body: initBody });
     await floorServer.stop();

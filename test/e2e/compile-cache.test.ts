@@ -2,10 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PRELOAD } from '../support/processes.ts';
 import { tempDataDir } from '../support/temp-dir.ts';
-
-// What every npm script and the Dockerfile preload (src/bootstrap/compile-cache.js).
-const PRELOAD = '--import=./src/bootstrap/compile-cache.js';
 
 // Loads a TypeScript module of the project, then reports the compile cache of the process and of a worker thread.
 const PROBE = `

@@ -9,7 +9,7 @@ export interface RunningProcess {
 }
 
 /** As the npm scripts start every entry point: with Node's compile cache on. */
-const PRELOAD = `--import=${new URL('../../src/bootstrap/compile-cache.js', import.meta.url).href}`;
+export const PRELOAD = `--import=${new URL('../../src/bootstrap/compile-cache.js', import.meta.url).href}`;
 
 /** Runs a service entry point (src/bootstrap/*.ts) on the project's Node, with extra environment. */
 export function runEntry(entry: string, env: Record<string, string>): RunningProcess {
