@@ -3,6 +3,7 @@
 // requests/s for each, and the medians of the paired ratios. The host's speed drifts too much
 // for single runs to tell a few per cent apart; pairs taken in turns do. Prints, asserts nothing.
 //   AB_A='LOG_LEVEL=warn' AB_B='' npm run bench:reads-ab [-- rounds seconds]   (default 6 rounds of 5 s)
+//   AB_A_ROOT=../other-checkout runs A from another checkout of the code (a git worktree, say).
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -37,18 +38,18 @@ interface Subject {
 const database = await benchDatabase(join(DATA, 'postgres'));
 
 /** The service as `npm run bench` starts it, plus `extra`, with one job to read. */
-async function subject(extra: Record<string, string>): Promise<Subject> {
+async function subject(extra: Record<string, string>, root?: string): Promise<Subject> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const dataDir = join(DATA, `ingest-bench-service-ab-${port}`);
-  const child = await startBenchService({ port, databaseUrl: database.url, dataDir, env: extra });
+  const child = await startBenchService({ port, databaseUrl: database.url, dataDir, env: extra, ...(root ? { root } : {}) });
   const headers = { Authorization: `Bearer ${await adminAccessToken(base)}` };
   const init = await fetch(`${base}/ingest/files/init`, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify({ filename: 'ab.log', size: 10, log_format: 'json' }) });
   const { job_id } = (await init.json()) as { job_id: string };
   return { child, dataDir, url: `${base}/jobs/${job_id}`, headers };
 }
 
-const subjects = { A: await subject(environment(process.env.AB_A)), B: await subject(environment(process.env.AB_B)) };
+const subjects = { A: await subject(environment(process.env.AB_A), process.env.AB_A_ROOT), B: await subject(environment(process.env.AB_B), process.env.AB_B_ROOT) };
 const runs: Record<'A' | 'B', { requestsPerSecond: number; cpuUsPerRequest: number }[]> = { A: [], B: [] };
 try {
   for (const s of Object.values(subjects)) await autocannon({ url: s.url, headers: s.headers, connections: LOAD.connections, duration: 2 });
@@ -73,7 +74,7 @@ const median = (values: number[]) => values.slice().sort((a, b) => a - b)[Math.f
 console.log(`\nGET /jobs/{id}, ${rounds} rounds of ${seconds} s, ${LOAD.connections} connections, A and B in turns`);
 for (const name of ['A', 'B'] as const) {
   const r = runs[name];
-  console.log(`${name} (${process.env[`AB_${name}`] || 'as deployed'}): ${median(r.map((x) => x.requestsPerSecond)).toFixed(0)} requests/s, ${median(r.map((x) => x.cpuUsPerRequest)).toFixed(1)} µs of service CPU a request (medians)`);
+  console.log(`${name} (${[process.env[`AB_${name}_ROOT`], process.env[`AB_${name}`] || 'as deployed'].filter(Boolean).join(', ')}): ${median(r.map((x) => x.requestsPerSecond)).toFixed(0)} requests/s, ${median(r.map((x) => x.cpuUsPerRequest)).toFixed(1)} µs of service CPU a request (medians)`);
 }
 const ratio = (key: 'requestsPerSecond' | 'cpuUsPerRequest') => median(runs.A.map((a, i) => a[key] / runs.B[i]![key])).toFixed(3);
 console.log(`A/B, median of the pairs: CPU per request ${ratio('cpuUsPerRequest')}, requests/s ${ratio('requestsPerSecond')}`);

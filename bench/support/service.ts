@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { answers200, startNode, type Child } from './processes.ts';
 
 export interface BenchServiceOptions {
@@ -6,13 +7,15 @@ export interface BenchServiceOptions {
   readonly dataDir: string;
   /** More environment, over the defaults below. */
   readonly env?: Record<string, string>;
+  /** The checkout whose code runs (default: this one), to compare two versions of the code. */
+  readonly root?: string;
 }
 
 /**
  * The service as deployed (npm start), with limits so high that the load is never refused yet
  * still counted; resolves once it is ready.
  */
-export function startBenchService({ port, databaseUrl, dataDir, env = {} }: BenchServiceOptions): Promise<Child> {
+export function startBenchService({ port, databaseUrl, dataDir, env = {}, root = '.' }: BenchServiceOptions): Promise<Child> {
   const environment = {
     PORT: String(port),
     DATABASE_URL: databaseUrl,
@@ -23,7 +26,7 @@ export function startBenchService({ port, databaseUrl, dataDir, env = {} }: Benc
     ENVIRONMENT: 'staging',
     ...env,
   };
-  return startNode('src/bootstrap/all.ts', [], environment, () => answers200(`http://127.0.0.1:${port}/health/ready`));
+  return startNode(join(root, 'src/bootstrap/all.ts'), [], environment, () => answers200(`http://127.0.0.1:${port}/health/ready`));
 }
 
 /** An access token of the development admin the service creates. */

@@ -6,7 +6,5 @@ export interface AppEnv {
   Variables: RequestIdVariables & {
     /** Set by the authenticate middleware. */
     actor: Actor;
-    /** Set by the rate limiter (hono-rate-limiter). */
-    rateLimit: { limit: number; used: number; remaining: number; resetTime: Date | undefined };
   };
 }

@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { requestId } from 'hono/request-id';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { timeout } from 'hono/timeout';
@@ -20,6 +19,7 @@ import { openApiDocument } from './openapi/openapi-document.ts';
 import { httpMetrics } from './middleware/http-metrics.ts';
 import { jsonBodyLimit } from './middleware/json-body-limit.ts';
 import { rateLimit } from './middleware/rate-limit.ts';
+import { requestId } from './middleware/request-id.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { requestLogger, type RequestLogSink } from './middleware/request-logger.ts';
 import type { HttpUseCases } from './use-cases.ts';
@@ -54,7 +54,7 @@ const UNLIMITED = /^\/(health|metrics|openapi\.json|docs|storage)(\/|$)/;
 /** The HTTP API of API.md as a Hono app; serve it with any Hono adapter. */
 export function createApp(uc: HttpUseCases, options: HttpOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.use(requestId({ headerName: 'X-Request-ID' }));
+  app.use(requestId());
   if (options.requestLog) app.use(requestLogger(options.requestLog));
   if (options.metrics) {
     const metrics = options.metrics;

@@ -3,7 +3,8 @@ import { InMemoryObjectStore } from '../../../src/adapters/memory/in-memory-obje
 import { InMemoryRateLimitStore } from '../../../src/adapters/memory/in-memory-rate-limit-store.ts';
 import { UrlSigner } from '../../../src/adapters/signed-urls/url-signer.ts';
 import type { PresignedRequest } from '../../../src/application/ports/object-store.ts';
-import { createTestCore, PASSWORD } from '../../support/test-core.ts';
+import { serveOverNode } from '../../support/node-server.ts';
+import { createTestCore, PASSWORD, type TestCore } from '../../support/test-core.ts';
 import { httpClient } from '../../support/http-client.ts';
 
 describe('rate limiting', () => {
@@ -78,7 +79,22 @@ describe('CORS', () => {
   });
 });
 
-describe('security headers', () => {
+/**
+ * Headers set before the handler runs go onto Node's response on a Node server and through
+ * Hono elsewhere (setResponseHeader): both transports must answer the same.
+ */
+const TRANSPORTS = [
+  { name: 'app.request', serve: async (app: TestCore['app']) => ({ target: app, fetch: (path: string, init?: RequestInit) => Promise.resolve(app.request(path, init)), close: async () => {} }) },
+  {
+    name: 'a Node server',
+    serve: async (app: TestCore['app']) => {
+      const server = await serveOverNode(app);
+      return { target: server.url, fetch: (path: string, init?: RequestInit) => fetch(`${server.url}${path}`, init), close: server.close };
+    },
+  },
+] as const;
+
+describe.each(TRANSPORTS)('security headers, through $name', ({ serve }) => {
   const API_HEADERS = {
     'strict-transport-security': 'max-age=15552000; includeSubDomains',
     'x-content-type-options': 'nosniff',
@@ -88,33 +104,63 @@ describe('security headers', () => {
   };
   const PAGE_ONLY = ['cross-origin-opener-policy', 'origin-agent-cluster', 'referrer-policy', 'x-xss-protection', 'x-download-options'];
 
-  it('gives JSON answers, errors included, the API set (OWASP REST) and none of the page-only headers', async () => {
-    const core = createTestCore();
-    const call = httpClient(core.app);
-    const { user } = await core.addUser('user');
-    const token = (await call('POST', '/auth/login', { json: { username: user.username, password: PASSWORD } })).body.access_token;
-    for (const res of [await call('GET', '/jobs', { token }), await call('GET', '/health'), await call('GET', '/nope'), await call('GET', '/jobs')]) {
-      expect(Object.fromEntries(Object.keys(API_HEADERS).map((name) => [name, res.headers.get(name)]))).toEqual(API_HEADERS);
-      for (const name of PAGE_ONLY) expect([name, res.headers.get(name)]).toEqual([name, null]);
+  it('gives JSON answers, errors included, the API set (OWASP REST), a request id and rate limits, and none of the page-only headers', async () => {
+    const core = createTestCore({ env: { RATE_LIMIT_PER_MINUTE: '100' } });
+    const served = await serve(core.app);
+    try {
+      const call = httpClient(served.target);
+      const { user } = await core.addUser('user');
+      const token = (await call('POST', '/auth/login', { json: { username: user.username, password: PASSWORD } })).body.access_token;
+      const init = await call('POST', '/ingest/files/init', { token, json: { filename: 'a.log', size: 3, log_format: 'text' } });
+      const answers = [
+        await call('GET', `/jobs/${init.body.job_id}`, { token, headers: { 'X-Request-ID': 'client-chosen-1' } }),
+        await call('GET', '/jobs', { token }),
+        await call('GET', '/health'),
+        await call('GET', '/nope'),
+        await call('GET', '/jobs'),
+      ];
+      expect(answers.map((res) => res.status)).toEqual([200, 200, 200, 404, 401]);
+      for (const res of answers) {
+        expect(Object.fromEntries(Object.keys(API_HEADERS).map((name) => [name, res.headers.get(name)]))).toEqual(API_HEADERS);
+        for (const name of PAGE_ONLY) expect([name, res.headers.get(name)]).toEqual([name, null]);
+        expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+        expect(res.headers.get('x-request-id')).toMatch(/^[\w-]+$/);
+      }
+      expect(answers[0]!.headers.get('x-request-id')).toBe('client-chosen-1');
+      expect(answers[0]!.body.job_id).toBe(init.body.job_id);
+      expect(answers[0]!.headers.get('ratelimit-limit')).toBe('100');
+      expect(answers[0]!.headers.get('ratelimit-policy')).toBe('100;w=60');
+      expect(answers[0]!.headers.get('ratelimit-remaining')).toBe('98'); // init and this read
+      expect(answers[2]!.headers.get('ratelimit-limit')).toBeNull(); // health checks are not limited
+      expect(answers[4]!.headers.get('www-authenticate')).toBe('Bearer');
+    } finally {
+      await served.close();
     }
   });
 
   it('gives the documentation page the headers of a rendered page, and an event stream its own caching', async () => {
     const core = createTestCore();
-    const docs = await core.app.request('/docs');
-    expect(docs.headers.get('content-type')).toMatch(/text\/html/);
-    expect(docs.headers.get('x-frame-options')).toBe('SAMEORIGIN');
-    for (const name of PAGE_ONLY) expect([name, docs.headers.get(name)]).toEqual([name, expect.any(String)]);
-    expect(docs.headers.get('content-security-policy')).toBeNull(); // the page loads its script from a CDN
+    const served = await serve(core.app);
+    try {
+      const docs = await served.fetch('/docs');
+      expect(docs.headers.get('content-type')).toMatch(/text\/html/);
+      expect(docs.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+      for (const name of PAGE_ONLY) expect([name, docs.headers.get(name)]).toEqual([name, expect.any(String)]);
+      expect(docs.headers.get('content-security-policy')).toBeNull(); // the page loads its script from a CDN
+      await docs.text();
 
-    const call = httpClient(core.app);
-    const { user } = await core.addUser('admin');
-    const token = (await call('POST', '/auth/login', { json: { username: user.username, password: PASSWORD } })).body.access_token;
-    const init = await call('POST', '/ingest/files/init', { token, json: { filename: 'a.log', size: 3, log_format: 'text' } });
-    // The stream's headers arrive with its first event; the job stays CREATED, so stop reading.
-    const events = await core.app.request(`/jobs/${init.body.job_id}/events`, { headers: { Authorization: `Bearer ${token}` } });
-    expect(events.headers.get('content-type')).toMatch(/text\/event-stream/);
-    expect(events.headers.get('cache-control')).toBe('no-cache');
-    await events.body?.cancel();
+      const call = httpClient(served.target);
+      const { user } = await core.addUser('admin');
+      const token = (await call('POST', '/auth/login', { json: { username: user.username, password: PASSWORD } })).body.access_token;
+      const init = await call('POST', '/ingest/files/init', { token, json: { filename: 'a.log', size: 3, log_format: 'text' } });
+      // The stream's headers arrive with its first event; the job stays CREATED, so stop reading.
+      const events = await served.fetch(`/jobs/${init.body.job_id}/events`, { headers: { Authorization: `Bearer ${token}` } });
+      expect(events.headers.get('content-type')).toMatch(/text\/event-stream/);
+      expect(events.headers.get('cache-control')).toBe('no-cache');
+      expect(events.headers.get('x-content-type-options')).toBe('nosniff');
+      await events.body?.cancel();
+    } finally {
+      await served.close();
+    }
   });
 });

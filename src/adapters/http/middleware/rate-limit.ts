@@ -1,10 +1,10 @@
-import type { Context } from 'hono';
-import { rateLimiter, type Store } from 'hono-rate-limiter';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { RateLimitStore } from '../../../application/ports/rate-limit-store.ts';
 import type { VerifyToken } from '../../../application/auth/verify-token.ts';
 import type { AppEnv } from '../app-env.ts';
 import { errorResponse } from '../error-response.ts';
 import { bearerToken, clientAddress } from '../request-identity.ts';
+import { setResponseHeader } from '../response-headers.ts';
 
 export interface RateLimitOptions {
   readonly store: RateLimitStore;
@@ -19,33 +19,28 @@ const WINDOW_MS = 60_000;
 /**
  * Requests per minute per user (the subject of a valid access token), else per client
  * address, counted in the shared RateLimitStore so every instance spends one budget.
- * Sends the IETF `RateLimit-*` headers; a refused request gets the standard error body,
- * 429, and `Retry-After`.
+ * Sends the IETF draft-6 `RateLimit-*` headers; a refused request gets the standard error
+ * body, 429, and `Retry-After`.
+ *
+ * Headers go through setResponseHeader, before the handler runs. (hono-rate-limiter, which
+ * this replaces, set them through Hono and awaited seven times a request.)
  */
-export function rateLimit(options: RateLimitOptions) {
-  const store: Store<AppEnv> = {
-    async increment(key) {
-      const hit = await options.store.hit(key, WINDOW_MS);
-      return { totalHits: hit.count, resetTime: hit.resetAt };
-    },
-    // Only used to forgive failed requests, which this service does not do.
-    decrement: () => {},
-    resetKey: (key) => options.store.reset(key),
+export function rateLimit(options: RateLimitOptions): MiddlewareHandler<AppEnv> {
+  const { store, perMinute, verifyToken, exempt } = options;
+  const policy = `${perMinute};w=${WINDOW_MS / 1000}`;
+  const limit = String(perMinute);
+  return async function limitRate(c, next) {
+    if (exempt(c.req.path)) return next();
+    const hit = await store.hit(await clientKey(c, verifyToken), WINDOW_MS);
+    const resetSeconds = Math.max(1, Math.ceil((hit.resetAt.getTime() - Date.now()) / 1000));
+    setResponseHeader(c, 'RateLimit-Policy', policy);
+    setResponseHeader(c, 'RateLimit-Limit', limit);
+    setResponseHeader(c, 'RateLimit-Remaining', String(Math.max(perMinute - hit.count, 0)));
+    setResponseHeader(c, 'RateLimit-Reset', String(resetSeconds));
+    if (hit.count <= perMinute) return next();
+    setResponseHeader(c, 'Retry-After', String(resetSeconds));
+    return errorResponse(c, 429, 'RATE_LIMITED', `Rate limit of ${perMinute} requests per minute exceeded`);
   };
-  return rateLimiter<AppEnv>({
-    windowMs: WINDOW_MS,
-    limit: options.perMinute,
-    standardHeaders: 'draft-6',
-    store,
-    skip: (c) => options.exempt(c.req.path),
-    keyGenerator: (c) => clientKey(c, options.verifyToken),
-    handler: (c) => {
-      const reset = c.get('rateLimit')?.resetTime;
-      const wait = reset ? Math.max(1, Math.ceil((reset.getTime() - Date.now()) / 1000)) : 60;
-      c.header('Retry-After', String(wait));
-      return errorResponse(c, 429, 'RATE_LIMITED', `Rate limit of ${options.perMinute} requests per minute exceeded`);
-    },
-  });
 }
 
 async function clientKey(c: Context<AppEnv>, verifyToken: VerifyToken): Promise<string> {
