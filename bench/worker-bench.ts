@@ -22,6 +22,8 @@ interface Run {
   bytes: number;
   events: number;
   maxRssMb: number;
+  /** CPU of all the run's threads. */
+  cpuSeconds: number;
 }
 
 async function file(format: LogFormat, megabytes: number): Promise<string> {
@@ -54,6 +56,7 @@ function jqSeconds(path: string): number | null {
 }
 
 const mbps = (run: Run) => run.bytes / 1024 / 1024 / run.seconds;
+const cpuMsPerMib = (run: Run) => (run.cpuSeconds * 1000) / (run.bytes / 1024 / 1024);
 const fixed = (value: number, digits = 1) => value.toFixed(digits);
 const met = (ok: boolean) => (ok ? 'MET' : 'NOT MET');
 
@@ -61,8 +64,8 @@ mkdirSync(DIR, { recursive: true });
 const cpu = execFileSync('sh', ['-c', "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2; nproc"], { encoding: 'utf8' }).trim().replace(/\n/, ', cores: ');
 console.log(`\nWorker benchmark — Node ${process.version}, ${cpu.trim()}`);
 console.log(`files: ${SMALL_MB} MiB and ${LARGE_MB} MiB per format, generated in ${DIR}; worker flags (npm run start:worker): ${WORKER_FLAGS.join(' ') || 'none'}\n`);
-console.log('format | normalizer | worker MB/s | events/s | ceiling MB/s | worker/ceiling | jq MB/s | worker/jq | RSS small MB | RSS large MB | large/small');
-console.log('-------|------------|-------------|----------|--------------|----------------|---------|-----------|--------------|--------------|------------');
+console.log('format | normalizer | worker MB/s | events/s | ceiling MB/s | worker/ceiling | CPU ms/MiB worker, ceiling | jq MB/s | worker/jq | RSS small MB | RSS large MB | large/small');
+console.log('-------|------------|-------------|----------|--------------|----------------|----------------------------|---------|-----------|--------------|--------------|------------');
 const goals: string[] = [];
 // Node's compile cache is warm on any machine that ran the worker once; the first run here
 // fills it, so that no measured run pays for type-stripping the source.
@@ -94,6 +97,7 @@ for (const format of FORMATS) {
         fixed(workerLarge.events / workerLarge.seconds, 0),
         fixed(mbps(ceiling)),
         `${fixed(ratio * 100, 0)}%`,
+        `${fixed(cpuMsPerMib(workerLarge))}, ${fixed(cpuMsPerMib(ceiling))}`,
         jqMbps === null ? '-' : fixed(jqMbps),
         jqMbps === null ? '-' : `${fixed(mbps(workerLarge) / jqMbps)}×`,
         fixed(workerSmall.maxRssMb, 0),
@@ -113,3 +117,5 @@ console.log('Method: each figure is one run in a fresh process; a worker run is 
 console.log('just before and just after it, and with the faster of two jq runs; the worker run is ProcessJob end to end');
 console.log('(local-disk store: read, gunzip check, cut into blocks, parse and normalize, gzip, write); the');
 console.log('ceiling only splits lines (and JSON.parses each, for json) on one thread; jq is `jq -c .` on the same file.');
+console.log(`CPU ms/MiB is the CPU time of all of a run's threads per MiB of file: with ${THREADS} cores, the worker can reach`);
+console.log(`50% of the single-threaded ceiling only while it spends at most ${THREADS * 2}× the ceiling's CPU per MiB.`);

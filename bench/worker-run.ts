@@ -1,6 +1,7 @@
 // One measured run, in a process of its own so peak RSS is this run's alone.
 //   node bench/worker-run.ts <worker|ceiling> <format> <file>
-// Prints one JSON line: { seconds, bytes, events, maxRssMb }.
+// Prints one JSON line: { seconds, bytes, events, maxRssMb, cpuSeconds } (CPU of every thread
+// over the measured seconds).
 import { createReadStream, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { LocalObjectStore } from '../src/adapters/local-storage/local-object-store.ts';
@@ -19,6 +20,7 @@ import type { LogFormat } from '../src/domain/upload/log-format.ts';
 const [mode, format, file] = process.argv.slice(2) as ['worker' | 'ceiling', LogFormat, string];
 const bytes = statSync(file).size;
 const started = performance.now();
+const cpuAtStart = process.cpuUsage();
 let events = 0;
 
 if (mode === 'ceiling') {
@@ -52,4 +54,5 @@ if (mode === 'ceiling') {
 }
 
 const seconds = (performance.now() - started) / 1000;
-console.log(JSON.stringify({ seconds, bytes, events, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+const cpu = process.cpuUsage(cpuAtStart);
+console.log(JSON.stringify({ seconds, bytes, events, maxRssMb: process.resourceUsage().maxRSS / 1024, cpuSeconds: (cpu.user + cpu.system) / 1e6 }));
