@@ -1,8 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { RateLimitStore } from '../../../application/ports/rate-limit-store.ts';
 import type { VerifyToken } from '../../../application/auth/verify-token.ts';
+import { RateLimitedError } from '../../../domain/errors.ts';
 import type { AppEnv } from '../app-env.ts';
-import { errorResponse } from '../error-response.ts';
 import { bearerToken, clientAddress } from '../request-identity.ts';
 import { setResponseHeader } from '../response-headers.ts';
 
@@ -19,8 +19,8 @@ const WINDOW_MS = 60_000;
 /**
  * Requests per minute per user (the subject of a valid access token), else per client
  * address, counted in the shared RateLimitStore so every instance spends one budget.
- * Sends the IETF draft-6 `RateLimit-*` headers; a refused request gets the standard error
- * body, 429, and `Retry-After`.
+ * Sends the IETF draft-6 `RateLimit-*` headers; a refused request is a RateLimitedError,
+ * answered like any other (429, the standard error body and `Retry-After`).
  *
  * Headers go through setResponseHeader, before the handler runs. (hono-rate-limiter, which
  * this replaces, set them through Hono and awaited seven times a request.)
@@ -37,9 +37,8 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler<AppEnv> 
     setResponseHeader(c, 'RateLimit-Limit', limit);
     setResponseHeader(c, 'RateLimit-Remaining', String(Math.max(perMinute - hit.count, 0)));
     setResponseHeader(c, 'RateLimit-Reset', String(resetSeconds));
-    if (hit.count <= perMinute) return next();
-    setResponseHeader(c, 'Retry-After', String(resetSeconds));
-    return errorResponse(c, 429, 'RATE_LIMITED', `Rate limit of ${perMinute} requests per minute exceeded`);
+    if (hit.count > perMinute) throw new RateLimitedError(`Rate limit of ${perMinute} requests per minute exceeded`, resetSeconds);
+    await next();
   };
 }
 
