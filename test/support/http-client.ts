@@ -2,10 +2,15 @@ import { request } from 'node:http';
 import type { Hono } from 'hono';
 import type { AppEnv } from '../../src/adapters/http/app-env.ts';
 
+/** Sends one request to a Hono app, or to a live server given its base URL; the raw Response. */
+export function requestTo(target: Hono<AppEnv> | string) {
+  return (path: string, init?: RequestInit): Promise<Response> =>
+    typeof target === 'string' ? fetch(`${target}${path}`, init) : Promise.resolve(target.request(path, init));
+}
+
 /** Calls a Hono app (or a live server) the way an API client would. */
 export function httpClient(target: Hono<AppEnv> | string) {
-  const send = (path: string, init: RequestInit) =>
-    typeof target === 'string' ? fetch(`${target}${path}`, init) : Promise.resolve(target.request(path, init));
+  const send = requestTo(target);
 
   return async function call(
     method: string,

@@ -5,7 +5,7 @@ import { UrlSigner } from '../../../src/adapters/signed-urls/url-signer.ts';
 import type { PresignedRequest } from '../../../src/application/ports/object-store.ts';
 import { serveOverNode } from '../../support/node-server.ts';
 import { createTestCore, PASSWORD, type TestCore } from '../../support/test-core.ts';
-import { httpClient } from '../../support/http-client.ts';
+import { httpClient, requestTo } from '../../support/http-client.ts';
 
 describe('rate limiting', () => {
   it('answers the 61st request in a minute from one user with 429, Retry-After and RateLimit headers', async () => {
@@ -84,14 +84,8 @@ describe('CORS', () => {
  * Hono elsewhere (setResponseHeader): both transports must answer the same.
  */
 const TRANSPORTS = [
-  { name: 'app.request', serve: async (app: TestCore['app']) => ({ target: app, fetch: (path: string, init?: RequestInit) => Promise.resolve(app.request(path, init)), close: async () => {} }) },
-  {
-    name: 'a Node server',
-    serve: async (app: TestCore['app']) => {
-      const server = await serveOverNode(app);
-      return { target: server.url, fetch: (path: string, init?: RequestInit) => fetch(`${server.url}${path}`, init), close: server.close };
-    },
-  },
+  { name: 'app.request', serve: async (app: TestCore['app']) => ({ target: app, close: async () => {} }) },
+  { name: 'a Node server', serve: async (app: TestCore['app']) => serveOverNode(app).then((server) => ({ target: server.url, close: server.close })) },
 ] as const;
 
 describe.each(TRANSPORTS)('security headers, through $name', ({ serve }) => {
@@ -142,7 +136,7 @@ describe.each(TRANSPORTS)('security headers, through $name', ({ serve }) => {
     const core = createTestCore();
     const served = await serve(core.app);
     try {
-      const docs = await served.fetch('/docs');
+      const docs = await requestTo(served.target)('/docs');
       expect(docs.headers.get('content-type')).toMatch(/text\/html/);
       expect(docs.headers.get('x-frame-options')).toBe('SAMEORIGIN');
       for (const name of PAGE_ONLY) expect([name, docs.headers.get(name)]).toEqual([name, expect.any(String)]);
@@ -154,7 +148,7 @@ describe.each(TRANSPORTS)('security headers, through $name', ({ serve }) => {
       const token = (await call('POST', '/auth/login', { json: { username: user.username, password: PASSWORD } })).body.access_token;
       const init = await call('POST', '/ingest/files/init', { token, json: { filename: 'a.log', size: 3, log_format: 'text' } });
       // The stream's headers arrive with its first event; the job stays CREATED, so stop reading.
-      const events = await served.fetch(`/jobs/${init.body.job_id}/events`, { headers: { Authorization: `Bearer ${token}` } });
+      const events = await requestTo(served.target)(`/jobs/${init.body.job_id}/events`, { headers: { Authorization: `Bearer ${token}` } });
       expect(events.headers.get('content-type')).toMatch(/text\/event-stream/);
       expect(events.headers.get('cache-control')).toBe('no-cache');
       expect(events.headers.get('x-content-type-options')).toBe('nosniff');
