@@ -16,7 +16,7 @@ import type { UrlSigner } from '../signed-urls/url-signer.ts';
  * Small objects (up to 64 KiB), stats and directories use synchronous calls: on a local
  * disk each takes microseconds, while every hand-off to libuv's pool cost 40–120 µs of CPU
  * here (two thread wake-ups), a dozen of them per small job (docs/BENCHMARKS.md). Larger
- * objects stream through the pool, so the event loop never waits on more than 64 KiB of I/O.
+ * objects stream through the pool, so the event loop never waits on their I/O.
  */
 export class LocalObjectStore extends SelfServedObjectStore {
   override readonly storageType = 'local';
@@ -57,7 +57,7 @@ export class LocalObjectStore extends SelfServedObjectStore {
       if (!info.isFile()) return null;
       if (info.size > SMALL_OBJECT_BYTES) {
         streamOwnsFile = true; // it closes the file when done
-        return createReadStream('', { fd, highWaterMark: SMALL_OBJECT_BYTES });
+        return createReadStream('', { fd, highWaterMark: STREAM_CHUNK_BYTES });
       }
       const bytes = new Uint8Array(info.size);
       let read = 0;
@@ -116,6 +116,11 @@ export class LocalObjectStore extends SelfServedObjectStore {
 const KNOWN_DIRECTORIES = 1_000;
 /** Objects up to this size are read and written with synchronous calls, in one piece. */
 const SMALL_OBJECT_BYTES = 64 * 1024;
+/**
+ * Larger objects are read in chunks of this size: each read is a round trip through libuv's
+ * pool (two thread wake-ups), and a 1 GiB file took 16,384 of them at 64 KiB.
+ */
+const STREAM_CHUNK_BYTES = 256 * 1024;
 
 /**
  * Writes a stream to a new file (failing if it exists), gathering chunks into writes of up to
