@@ -1,4 +1,4 @@
-import { createWriteStream } from 'node:fs';
+import { closeSync, createWriteStream, fsyncSync, openSync } from 'node:fs';
 import { once } from 'node:events';
 import type { LogFormat } from '../src/domain/upload/log-format.ts';
 
@@ -42,5 +42,10 @@ export async function generateLogFile(path: string, format: LogFormat, bytes: nu
   }
   out.end();
   await once(out, 'finish');
+  // Written back now rather than by the kernel during the first measured run: the one run
+  // measured right after generating 1 GiB spent 30 ms of CPU per MiB, against 17–19 otherwise.
+  const fd = openSync(path, 'r');
+  fsyncSync(fd);
+  closeSync(fd);
   return lines;
 }
