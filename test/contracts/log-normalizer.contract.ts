@@ -27,7 +27,7 @@ function expected(blocks: readonly LineBlock[]) {
   let ndjson = '';
   for (const block of blocks) {
     const normalized = normalizeBlock({ ...block, bytes: block.bytes.slice() }, SPEC);
-    ndjson += normalized.ndjson;
+    ndjson += Buffer.from(normalized.ndjson).toString();
     addTally(tally, normalized.tally);
   }
   return { ndjson, tally };

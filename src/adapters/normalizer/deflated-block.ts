@@ -17,29 +17,14 @@ export interface DeflatedBlock {
 const OUTPUT_COMPRESSION_LEVEL = 1;
 
 /**
- * Compresses text so that pieces compressed apart concatenate into one deflate stream
+ * Compresses bytes so that pieces compressed apart concatenate into one deflate stream
  * (each ends in a sync flush and refers to nothing before it), as pigz does.
  */
-export function deflateBlock(text: string): DeflatedBlock {
-  if (text.length === 0) return { deflated: new Uint8Array(0), crc32: 0, length: 0 };
-  const bytes = utf8(text);
+export function deflateBlock(bytes: Uint8Array): DeflatedBlock {
+  if (bytes.length === 0) return { deflated: new Uint8Array(0), crc32: 0, length: 0 };
   const deflated = deflateRawSync(bytes, { level: OUTPUT_COMPRESSION_LEVEL, finishFlush: constants.Z_SYNC_FLUSH });
   // A copy that owns its memory, so it can be transferred between threads.
   return { deflated: new Uint8Array(deflated), crc32: crc32(bytes), length: bytes.length };
-}
-
-const encoder = new TextEncoder();
-// One buffer per thread, reused block after block: a fresh one per block left tens of MB of
-// garbage outside the (small) heap of each parse thread, collected too late (docs/BENCHMARKS.md).
-let scratch = new Uint8Array(256 * 1024);
-
-/** The text as UTF-8, in the scratch buffer: valid until the next call. */
-function utf8(text: string): Uint8Array {
-  for (;;) {
-    const { read, written } = encoder.encodeInto(text, scratch);
-    if (read === text.length) return scratch.subarray(0, written);
-    scratch = new Uint8Array(Math.max(scratch.length * 2, text.length * 3));
-  }
 }
 
 // RFC 1952: magic, deflate, no flags, no mtime, no extra flags, OS unknown.

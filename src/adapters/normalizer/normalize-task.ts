@@ -1,6 +1,7 @@
 import type { NormalizedOutput } from '../../application/ports/log-normalizer.ts';
 import type { LineBlock } from '../../application/processing/line-blocks.ts';
 import { addTally, emptyTally, type LineTally } from '../../application/processing/line-tally.ts';
+import { NdjsonOutput } from '../../application/processing/ndjson-output.ts';
 import { normalizeBlock, type NormalizationSpec } from '../../application/processing/normalize-block.ts';
 import { deflateBlock, GzipFramer, type DeflatedBlock } from './deflated-block.ts';
 
@@ -15,9 +16,12 @@ export interface BlockResult extends DeflatedBlock {
  * plumbing and zlib's own thread off the two cores the parse threads need (docs/BENCHMARKS.md).
  */
 export function normalizeAndDeflate(block: LineBlock, spec: NormalizationSpec): BlockResult {
-  const { ndjson, tally } = normalizeBlock(block, spec);
+  const { ndjson, tally } = normalizeBlock(block, spec, output);
   return { ...deflateBlock(ndjson), tally };
 }
+
+/** One per thread, reused block after block. */
+const output = new NdjsonOutput();
 
 /** The blocks' results, in order, as one gzip member, and the sum of their tallies. */
 export function framedOutput(results: AsyncIterable<BlockResult>): NormalizedOutput {

@@ -1,7 +1,6 @@
-import { MAX_SAMPLE_ERRORS } from '../../domain/job/job-result.ts';
 import { levelInText } from '../../domain/log/levels.ts';
 import type { LineParser, NormalizedEvent } from '../../domain/log/normalized-event.ts';
-import { emptyTally, type LineTally } from './line-tally.ts';
+import { LINE_TOO_LONG, TallyCounter, type LineTally } from './line-tally.ts';
 
 export interface Line {
   /** 1-based line number. */
@@ -18,13 +17,10 @@ export interface Line {
  * its message grows to at most `maxEventBytes`, the rest is dropped and marked truncated.
  */
 export class EventAssembler {
-  readonly tally: LineTally = emptyTally();
+  readonly #counter = new TallyCounter();
   readonly #parser: LineParser;
   readonly #maxEventBytes: number;
   #pending: NormalizedEvent | null = null;
-  // Canonical ISO-8601 UTC strings order like the times they name: no Date per event.
-  #earliest: string | null = null;
-  #latest: string | null = null;
 
   constructor(parser: LineParser, maxEventBytes: number) {
     this.#parser = parser;
@@ -33,9 +29,9 @@ export class EventAssembler {
 
   /** Takes one line; returns the event it completed, if any. */
   push(line: Line): NormalizedEvent | null {
-    this.tally.linesTotal += 1;
+    this.#counter.line();
     if (line.tooLong) {
-      this.#reject(line.number, 'line exceeds the maximum line length');
+      this.#counter.reject(line.number, LINE_TOO_LONG);
       return null;
     }
     const outcome = this.#parser.parse(line.text, line.number);
@@ -43,7 +39,7 @@ export class EventAssembler {
       case 'blank':
         return null;
       case 'reject':
-        this.#reject(line.number, outcome.reason);
+        this.#counter.reject(line.number, outcome.reason);
         return null;
       case 'continuation':
         if (this.#pending) {
@@ -61,16 +57,19 @@ export class EventAssembler {
   finish(): NormalizedEvent | null {
     const last = this.#pending;
     this.#pending = null;
-    if (last) this.#count(last);
-    this.tally.firstEventAt = this.#earliest === null ? null : new Date(this.#earliest);
-    this.tally.lastEventAt = this.#latest === null ? null : new Date(this.#latest);
+    if (last) this.#counter.event(last.level, last.ts);
     return last;
+  }
+
+  /** What the lines so far held; complete once `finish` was called. */
+  get tally(): LineTally {
+    return this.#counter.tally();
   }
 
   #start(event: NormalizedEvent): NormalizedEvent | null {
     const completed = this.#pending;
     this.#pending = event;
-    if (completed) this.#count(completed);
+    if (completed) this.#counter.event(completed.level, completed.ts);
     return completed;
   }
 
@@ -80,21 +79,5 @@ export class EventAssembler {
       return { ...event, attrs: { ...event.attrs, truncated: true } };
     }
     return { ...event, message: `${event.message}\n${text}` };
-  }
-
-  #count(event: NormalizedEvent): void {
-    const tally = this.tally;
-    tally.eventsParsed += 1;
-    tally.levelCounts[event.level] = (tally.levelCounts[event.level] ?? 0) + 1;
-    const ts = event.ts;
-    if (ts !== null) {
-      if (this.#earliest === null || ts < this.#earliest) this.#earliest = ts;
-      if (this.#latest === null || ts > this.#latest) this.#latest = ts;
-    }
-  }
-
-  #reject(line: number, reason: string): void {
-    this.tally.linesRejected += 1;
-    if (this.tally.sampleErrors.length < MAX_SAMPLE_ERRORS) this.tally.sampleErrors.push({ line, reason });
   }
 }

@@ -35,3 +35,55 @@ export function addTally(total: LineTally, next: Readonly<LineTally>): void {
   const room = MAX_SAMPLE_ERRORS - total.sampleErrors.length;
   if (room > 0) total.sampleErrors.push(...next.sampleErrors.slice(0, room));
 }
+
+export const LINE_TOO_LONG = 'line exceeds the maximum line length';
+
+/** Builds a tally line by line, event by event. */
+export class TallyCounter {
+  readonly #tally: LineTally = emptyTally();
+  // Canonical ISO-8601 UTC strings order like the times they name: no Date per event.
+  #earliest: string | null = null;
+  #latest: string | null = null;
+  // The same for events whose time is known as a number.
+  #earliestMs = Infinity;
+  #latestMs = -Infinity;
+
+  line(): void {
+    this.#tally.linesTotal += 1;
+  }
+
+  event(level: LogLevel, ts: string | null): void {
+    const tally = this.#tally;
+    tally.eventsParsed += 1;
+    tally.levelCounts[level] = (tally.levelCounts[level] ?? 0) + 1;
+    if (ts !== null) {
+      if (this.#earliest === null || ts < this.#earliest) this.#earliest = ts;
+      if (this.#latest === null || ts > this.#latest) this.#latest = ts;
+    }
+  }
+
+  /** An event whose time is epoch milliseconds (NaN for none): no ISO string needed. */
+  timedEvent(level: LogLevel, epochMs: number): void {
+    const tally = this.#tally;
+    tally.eventsParsed += 1;
+    tally.levelCounts[level] = (tally.levelCounts[level] ?? 0) + 1;
+    if (epochMs < this.#earliestMs) this.#earliestMs = epochMs;
+    if (epochMs > this.#latestMs) this.#latestMs = epochMs;
+  }
+
+  reject(line: number, reason: string): void {
+    const tally = this.#tally;
+    tally.linesRejected += 1;
+    if (tally.sampleErrors.length < MAX_SAMPLE_ERRORS) tally.sampleErrors.push({ line, reason });
+  }
+
+  /** The tally so far, with the first and last event times as dates. */
+  tally(): LineTally {
+    const tally = this.#tally;
+    const earliest = Math.min(this.#earliest === null ? Infinity : Date.parse(this.#earliest), this.#earliestMs);
+    const latest = Math.max(this.#latest === null ? -Infinity : Date.parse(this.#latest), this.#latestMs);
+    tally.firstEventAt = earliest === Infinity ? null : new Date(earliest);
+    tally.lastEventAt = latest === -Infinity ? null : new Date(latest);
+    return tally;
+  }
+}

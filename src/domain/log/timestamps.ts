@@ -32,6 +32,15 @@ function zoneOffsetMs(zone: string | undefined): number {
 const FOUR_DIGIT_YEARS = [Date.UTC(1000, 0, 1), Date.UTC(10000, 0, 1)] as const;
 let cachedMinute = Number.NaN;
 let cachedMinutePrefix = '';
+const cachedMinuteBytes = new Uint8Array(17);
+
+/** Formats the date-and-minute prefix (`2026-03-01T10:00:`) of `minute` unless it is the last one. */
+function cacheMinute(minute: number): void {
+  if (minute === cachedMinute) return;
+  cachedMinute = minute;
+  cachedMinutePrefix = new Date(minute * 60_000).toISOString().slice(0, 17);
+  for (let i = 0; i < 17; i++) cachedMinuteBytes[i] = cachedMinutePrefix.charCodeAt(i);
+}
 
 /**
  * Epoch milliseconds as ISO-8601 UTC, like `Date#toISOString`, several times faster: log
@@ -41,14 +50,41 @@ export function isoFromEpochMs(epochMs: number): string {
   const ms = Math.floor(epochMs);
   if (ms < FOUR_DIGIT_YEARS[0] || ms >= FOUR_DIGIT_YEARS[1]) return new Date(ms).toISOString();
   const minute = Math.floor(ms / 60_000);
-  if (minute !== cachedMinute) {
-    cachedMinute = minute;
-    cachedMinutePrefix = new Date(minute * 60_000).toISOString().slice(0, 17);
-  }
+  cacheMinute(minute);
   const within = ms - minute * 60_000;
   const seconds = Math.floor(within / 1000);
   const millis = within - seconds * 1000;
   return `${cachedMinutePrefix}${seconds < 10 ? '0' : ''}${seconds}.${millis < 10 ? '00' : millis < 100 ? '0' : ''}${millis}Z`;
+}
+
+/** The longest `isoFromEpochMs` gives (years beyond 9999 carry a sign and six digits). */
+export const MAX_ISO_LENGTH = 27;
+
+/**
+ * `isoFromEpochMs` as ASCII bytes written into `target` at `at`, with no string made on
+ * the way; returns the index past the last byte written.
+ */
+export function writeIsoFromEpochMs(epochMs: number, target: Uint8Array, at: number): number {
+  const ms = Math.floor(epochMs);
+  if (ms < FOUR_DIGIT_YEARS[0] || ms >= FOUR_DIGIT_YEARS[1]) {
+    const iso = new Date(ms).toISOString();
+    for (let i = 0; i < iso.length; i++) target[at++] = iso.charCodeAt(i);
+    return at;
+  }
+  const minute = Math.floor(ms / 60_000);
+  cacheMinute(minute);
+  for (let i = 0; i < 17; i++) target[at++] = cachedMinuteBytes[i]!;
+  const within = ms - minute * 60_000;
+  const seconds = Math.floor(within / 1000);
+  const millis = within - seconds * 1000;
+  target[at++] = 0x30 + Math.floor(seconds / 10);
+  target[at++] = 0x30 + (seconds % 10);
+  target[at++] = 0x2e; // .
+  target[at++] = 0x30 + Math.floor(millis / 100);
+  target[at++] = 0x30 + (Math.floor(millis / 10) % 10);
+  target[at++] = 0x30 + (millis % 10);
+  target[at++] = 0x5a; // Z
+  return at;
 }
 
 /** Epoch seconds or milliseconds (told apart by size), as in JSON logs; as epoch milliseconds. */

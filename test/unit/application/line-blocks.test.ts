@@ -19,7 +19,7 @@ async function read(chunks: (string | Uint8Array)[], options: BlockOptions = LIN
   const rejected: { line: number; reason: string }[] = [];
   for (const block of await blocksOf(chunks, options)) {
     const { ndjson, tally } = normalizeBlock(block, SPEC);
-    events.push(...ndjson.split('\n').filter(Boolean).map((l) => JSON.parse(l)).map(({ line, message }) => ({ line, message })));
+    events.push(...Buffer.from(ndjson).toString().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { line: number; message: string }).map(({ line, message }) => ({ line, message })));
     rejected.push(...tally.sampleErrors);
   }
   return { events, rejected };

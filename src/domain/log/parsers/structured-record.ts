@@ -8,8 +8,10 @@ const TIME_FIELDS = ['@timestamp', 'timestamp', 'time', 'ts', 'datetime', 'date'
 const LEVEL_FIELDS = ['level', 'lvl', 'severity', 'loglevel', 'log.level', 'levelname', 'priority'];
 const MESSAGE_FIELDS = ['msg', 'message', 'text', 'log', 'event', 'body'];
 
-type Role = 'time' | 'level' | 'message';
-const ROLES = new Map<string, { role: Role; rank: number }>([
+export type FieldRole = 'time' | 'level' | 'message';
+
+/** The field names an event's ts, level and message are taken from; the lowest rank wins. */
+export const FIELD_ROLES: ReadonlyMap<string, { readonly role: FieldRole; readonly rank: number }> = new Map<string, { role: FieldRole; rank: number }>([
   ...TIME_FIELDS.map((field, rank) => [field, { role: 'time' as const, rank }] as const),
   ...LEVEL_FIELDS.map((field, rank) => [field, { role: 'level' as const, rank }] as const),
   ...MESSAGE_FIELDS.map((field, rank) => [field, { role: 'message' as const, rank }] as const),
@@ -39,7 +41,7 @@ export function eventFromRecord(record: Record<string, unknown>, line: number): 
   let messageRank = Infinity;
   let message = '';
   for (const field of Object.keys(record)) {
-    const known = ROLES.get(field);
+    const known = FIELD_ROLES.get(field);
     if (!known) continue;
     const raw = record[field];
     if (known.role === 'time') {

@@ -83,7 +83,7 @@ async function normalizeAll(chunks: Uint8Array[], format: LogFormat, sizes: { bl
   const events: unknown[] = [];
   for await (const block of blocks) {
     const normalized = normalizeBlock(block, { format, uploadedAt: UPLOADED, maxEventBytes: 256 });
-    events.push(...normalized.ndjson.split('\n').filter(Boolean).map((line) => JSON.parse(line)));
+    events.push(...Buffer.from(normalized.ndjson).toString().split('\n').filter(Boolean).map((line): unknown => JSON.parse(line)));
     addTally(tally, normalized.tally);
   }
   return { events, tally };

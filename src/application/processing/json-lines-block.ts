@@ -1,0 +1,230 @@
+import type { LogLevel } from '../../domain/job/job-result.ts';
+import { levelFromValue } from '../../domain/log/levels.ts';
+import { jsonParser } from '../../domain/log/parsers/json-parser.ts';
+import { newJsonMembers, scanJsonLine } from '../../domain/log/parsers/json-members.ts';
+import { FIELD_ROLES, type FieldRole } from '../../domain/log/parsers/structured-record.ts';
+import { MAX_ISO_LENGTH, parseTimestampValue } from '../../domain/log/timestamps.ts';
+import type { LineBlock } from './line-blocks.ts';
+import { LINE_TOO_LONG, TallyCounter, type LineTally } from './line-tally.ts';
+import type { NdjsonOutput } from './ndjson-output.ts';
+
+/**
+ * A block of JSON Lines normalized straight from bytes to bytes. A line is scanned, not
+ * parsed: the fields that become ts, level and message are read, the others are copied into
+ * attrs as they are. The result is the event jsonParser gives, as JSON, except that values
+ * keep their spelling (a number stays `1.50`, not `1.5`; a large integer keeps its digits).
+ * Building every value as a JavaScript object and writing it out again took about three
+ * quarters of the worker's CPU (docs/BENCHMARKS.md). A line the scan does not take (not
+ * JSON, not an object, an escaped or repeated key, invalid UTF-8) goes through jsonParser.
+ */
+export function normalizeJsonLines(block: LineBlock, out: NdjsonOutput): LineTally {
+  const { bytes, overlong } = block;
+  const counter = new TallyCounter();
+  let nextOverlong = 0;
+  let number = block.firstLine;
+  for (let start = 0; start < bytes.length; number++) {
+    counter.line();
+    let end = -1;
+    if (overlong[nextOverlong] === number) {
+      nextOverlong += 1;
+      counter.reject(number, LINE_TOO_LONG);
+    } else {
+      end = writeScanned(bytes, start, number, out, counter);
+    }
+    if (end === -1) {
+      const newline = bytes.indexOf(NEWLINE, start);
+      end = newline === -1 ? bytes.length : newline;
+      if (overlong[nextOverlong - 1] !== number) writeParsed(bytes, start, end, number, out, counter);
+    }
+    start = end + 1;
+  }
+  return counter.tally();
+}
+
+const NEWLINE = 0x0a;
+const QUOTE = 0x22;
+// A byte order mark inside the file is text; the one at its start was dropped when splitting.
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+const members = newJsonMembers();
+
+/**
+ * The fast path, for the line from `start`: where the line ends, or -1, having written
+ * nothing, when the scan does not take it.
+ */
+function writeScanned(bytes: Uint8Array, start: number, line: number, out: NdjsonOutput, counter: TallyCounter): number {
+  const end = scanJsonLine(bytes, start, bytes.length, members);
+  if (end === -1) return -1;
+  const { spans, count } = members;
+  // As eventFromRecord: per role, the lowest-ranked field whose value reads as one.
+  let timeMember = -1;
+  let timeRank = Infinity;
+  let time = 0;
+  let levelMember = -1;
+  let levelRank = Infinity;
+  let level: LogLevel = 'unknown';
+  let messageMember = -1;
+  let messageRank = Infinity;
+  for (let i = 0; i < count; i++) {
+    const known = knownField(bytes, spans[4 * i]!, spans[4 * i + 1]!);
+    if (known === undefined) continue;
+    const valueStart = spans[4 * i + 2]!;
+    const valueEnd = spans[4 * i + 3]!;
+    if (known.role === 'time') {
+      if (known.rank > timeRank) continue;
+      const value = parseTimestampValue(scalarAt(bytes, valueStart, valueEnd));
+      if (value === null) continue;
+      timeMember = i;
+      timeRank = known.rank;
+      time = value;
+    } else if (known.role === 'level') {
+      if (known.rank > levelRank) continue;
+      const value = levelFromValue(scalarAt(bytes, valueStart, valueEnd));
+      if (value === 'unknown') continue;
+      levelMember = i;
+      levelRank = known.rank;
+      level = value;
+    } else if (bytes[valueStart] === QUOTE && known.rank < messageRank) {
+      messageMember = i;
+      messageRank = known.rank;
+    }
+  }
+
+  // The line's own bytes, plus the fixed parts of an event.
+  out.reserve(end - start + 128 + MAX_ISO_LENGTH);
+  if (timeMember === -1) out.ascii('{"ts":null');
+  else {
+    out.ascii('{"ts":"');
+    out.isoTime(time);
+    out.byte(QUOTE);
+  }
+  out.ascii(LEVEL_THEN_MESSAGE[level]);
+  if (messageMember === -1) out.ascii('""');
+  else out.copy(bytes, spans[4 * messageMember + 2]!, spans[4 * messageMember + 3]!);
+  out.ascii(',"attrs":{');
+  writeAttrs(bytes, out, timeMember, levelMember, messageMember);
+  out.ascii('},"line":');
+  out.integer(line);
+  out.ascii('}\n');
+  counter.timedEvent(level, timeMember === -1 ? Number.NaN : Math.floor(time));
+  return end;
+}
+
+const LEVEL_THEN_MESSAGE: Record<LogLevel, string> = Object.fromEntries(
+  (['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'unknown'] as const).map((level) => [level, `,"level":"${level}","message":`]),
+) as Record<LogLevel, string>;
+
+/**
+ * The members not taken for ts, level or message (given by index), as `"key":value` pairs.
+ * Neighbours written without spaces between them are copied as one run, commas and all.
+ */
+function writeAttrs(bytes: Uint8Array, out: NdjsonOutput, time: number, level: number, message: number): void {
+  const { spans, count } = members;
+  let wrote = false;
+  let runStart = -1;
+  let runEnd = -1;
+  for (let i = 0; i < count; i++) {
+    if (i === time || i === level || i === message) continue;
+    const keyStart = spans[4 * i]! - 1; // the opening quote
+    const keyEnd = spans[4 * i + 1]! + 1; // past the closing quote
+    const valueStart = spans[4 * i + 2]!;
+    const valueEnd = spans[4 * i + 3]!;
+    const compact = valueStart === keyEnd + 1;
+    if (compact && runEnd !== -1 && keyStart === runEnd + 1) {
+      runEnd = valueEnd;
+      continue;
+    }
+    if (runEnd !== -1) {
+      if (wrote) out.byte(COMMA);
+      out.copy(bytes, runStart, runEnd);
+      wrote = true;
+      runEnd = -1;
+    }
+    if (compact) {
+      runStart = keyStart;
+      runEnd = valueEnd;
+    } else {
+      if (wrote) out.byte(COMMA);
+      out.copy(bytes, keyStart, keyEnd);
+      out.byte(COLON);
+      out.copy(bytes, valueStart, valueEnd);
+      wrote = true;
+    }
+  }
+  if (runEnd !== -1) {
+    if (wrote) out.byte(COMMA);
+    out.copy(bytes, runStart, runEnd);
+  }
+}
+
+const COMMA = 0x2c;
+const COLON = 0x3a;
+
+interface KnownField {
+  readonly name: Uint8Array;
+  readonly role: FieldRole;
+  readonly rank: number;
+}
+
+/** The fields with a role, by the length of their names in bytes. */
+const KNOWN_BY_LENGTH: KnownField[][] = [];
+for (const [field, { role, rank }] of FIELD_ROLES) {
+  const name = new TextEncoder().encode(field);
+  (KNOWN_BY_LENGTH[name.length] ??= []).push({ name, role, rank });
+}
+
+/** Whether some field with a role has this length (up to 15) and first byte: most keys stop here. */
+const MAY_BE_KNOWN = new Uint8Array(16 * 256);
+for (const [length, candidates] of KNOWN_BY_LENGTH.entries()) for (const { name } of candidates ?? []) MAY_BE_KNOWN[256 * length + name[0]!] = 1;
+
+function knownField(bytes: Uint8Array, start: number, end: number): KnownField | undefined {
+  const length = end - start;
+  if (length > 15 || MAY_BE_KNOWN[256 * length + bytes[start]!] === 0) return undefined;
+  const candidates = KNOWN_BY_LENGTH[length]!;
+  next: for (const candidate of candidates) {
+    const name = candidate.name;
+    for (let i = 0; i < name.length; i++) if (bytes[start + i] !== name[i]) continue next;
+    return candidate;
+  }
+  return undefined;
+}
+
+/**
+ * A member's value as JSON.parse gives it, for the values that can be a time or a level
+ * (numbers, strings); null for the others, which are neither.
+ */
+function scalarAt(bytes: Uint8Array, start: number, end: number): number | string | null {
+  const first = bytes[start]!;
+  if (first === QUOTE) {
+    let ascii = '';
+    for (let i = start + 1; i < end - 1; i++) {
+      const c = bytes[i]!;
+      if (c === 0x5c || c >= 0x80) return JSON.parse(utf8.decode(bytes.subarray(start, end))) as string;
+      ascii += String.fromCharCode(c);
+    }
+    return ascii;
+  }
+  if (first === 0x2d || (first >= 0x30 && first <= 0x39)) {
+    // Up to 15 digits is exact in a double: the common epoch times and pino levels.
+    if (end - start > 15) return Number(utf8.decode(bytes.subarray(start, end)));
+    let value = 0;
+    for (let i = start; i < end; i++) {
+      const digit = bytes[i]! - 0x30;
+      if (digit < 0 || digit > 9) return Number(utf8.decode(bytes.subarray(start, end)));
+      value = value * 10 + digit;
+    }
+    return value;
+  }
+  return null;
+}
+
+/** The slow path: the line as text through jsonParser, its event written by JSON.stringify. */
+function writeParsed(bytes: Uint8Array, start: number, end: number, line: number, out: NdjsonOutput, counter: TallyCounter): void {
+  const lineEnd = bytes[end - 1] === 0x0d ? end - 1 : end;
+  const outcome = jsonParser.parse(utf8.decode(bytes.subarray(start, lineEnd)), line);
+  if (outcome.kind === 'reject') counter.reject(line, outcome.reason);
+  else if (outcome.kind === 'event') {
+    out.text(`${JSON.stringify(outcome.event)}\n`);
+    counter.event(outcome.event.level, outcome.event.ts);
+  }
+}
+
