@@ -1,4 +1,4 @@
-import type { LogLevel } from '../../domain/job/job-result.ts';
+import { LOG_LEVELS, type LogLevel } from '../../domain/job/job-result.ts';
 import { levelFromValue } from '../../domain/log/levels.ts';
 import { jsonParser } from '../../domain/log/parsers/json-parser.ts';
 import { newJsonMembers, scanJsonLine } from '../../domain/log/parsers/json-members.ts';
@@ -91,27 +91,33 @@ function writeScanned(bytes: Uint8Array, start: number, line: number, out: Ndjso
 
   // The line's own bytes, plus the fixed parts of an event.
   out.reserve(end - start + 128 + MAX_ISO_LENGTH);
-  if (timeMember === -1) out.ascii('{"ts":null');
+  if (timeMember === -1) out.constant(NO_TS);
   else {
-    out.ascii('{"ts":"');
+    out.constant(TS);
     out.isoTime(time);
     out.byte(QUOTE);
   }
-  out.ascii(LEVEL_THEN_MESSAGE[level]);
-  if (messageMember === -1) out.ascii('""');
+  out.constant(LEVEL_THEN_MESSAGE[level]);
+  if (messageMember === -1) out.constant(EMPTY_MESSAGE);
   else out.copy(bytes, spans[4 * messageMember + 2]!, spans[4 * messageMember + 3]!);
-  out.ascii(',"attrs":{');
+  out.constant(ATTRS);
   writeAttrs(bytes, out, timeMember, levelMember, messageMember);
-  out.ascii('},"line":');
+  out.constant(LINE);
   out.integer(line);
-  out.ascii('}\n');
+  out.constant(END);
   counter.timedEvent(level, timeMember === -1 ? Number.NaN : Math.floor(time));
   return end;
 }
 
-const LEVEL_THEN_MESSAGE: Record<LogLevel, string> = Object.fromEntries(
-  (['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'unknown'] as const).map((level) => [level, `,"level":"${level}","message":`]),
-) as Record<LogLevel, string>;
+// The fixed parts of an event line, in the order JSON.stringify writes a NormalizedEvent.
+const ascii = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0));
+const NO_TS = ascii('{"ts":null');
+const TS = ascii('{"ts":"');
+const LEVEL_THEN_MESSAGE = Object.fromEntries(LOG_LEVELS.map((level) => [level, ascii(`,"level":"${level}","message":`)])) as Record<LogLevel, Uint8Array>;
+const EMPTY_MESSAGE = ascii('""');
+const ATTRS = ascii(',"attrs":{');
+const LINE = ascii('},"line":');
+const END = ascii('}\n');
 
 /**
  * The members not taken for ts, level or message (given by index), as `"key":value` pairs.

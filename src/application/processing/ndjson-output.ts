@@ -65,6 +65,14 @@ export class NdjsonOutput {
     this.#length = at;
   }
 
+  /** A constant, encoded once beforehand. */
+  constant(encoded: Uint8Array): void {
+    const bytes = this.#bytes;
+    let at = this.#length;
+    for (let i = 0; i < encoded.length; i++) bytes[at++] = encoded[i]!;
+    this.#length = at;
+  }
+
   byte(value: number): void {
     this.#bytes[this.#length++] = value;
   }

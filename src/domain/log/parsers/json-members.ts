@@ -43,6 +43,8 @@ export const newJsonMembers = (): JsonMembers => ({ spans: new Int32Array(4 * MA
 export function scanJsonLine(bytes: Uint8Array, start: number, end: number, members: JsonMembers): number {
   const spans = members.spans;
   let count = 0;
+  // Keys seen, by a 32-way digest of length and end bytes: only a key whose bit is set already is compared.
+  let seen = 0;
   let p = skipSpace(bytes, start, end);
   if (bytes[p] !== OPEN_BRACE) return -1;
   p = skipSpace(bytes, p + 1, end);
@@ -54,7 +56,10 @@ export function scanJsonLine(bytes: Uint8Array, start: number, end: number, memb
     if (p >= end || bytes[p] !== QUOTE || count === MAX_MEMBERS) return -1;
     const keyStart = p + 1;
     const keyEnd = scanKey(bytes, keyStart, end);
-    if (keyEnd < 0 || isDuplicateKey(bytes, keyStart, keyEnd, spans, count)) return -1;
+    if (keyEnd < 0) return -1;
+    const bit = 1 << ((keyEnd - keyStart + bytes[keyStart]! + 7 * bytes[keyEnd - 1]!) & 31);
+    if ((seen & bit) !== 0 && isDuplicateKey(bytes, keyStart, keyEnd, spans, count)) return -1;
+    seen |= bit;
     p = skipSpace(bytes, keyEnd + 1, end);
     if (bytes[p] !== COLON) return -1;
     const valueStart = skipSpace(bytes, p + 1, end);
@@ -103,9 +108,9 @@ function scanKey(bytes: Uint8Array, p: number, end: number): number {
   if (first >= ZERO && first <= NINE) return -1;
   while (p < end) {
     const c = bytes[p]!;
-    if (c === QUOTE) return p;
-    if (c === BACKSLASH || c < 0x20) return -1;
-    if (c < 0x80) p++;
+    if (PLAIN[c] === 1) p++;
+    else if (c === QUOTE) return p;
+    else if (c < 0x80) return -1; // an escape or a control character
     else {
       p = skipUtf8Sequence(bytes, p, end);
       if (p < 0) return -1;
@@ -113,6 +118,10 @@ function scanKey(bytes: Uint8Array, p: number, end: number): number {
   }
   return -1;
 }
+
+/** The bytes that stand for themselves in a JSON string: ASCII but controls, quote and backslash. */
+const PLAIN = new Uint8Array(256);
+for (let c = 0x20; c < 0x80; c++) PLAIN[c] = c === QUOTE || c === BACKSLASH ? 0 : 1;
 
 /** JSON.parse keeps the last of two equal keys, a copy would keep both. */
 function isDuplicateKey(bytes: Uint8Array, start: number, end: number, spans: Int32Array, count: number): boolean {
@@ -160,12 +169,12 @@ function literal(bytes: Uint8Array, p: number, end: number, word: readonly numbe
 export function scanString(bytes: Uint8Array, p: number, end: number): number {
   while (p < end) {
     const c = bytes[p]!;
-    if (c === QUOTE) return p + 1;
-    if (c === BACKSLASH) {
+    if (PLAIN[c] === 1) p++;
+    else if (c === QUOTE) return p + 1;
+    else if (c === BACKSLASH) {
       p = skipEscape(bytes, p + 1, end);
       if (p < 0) return -1;
     } else if (c < 0x20) return -1;
-    else if (c < 0x80) p++;
     else {
       p = skipUtf8Sequence(bytes, p, end);
       if (p < 0) return -1;
