@@ -1,4 +1,4 @@
-import { MAX_SAMPLE_ERRORS, type LogLevel, type RejectedLine } from '../../domain/job/job-result.ts';
+import { LOG_LEVELS, MAX_SAMPLE_ERRORS, type LogLevel, type RejectedLine } from '../../domain/job/job-result.ts';
 
 /** What reading some lines found: the part of a JobResult that counts. */
 export interface LineTally {
@@ -46,6 +46,8 @@ export class TallyCounter {
   #latest: string | null = null;
   // The same for events whose time is known as a number.
   #earliestMs = Infinity;
+  // Events per level, in LOG_LEVELS order: an index per event instead of a keyed property.
+  readonly #levels = new Float64Array(LOG_LEVELS.length);
   #latestMs = -Infinity;
 
   line(): void {
@@ -55,7 +57,7 @@ export class TallyCounter {
   event(level: LogLevel, ts: string | null): void {
     const tally = this.#tally;
     tally.eventsParsed += 1;
-    tally.levelCounts[level] = (tally.levelCounts[level] ?? 0) + 1;
+    this.#levels[levelIndex(level)]! += 1;
     if (ts !== null) {
       if (this.#earliest === null || ts < this.#earliest) this.#earliest = ts;
       if (this.#latest === null || ts > this.#latest) this.#latest = ts;
@@ -66,7 +68,7 @@ export class TallyCounter {
   timedEvent(level: LogLevel, epochMs: number): void {
     const tally = this.#tally;
     tally.eventsParsed += 1;
-    tally.levelCounts[level] = (tally.levelCounts[level] ?? 0) + 1;
+    this.#levels[levelIndex(level)]! += 1;
     if (epochMs < this.#earliestMs) this.#earliestMs = epochMs;
     if (epochMs > this.#latestMs) this.#latestMs = epochMs;
   }
@@ -82,8 +84,22 @@ export class TallyCounter {
     const tally = this.#tally;
     const earliest = Math.min(this.#earliest === null ? Infinity : Date.parse(this.#earliest), this.#earliestMs);
     const latest = Math.max(this.#latest === null ? -Infinity : Date.parse(this.#latest), this.#latestMs);
+    tally.levelCounts = {};
+    for (const [i, level] of LOG_LEVELS.entries()) if (this.#levels[i]! > 0) tally.levelCounts[level] = this.#levels[i];
     tally.firstEventAt = earliest === Infinity ? null : new Date(earliest);
     tally.lastEventAt = latest === -Infinity ? null : new Date(latest);
     return tally;
+  }
+}
+
+function levelIndex(level: LogLevel): number {
+  switch (level) {
+    case 'trace': return 0;
+    case 'debug': return 1;
+    case 'info': return 2;
+    case 'warn': return 3;
+    case 'error': return 4;
+    case 'fatal': return 5;
+    case 'unknown': return 6;
   }
 }

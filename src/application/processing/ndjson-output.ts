@@ -52,11 +52,14 @@ export class NdjsonOutput {
     this.#length = at;
   }
 
-  /** Bytes [start, end) of `source`. Short runs are copied by hand: a native call costs more. */
+  /**
+   * Bytes [start, end) of `source`. Runs of up to 256 bytes (nearly all: values, attrs) are
+   * copied by hand: a view and a native call per run made the json path 8 % slower.
+   */
   copy(source: Uint8Array, start: number, end: number): void {
     const bytes = this.#bytes;
     let at = this.#length;
-    if (end - start > 48) {
+    if (end - start > 256) {
       bytes.set(source.subarray(start, end), at);
       at += end - start;
     } else {

@@ -57,7 +57,7 @@ export function scanJsonLine(bytes: Uint8Array, start: number, end: number, memb
     const keyStart = p + 1;
     const keyEnd = scanKey(bytes, keyStart, end);
     if (keyEnd < 0) return -1;
-    const bit = 1 << ((keyEnd - keyStart + bytes[keyStart]! + 7 * bytes[keyEnd - 1]!) & 31);
+    const bit = 1 << (Math.imul((keyEnd - keyStart) ^ (bytes[keyStart]! << 8) ^ (bytes[keyEnd - 1]! << 16), 0x9e3779b1) >>> 27);
     if ((seen & bit) !== 0 && isDuplicateKey(bytes, keyStart, keyEnd, spans, count)) return -1;
     seen |= bit;
     p = skipSpace(bytes, keyEnd + 1, end);
