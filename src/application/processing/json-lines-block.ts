@@ -3,7 +3,7 @@ import { levelFromValue } from '../../domain/log/levels.ts';
 import { jsonParser } from '../../domain/log/parsers/json-parser.ts';
 import { newJsonMembers, scanJsonLine } from '../../domain/log/parsers/json-members.ts';
 import { FIELD_ROLES, type FieldRole } from '../../domain/log/parsers/structured-record.ts';
-import { MAX_ISO_LENGTH, parseTimestampValue } from '../../domain/log/timestamps.ts';
+import { epochMsFromIsoBytes, MAX_ISO_LENGTH, parseTimestampValue } from '../../domain/log/timestamps.ts';
 import type { LineBlock } from './line-blocks.ts';
 import { LINE_TOO_LONG, TallyCounter, type LineTally } from './line-tally.ts';
 import type { NdjsonOutput } from './ndjson-output.ts';
@@ -71,7 +71,7 @@ function writeScanned(bytes: Uint8Array, start: number, line: number, out: Ndjso
     const valueEnd = spans[4 * i + 3]!;
     if (known.role === 'time') {
       if (known.rank > timeRank) continue;
-      const value = parseTimestampValue(scalarAt(bytes, valueStart, valueEnd));
+      const value = timeAt(bytes, valueStart, valueEnd);
       if (value === null) continue;
       timeMember = i;
       timeRank = known.rank;
@@ -192,6 +192,15 @@ function knownField(bytes: Uint8Array, start: number, end: number): KnownField |
     return candidate;
   }
   return undefined;
+}
+
+/** A time member's value as parseTimestampValue reads it; ISO-8601 strings straight from their bytes. */
+function timeAt(bytes: Uint8Array, start: number, end: number): number | null {
+  if (bytes[start] === QUOTE) {
+    const epochMs = epochMsFromIsoBytes(bytes, start + 1, end - 1);
+    if (!Number.isNaN(epochMs)) return epochMs;
+  }
+  return parseTimestampValue(scalarAt(bytes, start, end));
 }
 
 /**
