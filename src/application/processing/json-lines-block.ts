@@ -13,8 +13,8 @@ import type { NdjsonOutput } from './ndjson-output.ts';
  * parsed: the fields that become ts, level and message are read, the others are copied into
  * attrs as they are. The result is the event jsonParser gives, as JSON, except that values
  * keep their spelling (a number stays `1.50`, not `1.5`; a large integer keeps its digits).
- * Building every value as a JavaScript object and writing it out again took about three
- * quarters of the worker's CPU (docs/BENCHMARKS.md). A line the scan does not take (not
+ * Building every value as a JavaScript object and writing it out again cost the worker half
+ * its CPU on json (docs/BENCHMARKS.md). A line the scan does not take (not
  * JSON, not an object, an escaped or repeated key, invalid UTF-8) goes through jsonParser.
  */
 export function normalizeJsonLines(block: LineBlock, out: NdjsonOutput): LineTally {
@@ -24,17 +24,17 @@ export function normalizeJsonLines(block: LineBlock, out: NdjsonOutput): LineTal
   let number = block.firstLine;
   for (let start = 0; start < bytes.length; number++) {
     counter.line();
-    let end = -1;
-    if (overlong[nextOverlong] === number) {
+    const tooLong = overlong[nextOverlong] === number;
+    if (tooLong) {
       nextOverlong += 1;
       counter.reject(number, LINE_TOO_LONG);
-    } else {
-      end = writeScanned(bytes, start, number, out, counter);
     }
+    // The scan finds the end of a line it takes; for any other line, a search does.
+    let end = tooLong ? -1 : writeScanned(bytes, start, number, out, counter);
     if (end === -1) {
       const newline = bytes.indexOf(NEWLINE, start);
       end = newline === -1 ? bytes.length : newline;
-      if (overlong[nextOverlong - 1] !== number) writeParsed(bytes, start, end, number, out, counter);
+      if (!tooLong) writeParsed(bytes, start, end, number, out, counter);
     }
     start = end + 1;
   }
