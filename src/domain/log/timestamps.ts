@@ -9,9 +9,29 @@ const ISO_LIKE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:[.,](\d{
 
 /**
  * An ISO-8601-like date-time. Without a zone it is taken as UTC: log files mostly use
- * UTC and there is no better guess.
+ * UTC and there is no better guess. The common spellings are read by epochMsFromIsoBytes,
+ * without the regular expression (a fifth of the text format's CPU); isoLikeByPattern
+ * defines the reading.
  */
 export function parseIsoLike(text: string): Date | null {
+  const trimmed = text.trim();
+  if (trimmed.length <= MAX_SHORT_TEXT) {
+    const { read, written } = encoder.encodeInto(trimmed, scratch);
+    if (read === trimmed.length) {
+      const epochMs = epochMsFromIsoBytes(scratch, 0, written);
+      if (!Number.isNaN(epochMs)) return new Date(epochMs);
+    }
+  }
+  return isoLikeByPattern(trimmed);
+}
+
+// 4-digit year, time, 9 fraction digits and a zone fit; longer texts take the pattern.
+const MAX_SHORT_TEXT = 40;
+const scratch = new Uint8Array(3 * MAX_SHORT_TEXT);
+const encoder = new TextEncoder();
+
+/** parseIsoLike by its regular expression: what the faster readings must agree with. */
+export function isoLikeByPattern(text: string): Date | null {
   const m = ISO_LIKE.exec(text.trim());
   if (!m) return null;
   const [, y, mo, d, h, mi, s, fraction, zone] = m;
@@ -22,9 +42,9 @@ export function parseIsoLike(text: string): Date | null {
 }
 
 /**
- * parseIsoLike over ASCII bytes [start, end), for the spellings loggers write
+ * isoLikeByPattern over ASCII bytes [start, end), for the spellings loggers write
  * (`2026-03-01T10:00:00.123Z`, `2026-03-01 10:00:00,5+02:00`): epoch milliseconds, or NaN
- * when the text is not such a spelling or not a time parseIsoLike gives (spaces around it
+ * when the text is not such a spelling or not a time the pattern gives (spaces around it
  * or before the zone, a field out of range); the caller then asks parseIsoLike. No string,
  * regular expression or Date on the way: the json path reads a time per line.
  */
