@@ -23,8 +23,10 @@ const OUTPUT_COMPRESSION_LEVEL = 1;
 export function deflateBlock(bytes: Uint8Array): DeflatedBlock {
   if (bytes.length === 0) return { deflated: new Uint8Array(0), crc32: 0, length: 0 };
   const deflated = deflateRawSync(bytes, { level: OUTPUT_COMPRESSION_LEVEL, finishFlush: constants.Z_SYNC_FLUSH });
-  // A copy that owns its memory, so it can be transferred between threads.
-  return { deflated: new Uint8Array(deflated), crc32: crc32(bytes), length: bytes.length };
+  // Transferred between threads, it must own all of its memory: zlib's result mostly does (a
+  // buffer of its own size); a view of a larger one, or of Buffer's shared pool, is copied.
+  const owned = deflated.byteOffset === 0 && deflated.byteLength === deflated.buffer.byteLength ? deflated : new Uint8Array(deflated);
+  return { deflated: owned, crc32: crc32(bytes), length: bytes.length };
 }
 
 // RFC 1952: magic, deflate, no flags, no mtime, no extra flags, OS unknown.

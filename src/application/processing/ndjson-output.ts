@@ -82,12 +82,20 @@ export class NdjsonOutput {
 
   /** A non-negative integer below 2^53, in decimal. */
   integer(value: number): void {
+    if (value > 0x7fffffff) {
+      this.ascii(String(value));
+      return;
+    }
     const bytes = this.#bytes;
     let digits = 1;
-    for (let rest = value; rest >= 10; rest = Math.floor(rest / 10)) digits++;
+    for (let rest = value; rest >= 10; rest = (rest / 10) | 0) digits++;
     let at = this.#length + digits;
     this.#length = at;
-    for (let rest = value; digits > 0; digits--, rest = Math.floor(rest / 10)) bytes[--at] = 0x30 + (rest % 10);
+    for (let rest = value; digits > 0; digits--) {
+      const next = (rest / 10) | 0;
+      bytes[--at] = 0x30 + rest - 10 * next;
+      rest = next;
+    }
   }
 
   /** Epoch milliseconds as ISO-8601 UTC (as `isoFromEpochMs`). */
