@@ -173,8 +173,9 @@ interface KnownField {
 
 /** The fields with a role, by the length of their names in bytes. */
 const KNOWN_BY_LENGTH: KnownField[][] = [];
+const encoder = new TextEncoder();
 for (const [field, { role, rank }] of FIELD_ROLES) {
-  const name = new TextEncoder().encode(field);
+  const name = encoder.encode(field);
   (KNOWN_BY_LENGTH[name.length] ??= []).push({ name, role, rank });
 }
 

@@ -41,13 +41,13 @@ export const LINE_TOO_LONG = 'line exceeds the maximum line length';
 /** Builds a tally line by line, event by event. */
 export class TallyCounter {
   readonly #tally: LineTally = emptyTally();
+  // Events per level, in LOG_LEVELS order: an index per event instead of a keyed property.
+  readonly #levels = new Float64Array(LOG_LEVELS.length);
   // Canonical ISO-8601 UTC strings order like the times they name: no Date per event.
   #earliest: string | null = null;
   #latest: string | null = null;
   // The same for events whose time is known as a number.
   #earliestMs = Infinity;
-  // Events per level, in LOG_LEVELS order: an index per event instead of a keyed property.
-  readonly #levels = new Float64Array(LOG_LEVELS.length);
   #latestMs = -Infinity;
 
   line(): void {
@@ -55,9 +55,7 @@ export class TallyCounter {
   }
 
   event(level: LogLevel, ts: string | null): void {
-    const tally = this.#tally;
-    tally.eventsParsed += 1;
-    this.#levels[levelIndex(level)]! += 1;
+    this.#count(level);
     if (ts !== null) {
       if (this.#earliest === null || ts < this.#earliest) this.#earliest = ts;
       if (this.#latest === null || ts > this.#latest) this.#latest = ts;
@@ -66,11 +64,14 @@ export class TallyCounter {
 
   /** An event whose time is epoch milliseconds (NaN for none): no ISO string needed. */
   timedEvent(level: LogLevel, epochMs: number): void {
-    const tally = this.#tally;
-    tally.eventsParsed += 1;
-    this.#levels[levelIndex(level)]! += 1;
+    this.#count(level);
     if (epochMs < this.#earliestMs) this.#earliestMs = epochMs;
     if (epochMs > this.#latestMs) this.#latestMs = epochMs;
+  }
+
+  #count(level: LogLevel): void {
+    this.#tally.eventsParsed += 1;
+    this.#levels[LEVEL_INDEX[level]]! += 1;
   }
 
   reject(line: number, reason: string): void {
@@ -92,14 +93,5 @@ export class TallyCounter {
   }
 }
 
-function levelIndex(level: LogLevel): number {
-  switch (level) {
-    case 'trace': return 0;
-    case 'debug': return 1;
-    case 'info': return 2;
-    case 'warn': return 3;
-    case 'error': return 4;
-    case 'fatal': return 5;
-    case 'unknown': return 6;
-  }
-}
+/** A level's place in LOG_LEVELS. */
+const LEVEL_INDEX = Object.fromEntries(LOG_LEVELS.map((level, i) => [level, i])) as Record<LogLevel, number>;

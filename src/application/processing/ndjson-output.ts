@@ -44,7 +44,7 @@ export class NdjsonOutput {
 
   // The writes below assume room was reserved.
 
-  /** Text known to be ASCII (names, digits, ISO times). */
+  /** Text known to be ASCII (digits). */
   ascii(text: string): void {
     const bytes = this.#bytes;
     let at = this.#length;

@@ -45,7 +45,7 @@ export function isoLikeByPattern(text: string): Date | null {
  * isoLikeByPattern over ASCII bytes [start, end), for the spellings loggers write
  * (`2026-03-01T10:00:00.123Z`, `2026-03-01 10:00:00,5+02:00`): epoch milliseconds, or NaN
  * when the text is not such a spelling or not a time the pattern gives (spaces around it
- * or before the zone, a field out of range); the caller then asks parseIsoLike. No string,
+ * or before the zone, a field out of range); the caller then asks the pattern. No string,
  * regular expression or Date on the way: the json path reads a time per line.
  */
 export function epochMsFromIsoBytes(bytes: Uint8Array, start: number, end: number): number {
@@ -85,7 +85,7 @@ export function epochMsFromIsoBytes(bytes: Uint8Array, start: number, end: numbe
   }
   if (p !== end) return Number.NaN;
   const epochMs = Date.UTC(year, month - 1, day, hour, minute, second, ms) - offset;
-  // Beyond the range of a Date: parseIsoLike gives null, and its caller tries Date.parse.
+  // Beyond the range of a Date: the pattern gives null, and parseTimestampValue tries Date.parse.
   return Math.abs(epochMs) <= 8.64e15 ? epochMs : Number.NaN;
 }
 
