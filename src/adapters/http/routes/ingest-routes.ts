@@ -7,7 +7,7 @@ import { validate } from '../validation.ts';
 
 export function ingestRoutes(uc: HttpUseCases) {
   return new Hono<AppEnv>()
-    .use(authenticate(uc.authenticate))
+    .use(authenticate(uc))
     .post('/files/init', validate('header', idempotencyHeader), validate('json', initUploadBody), async (c) => {
       const body = c.req.valid('json');
       const { job, uploadRequest, replayed } = await uc.initUpload.execute(c.get('actor'), {
