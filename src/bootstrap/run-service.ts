@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
 import { answerClientErrors } from '../adapters/http/client-errors.ts';
+import { serveOverNode } from '../adapters/http/serve-over-node.ts';
 import { metricsRoutes } from '../adapters/http/routes/metrics-routes.ts';
 import type { ServiceMetrics } from '../adapters/metrics/service-metrics.ts';
 import type { Logger } from 'pino';
@@ -95,10 +96,10 @@ export async function startService(
   }
   if (modes.api) {
     const app = container.get<Hono>(TOKENS.HttpApp);
-    const address = await new Promise<AddressInfo>((resolve) => {
-      server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, resolve);
-      answerClientErrors(server);
-    });
+    const served = await serveOverNode(app, config.port, config.host);
+    server = served.server;
+    answerClientErrors(served.server);
+    const { address } = served;
     url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${address.port}`;
   }
 

@@ -1,16 +1,12 @@
-import { serve } from '@hono/node-server';
-import type { AddressInfo } from 'node:net';
 import type { Hono } from 'hono';
 import type { AppEnv } from '../../src/adapters/http/app-env.ts';
+import { serveOverNode } from '../../src/adapters/http/serve-over-node.ts';
 
-/** The app served by @hono/node-server on a free 127.0.0.1 port, as deployed; its base URL. */
-export async function serveOverNode(app: Hono<AppEnv>): Promise<{ url: string; close(): Promise<void> }> {
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const started = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
-  });
-  const { port } = server.address() as AddressInfo;
+/** The app served on a free 127.0.0.1 port as the service deploys it; its base URL. */
+export async function serveOnFreePort(app: Hono<AppEnv>): Promise<{ url: string; close(): Promise<void> }> {
+  const { server, address } = await serveOverNode(app, 0, '127.0.0.1');
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${address.port}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
