@@ -1,6 +1,7 @@
 import { DomainError } from '../../domain/errors.ts';
 import type { Actor } from './actor.ts';
 import type { Ports } from '../ports/ports.ts';
+import type { TokenVerification } from '../ports/token-issuer.ts';
 
 /** The ports Authenticate uses. */
 export type AuthenticatePorts = Pick<Ports, 'tokens' | 'users'>;
@@ -17,7 +18,14 @@ export class Authenticate {
   }
 
   async execute(accessToken: string): Promise<Actor> {
-    const verification = await this.#ports.tokens.verify(accessToken);
+    return this.actorFor(await this.#ports.tokens.verify(accessToken));
+  }
+
+  /**
+   * The same for a token already verified (by VerifyToken, say), so that a transport which
+   * needed the verification earlier, to rate-limit by user, does not verify the token twice.
+   */
+  async actorFor(verification: TokenVerification): Promise<Actor> {
     if (!verification.valid) {
       throw new DomainError('INVALID_TOKEN', verification.reason === 'expired' ? 'Token expired' : 'Invalid token');
     }

@@ -110,6 +110,19 @@ describe('authentication use cases', () => {
     expect((await refresh.execute(pairB.refreshToken)).accessToken).toBeTruthy();
   });
 
+  it('turns a verification made earlier into the actor, by the same rules as a token', async () => {
+    const { user } = await core.addUser('user');
+    const pair = await login.execute(user.username, PASSWORD);
+    const verify = core.get<VerifyToken>(TOKENS.VerifyToken);
+    expect(await authenticate.actorFor(await verify.execute(pair.accessToken))).toEqual({ userId: user.id, username: user.username, role: 'user' });
+    await expect(authenticate.actorFor(await verify.execute(pair.refreshToken))).rejects.toMatchObject({ code: 'INVALID_TOKEN', message: 'Not an access token' });
+    await expect(authenticate.actorFor(await verify.execute('garbage'))).rejects.toMatchObject({ code: 'INVALID_TOKEN', message: 'Invalid token' });
+    const verified = await verify.execute(pair.accessToken);
+    const users = core.ports.users as unknown as { findById: (id: string) => Promise<unknown> };
+    users.findById = async () => ({ ...user, isActive: false });
+    await expect(authenticate.actorFor(verified)).rejects.toMatchObject({ code: 'INVALID_TOKEN', message: 'Account is not active' });
+  });
+
   it('verifies tokens for other services', async () => {
     const { user } = await core.addUser('viewer');
     const pair = await login.execute(user.username, PASSWORD);

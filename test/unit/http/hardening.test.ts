@@ -3,7 +3,9 @@ import { InMemoryObjectStore } from '../../../src/adapters/memory/in-memory-obje
 import { InMemoryRateLimitStore } from '../../../src/adapters/memory/in-memory-rate-limit-store.ts';
 import { UrlSigner } from '../../../src/adapters/signed-urls/url-signer.ts';
 import type { PresignedRequest } from '../../../src/application/ports/object-store.ts';
-import { serveOverNode } from '../../support/node-server.ts';
+import type { TokenIssuer } from '../../../src/application/ports/token-issuer.ts';
+import { TOKENS } from '../../../src/bootstrap/tokens.ts';
+import { serveOnFreePort } from '../../support/node-server.ts';
 import { createTestCore, PASSWORD, type TestCore } from '../../support/test-core.ts';
 import { httpClient, requestTo } from '../../support/http-client.ts';
 
@@ -41,6 +43,24 @@ describe('rate limiting', () => {
     const anonymous = [];
     for (const core of [a, b, a, b, a]) anonymous.push((await httpClient(core.app)('GET', '/jobs')).status);
     expect(anonymous).toEqual([401, 401, 401, 401, 429]);
+  });
+
+  it('counts a user by a token verified once per request, which authentication then reuses', async () => {
+    const core = createTestCore({ env: { RATE_LIMIT_PER_MINUTE: '60' } });
+    const call = httpClient(core.app);
+    const { user } = await core.addUser('user');
+    const token = (await call('POST', '/auth/login', { json: { username: user.username, password: PASSWORD } })).body.access_token;
+    const tokens = core.get<TokenIssuer>(TOKENS.TokenIssuer);
+    const verify = tokens.verify.bind(tokens);
+    let verifications = 0;
+    tokens.verify = (token) => {
+      verifications++;
+      return verify(token);
+    };
+    const read = await call('GET', '/jobs', { token });
+    expect([read.status, read.headers.get('RateLimit-Remaining'), verifications]).toEqual([200, '59', 1]); // the login counted for the address
+    const refused = await call('GET', '/jobs', { token: `${token}x` });
+    expect([refused.status, verifications]).toEqual([401, 2]);
   });
 
   it('can be switched off', async () => {
@@ -85,7 +105,7 @@ describe('CORS', () => {
  */
 const TRANSPORTS = [
   { name: 'app.request', serve: async (app: TestCore['app']) => ({ target: app, close: async () => {} }) },
-  { name: 'a Node server', serve: async (app: TestCore['app']) => serveOverNode(app).then((server) => ({ target: server.url, close: server.close })) },
+  { name: 'a Node server', serve: async (app: TestCore['app']) => serveOnFreePort(app).then((server) => ({ target: server.url, close: server.close })) },
 ] as const;
 
 describe.each(TRANSPORTS)('security headers, through $name', ({ serve }) => {

@@ -1,15 +1,15 @@
 import { createMiddleware } from 'hono/factory';
-import type { Authenticate } from '../../../application/auth/authenticate.ts';
 import { DomainError } from '../../../domain/errors.ts';
 import type { AppEnv } from '../app-env.ts';
-import { bearerToken } from '../request-identity.ts';
+import { bearerVerification } from '../request-identity.ts';
+import type { HttpUseCases } from '../use-cases.ts';
 
 /** Requires `Authorization: Bearer <access token>` and puts the actor on the context. */
-export function authenticate(useCase: Authenticate) {
+export function authenticate(uc: Pick<HttpUseCases, 'authenticate' | 'verifyToken'>) {
   return createMiddleware<AppEnv>(async function requireBearer(c, next) {
-    const token = bearerToken(c);
-    if (!token) throw new DomainError('INVALID_TOKEN', 'Not authenticated');
-    c.set('actor', await useCase.execute(token));
+    const verification = bearerVerification(c, uc.verifyToken);
+    if (!verification) throw new DomainError('INVALID_TOKEN', 'Not authenticated');
+    c.set('actor', await uc.authenticate.actorFor(await verification));
     await next();
   });
 }

@@ -13,10 +13,10 @@ import { bodyLimit } from 'hono/body-limit';
  */
 export function jsonBodyLimit(maxSize: number, onTooLarge: (c: Context) => Response | Promise<Response>): MiddlewareHandler {
   const streamed = bodyLimit({ maxSize, onError: onTooLarge });
-  return async function limitJsonBody(c, next) {
+  return function limitJsonBody(c, next) {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     const declared = c.req.header('content-length');
     if (declared === undefined || c.req.header('transfer-encoding') !== undefined) return streamed(c, next);
-    return Number(declared) > maxSize ? onTooLarge(c) : next();
+    return Number(declared) > maxSize ? Promise.resolve(onTooLarge(c)) : next();
   };
 }

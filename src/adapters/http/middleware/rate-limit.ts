@@ -3,7 +3,7 @@ import type { RateLimitStore } from '../../../application/ports/rate-limit-store
 import type { VerifyToken } from '../../../application/auth/verify-token.ts';
 import { RateLimitedError } from '../../../domain/errors.ts';
 import type { AppEnv } from '../app-env.ts';
-import { bearerToken, clientAddress } from '../request-identity.ts';
+import { bearerVerification, clientAddress } from '../request-identity.ts';
 import { setResponseHeader } from '../response-headers.ts';
 
 export interface RateLimitOptions {
@@ -43,10 +43,7 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler<AppEnv> 
 }
 
 async function clientKey(c: Context<AppEnv>, verifyToken: VerifyToken): Promise<string> {
-  const bearer = bearerToken(c);
-  if (bearer) {
-    const verification = await verifyToken.execute(bearer);
-    if (verification.valid && verification.claims.type === 'access') return `user:${verification.claims.userId}`;
-  }
+  const verification = await bearerVerification(c, verifyToken);
+  if (verification?.valid && verification.claims.type === 'access') return `user:${verification.claims.userId}`;
   return `ip:${clientAddress(c)}`;
 }

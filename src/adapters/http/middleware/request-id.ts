@@ -11,11 +11,11 @@ const UNSAFE = /[^\w\-=]/;
  * sent a sane one (as Hono's requestId middleware accepts), else a new UUID.
  */
 export function requestId(): MiddlewareHandler<AppEnv> {
-  return async function identifyRequest(c, next) {
+  return function identifyRequest(c, next) {
     const sent = c.req.header(HEADER);
     const id = sent && sent.length <= MAX_LENGTH && !UNSAFE.test(sent) ? sent : crypto.randomUUID();
     c.set('requestId', id);
     setResponseHeader(c, HEADER, id);
-    await next();
+    return next();
   };
 }

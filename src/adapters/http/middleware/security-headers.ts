@@ -23,9 +23,9 @@ const API_HEADERS: readonly (readonly [name: string, value: string])[] = [
  */
 export function securityHeaders(htmlPaths: ReadonlySet<string>): MiddlewareHandler {
   const page = secureHeaders();
-  return async function setSecurityHeaders(c, next) {
+  return function setSecurityHeaders(c, next) {
     if (htmlPaths.has(c.req.path)) return page(c, next);
     for (const [name, value] of API_HEADERS) setResponseHeader(c, name, value);
-    await next();
+    return next();
   };
 }

@@ -8,7 +8,7 @@ import type { HttpUseCases } from '../use-cases.ts';
 import { validate } from '../validation.ts';
 
 export function authRoutes(uc: HttpUseCases) {
-  const requireUser = authenticate(uc.authenticate);
+  const requireUser = authenticate(uc);
   return new Hono<AppEnv>()
     .post('/login', validate('json', loginBody), async (c) => {
       const { username, password } = c.req.valid('json');

@@ -14,7 +14,7 @@ export interface JobRouteOptions {
 
 export function jobRoutes(uc: HttpUseCases, options: JobRouteOptions) {
   return new Hono<AppEnv>()
-    .use(authenticate(uc.authenticate))
+    .use(authenticate(uc))
     .get('/', validate('query', listJobsQuery), async (c) => {
       const query = c.req.valid('query');
       const { records, total } = await uc.listJobs.execute(c.get('actor'), {

@@ -8,7 +8,7 @@ import { validate } from '../validation.ts';
 
 export function userRoutes(uc: HttpUseCases) {
   return new Hono<AppEnv>()
-    .use(authenticate(uc.authenticate))
+    .use(authenticate(uc))
     .get('/', validate('query', pageQuery), async (c) => {
       const { users, total } = await uc.listUsers.execute(c.get('actor'), c.req.valid('query'));
       c.header('X-Total-Count', String(total));
