@@ -16,12 +16,11 @@ import { userRoutes } from './routes/user-routes.ts';
 import { Scalar } from '@scalar/hono-api-reference';
 import type { ServiceMetrics } from '../metrics/service-metrics.ts';
 import { openApiDocument } from './openapi/openapi-document.ts';
-import { httpMetrics } from './middleware/http-metrics.ts';
 import { jsonBodyLimit } from './middleware/json-body-limit.ts';
 import { rateLimit } from './middleware/rate-limit.ts';
 import { requestId } from './middleware/request-id.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
-import { requestLogger, type RequestLogSink } from './middleware/request-logger.ts';
+import { observeRequests, type RequestLogSink } from './middleware/observe-requests.ts';
 import type { HttpUseCases } from './use-cases.ts';
 
 export interface HttpOptions {
@@ -55,12 +54,8 @@ const UNLIMITED = /^\/(health|metrics|openapi\.json|docs|storage)(\/|$)/;
 export function createApp(uc: HttpUseCases, options: HttpOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use(requestId());
-  if (options.requestLog) app.use(requestLogger(options.requestLog));
-  if (options.metrics) {
-    const metrics = options.metrics;
-    app.use(httpMetrics(metrics));
-    app.route('/metrics', metricsRoutes(metrics));
-  }
+  if (options.requestLog || options.metrics) app.use(observeRequests({ log: options.requestLog, metrics: options.metrics }));
+  if (options.metrics) app.route('/metrics', metricsRoutes(options.metrics));
   app.use(securityHeaders(HTML_PAGES));
   if (options.corsOrigins?.length) {
     app.use(cors({ origin: [...options.corsOrigins], exposeHeaders: ['X-Request-ID', 'X-Total-Count', 'Retry-After'], maxAge: 600 }));
