@@ -1,5 +1,6 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { JobQueue, QueueStats } from '../../application/ports/job-queue.ts';
+import { HttpRequestMetrics } from './http-request-metrics.ts';
 
 /**
  * The service's Prometheus metrics, in a registry of its own (one per process, never the
@@ -8,19 +9,7 @@ import type { JobQueue, QueueStats } from '../../application/ports/job-queue.ts'
  */
 export class ServiceMetrics {
   readonly registry = new Registry();
-  readonly httpRequests = new Counter({
-    name: 'http_requests_total',
-    help: 'HTTP requests answered, by method, route pattern and status',
-    labelNames: ['method', 'route', 'status'] as const,
-    registers: [this.registry],
-  });
-  readonly httpDuration = new Histogram({
-    name: 'http_request_duration_seconds',
-    help: 'Time to answer an HTTP request, by method and route pattern',
-    labelNames: ['method', 'route'] as const,
-    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-    registers: [this.registry],
-  });
+  readonly http = new HttpRequestMetrics(this.registry);
   readonly jobTransitions = new Counter({
     name: 'job_transitions_total',
     help: 'Job state changes, by the state left and the state entered',
