@@ -5,7 +5,7 @@ import type { TokenVerification } from '../../application/ports/token-issuer.ts'
 import type { AppEnv } from './app-env.ts';
 
 /** The token of an `Authorization: Bearer <token>` header; undefined for anything else. */
-export const bearerToken = (c: Context): string | undefined => /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('Authorization') ?? '')?.[1];
+const bearerToken = (c: Context): string | undefined => /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('Authorization') ?? '')?.[1];
 
 /**
  * The verification of the request's bearer token, made once however many middleware ask
