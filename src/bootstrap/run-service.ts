@@ -1,5 +1,4 @@
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
+import type { ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
 import { answerClientErrors } from '../adapters/http/client-errors.ts';
 import { serveOverNode } from '../adapters/http/serve-over-node.ts';
@@ -89,17 +88,14 @@ export async function startService(
     const app = new Hono()
       .route('/metrics', metricsRoutes(metrics))
       .get('/health/live', (c) => c.json({ status: 'alive' }));
-    await new Promise<AddressInfo>((resolve) => {
-      server = serve({ fetch: app.fetch, port: config.metricsPort, hostname: config.host }, resolve);
-    });
+    server = (await serveOverNode(app, config.metricsPort, config.host)).server;
     logger.info({ port: config.metricsPort }, 'worker metrics listening');
   }
   if (modes.api) {
     const app = container.get<Hono>(TOKENS.HttpApp);
-    const served = await serveOverNode(app, config.port, config.host);
-    server = served.server;
-    answerClientErrors(served.server);
-    const { address } = served;
+    const { server: api, address } = await serveOverNode(app, config.port, config.host);
+    answerClientErrors(api);
+    server = api;
     url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${address.port}`;
   }
 

@@ -11,15 +11,21 @@ interface Sample {
   readonly metricName: string;
 }
 
-/** One request series: what a Prometheus histogram and counter export, as plain numbers. */
-interface Series {
-  readonly method: string;
-  readonly route: string;
-  readonly status: string;
+/** Requests counted and timed, as plain numbers. */
+interface Tally {
   /** Requests per bucket of BUCKETS, not yet cumulative; the last is +Inf. */
   readonly buckets: number[];
   sum: number;
   count: number;
+}
+
+const emptyTally = (): Tally => ({ buckets: new Array<number>(BUCKETS.length + 1).fill(0), sum: 0, count: 0 });
+
+/** One request series: what a Prometheus histogram and counter export. */
+interface Series extends Tally {
+  readonly method: string;
+  readonly route: string;
+  readonly status: string;
 }
 
 /**
@@ -44,7 +50,7 @@ export class HttpRequestMetrics {
     const key = `${method} ${status} ${route}`;
     let series = this.#series.get(key);
     if (!series) {
-      series = { method, route, status: String(status), buckets: new Array<number>(BUCKETS.length + 1).fill(0), sum: 0, count: 0 };
+      series = { method, route, status: String(status), ...emptyTally() };
       this.#series.set(key, series);
     }
     let bucket = 0;
@@ -60,11 +66,11 @@ export class HttpRequestMetrics {
 
   /** The histogram by method and route: the series of each status summed. */
   #durations(): Sample[] {
-    const byRoute = new Map<string, { method: string; route: string; buckets: number[]; sum: number; count: number }>();
+    const byRoute = new Map<string, Tally & { readonly method: string; readonly route: string }>();
     for (const s of this.#series.values()) {
       const key = `${s.method} ${s.route}`;
       let total = byRoute.get(key);
-      if (!total) byRoute.set(key, (total = { method: s.method, route: s.route, buckets: new Array<number>(BUCKETS.length + 1).fill(0), sum: 0, count: 0 }));
+      if (!total) byRoute.set(key, (total = { method: s.method, route: s.route, ...emptyTally() }));
       s.buckets.forEach((n, i) => (total.buckets[i]! += n));
       total.sum += s.sum;
       total.count += s.count;
@@ -81,7 +87,10 @@ export class HttpRequestMetrics {
     return values;
   }
 
-  /** What Registry needs of a metric: its name, help, type and aggregator, get() and reset(). */
+  /**
+   * What Registry needs of a metric: its name, help, type and aggregator, get() and reset().
+   * Both metrics read the same series, so resetting either resets both.
+   */
   #metric(name: string, help: string, type: 'counter' | 'histogram', samples: () => Sample[]): Metric {
     const reset = () => this.#series.clear();
     const get = async () => ({ name, help, type, values: samples(), aggregator: 'sum' });
