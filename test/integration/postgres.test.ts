@@ -10,7 +10,7 @@ import { jobRepositoryContract } from '../contracts/job-repository.contract.ts';
 import { sessionRepositoryContract } from '../contracts/session-repository.contract.ts';
 import { userRepositoryContract } from '../contracts/user-repository.contract.ts';
 import { isDomainError } from '../../src/domain/errors.ts';
-import { failJob, queueJob, startProcessing } from '../../src/domain/job/job.ts';
+import { failJob, queueJob, startProcessing, type Job } from '../../src/domain/job/job.ts';
 import { aJob, anUpload, aResult, T0 } from '../support/builders.ts';
 import { isolatedSchema, TABLES } from '../support/postgres.ts';
 import { adminQuery } from '../support/postgres-database.ts';
@@ -96,6 +96,50 @@ describe.skipIf(!url)('Postgres adapters', () => {
       const records = await Promise.all([...jobs.map((job) => repo.get(job.id)), repo.get('00000000-0000-4000-8000-000000000000')]);
       expect(counter.statements).toBe(1);
       expect(records.map((r) => r?.job.id ?? null)).toEqual([...jobs.map((job) => job.id), null]);
+    });
+  });
+
+  describe('jobs read and written while their tables grow from empty', () => {
+    /** Rows Postgres read by scanning the job tables of the schema, so far. */
+    const rowsScanned = async (db: Database): Promise<number> => {
+      await db.query('SELECT pg_stat_force_next_flush()'); // this session's counts, flushed once it is idle
+      const { rows } = await db.query<{ scanned: string }>(
+        "SELECT coalesce(sum(seq_tup_read), 0) AS scanned FROM pg_stat_user_tables WHERE schemaname = $1 AND relname IN ('jobs', 'file_uploads', 'job_results')",
+        [schema.schema],
+      );
+      return Number(rows[0]!.scanned);
+    };
+    /** Reads and changes of jobs, one at a time and then together (one statement). */
+    const readAndChange = async (repo: PgJobRepository, jobs: readonly Job[]): Promise<void> => {
+      for (const job of jobs) {
+        await repo.get(job.id);
+        await repo.update(job.id, (j) => queueJob(j, T0));
+      }
+      await Promise.all(jobs.map((job) => repo.update(job.id, (j) => startProcessing(j, T0))));
+      await Promise.all(jobs.map((job) => repo.get(job.id)));
+    };
+    const created = async (repo: PgJobRepository, count: number): Promise<Job[]> => {
+      const jobs = Array.from({ length: count }, () => aJob());
+      await Promise.all(jobs.map((job) => repo.create(job, anUpload(job))));
+      return jobs;
+    };
+
+    it('are found by id, not by scanning: no plan made for the empty tables is kept', async () => {
+      await schema.truncate();
+      // One connection: the plans Postgres keeps are those of this session.
+      const db = new Database({ url: url!, schema: schema.schema, maxConnections: 1 });
+      try {
+        const repo = new PgJobRepository(db);
+        // Every statement runs more than five times while the tables are nearly empty (Postgres settles on a plan after five).
+        for (let i = 0; i < 8; i++) await readAndChange(repo, await created(repo, 8));
+        for (let i = 0; i < 50; i++) await created(repo, 200);
+        const before = await rowsScanned(db);
+        await readAndChange(repo, await created(repo, 10));
+        // One scan of the jobs alone would read more than 10,000 rows.
+        expect((await rowsScanned(db)) - before).toBeLessThan(100);
+      } finally {
+        await db.close();
+      }
     });
   });
 

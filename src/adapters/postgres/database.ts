@@ -12,9 +12,18 @@ export interface DatabaseOptions {
   readonly onIdleError?: (error: Error) => void;
 }
 
+/** How a statement is sent. */
+export interface QueryOptions {
+  /**
+   * Whether it is a prepared statement (the default), planned by Postgres's plan cache; when
+   * false it is planned afresh on every run, for its values and the tables as they are.
+   */
+  readonly prepared?: boolean;
+}
+
 /** The statements of one transaction (see Database.transaction). */
 export interface Transaction {
-  query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>>;
+  query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[], options?: QueryOptions): Promise<pg.QueryResult<R>>;
 }
 
 // SQLSTATE classes and codes worth another try: the next attempt may well succeed.
@@ -44,8 +53,8 @@ export class Database {
     this.pool.on('error', (error) => options.onIdleError?.(error));
   }
 
-  query<R extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<pg.QueryResult<R>> {
-    return this.#withRetry(() => this.pool.query<R>(prepared(text, values)));
+  query<R extends pg.QueryResultRow>(text: string, values: unknown[] = [], options: QueryOptions = {}): Promise<pg.QueryResult<R>> {
+    return this.#withRetry(() => this.pool.query<R>(statement(text, values, options)));
   }
 
   /** Runs `work` in one transaction; rolls back on any error and rethrows it. */
@@ -62,7 +71,7 @@ export class Database {
       client.on('error', onError);
       try {
         await client.query('BEGIN');
-        const result = await work({ query: (text, values = []) => client.query(prepared(text, values)) });
+        const result = await work({ query: (text, values = [], options = {}) => client.query(statement(text, values, options)) });
         await client.query('COMMIT');
         return result;
       } catch (error) {
@@ -96,11 +105,13 @@ export class Database {
 const statementNames = new Map<string, string>();
 
 /**
- * A statement with parameters as a named prepared statement: each connection parses and
- * plans it once, then only binds and runs it (the SQL text is not even sent again).
+ * A statement with parameters as a named prepared statement: each connection parses it once,
+ * then only binds and runs it (the SQL text is not even sent again). Unprepared, it is sent
+ * unnamed, and Postgres plans it for the values given.
  */
-export function prepared(text: string, values: unknown[]): pg.QueryConfig {
+function statement(text: string, values: unknown[], { prepared = true }: QueryOptions): pg.QueryConfig {
   if (values.length === 0) return { text };
+  if (!prepared) return { text, values };
   let name = statementNames.get(text);
   if (!name) {
     name = `ingest_${statementNames.size + 1}`;

@@ -179,17 +179,14 @@ SELECT id FROM job`;
 
 /** The columns of CREATE_JOBS, one array each. */
 function createColumns(jobs: readonly NewJob[]): unknown[][] {
-  const columns: unknown[][] = Array.from({ length: 25 }, () => []);
-  for (const { job, upload, idempotency } of jobs) {
-    const row = [
+  return transposed(
+    jobs.map(({ job, upload, idempotency }) => [
       ...jobColumns(job),
       idempotency?.key ?? null, idempotency?.fingerprint ?? null,
       upload.storageType, upload.bucket, upload.objectKey, upload.localPath, upload.fileSize, upload.logFormat,
       upload.filename, upload.checksumSha256, upload.createdAt,
-    ];
-    row.forEach((value, i) => columns[i]!.push(value));
-  }
-  return columns;
+    ]),
+  );
 }
 
 function jobColumns(job: Job): unknown[] {
@@ -224,10 +221,25 @@ async function readChangeWrite(
 
 /** The rows of the jobs, in the order of `ids` (null for an unknown one), in one statement. */
 async function readJobs(db: Transaction, ids: readonly string[]): Promise<(JobRow | null)[]> {
-  const { rows } = await db.query<JobRow>(`${JOB_SELECT} WHERE j.id = ANY($1::uuid[])`, [ids]);
+  const { rows } = ids.length === 1 ? await db.query<JobRow>(READ_JOB, [ids[0]]) : await db.query<JobRow>(READ_JOBS, [ids], PLANNED_EACH_TIME);
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.map((id) => byId.get(id) ?? null);
 }
+
+/**
+ * Statements of one job and of several, for a reason of Postgres's plan cache. A prepared
+ * statement is planned for the tables as they are when it is first run, and that plan is kept
+ * until they are next analyzed. A batch's plan, made while the tables were nearly empty
+ * (a new database), joined the batch to a sequential scan of jobs, and every later batch
+ * read the whole table (4.6 million rows read for 5,000 jobs end to end). A batch is
+ * therefore planned each time, for the tables as they are and its own size (a few hundred
+ * µs, shared by its jobs). One job's statements stay prepared: their plan is a lookup by
+ * primary key whatever the tables' sizes, and is made once (a batch statement of one job
+ * was planned again on every run: Postgres weighs a generic plan as if for ten jobs).
+ */
+const READ_JOB = `${JOB_SELECT} WHERE j.id = $1`;
+const READ_JOBS = `${JOB_SELECT} WHERE j.id = ANY($1::uuid[])`;
+const PLANNED_EACH_TIME = { prepared: false } as const;
 
 /** A job's new state, to be written only over the row version it was computed from. */
 interface JobWrite {
@@ -246,7 +258,10 @@ function jobWrite(current: Job, next: Job, version: string, result: JobResult | 
 
 /** Writes the jobs in one statement; whether each row was still at its version. */
 async function writeJobs(db: Transaction, writes: readonly JobWrite[]): Promise<boolean[]> {
-  const { rows } = await db.query<{ n: string }>(WRITE_JOBS, writeColumns(writes));
+  const { rows } =
+    writes.length === 1
+      ? await db.query<{ n: string }>(WRITE_JOB, writeRow(writes[0]!))
+      : await db.query<{ n: string }>(WRITE_JOBS, transposed(writes.map(writeRow)), PLANNED_EACH_TIME);
   const written = new Set(rows.map((row) => Number(row.n)));
   return writes.map((_, i) => written.has(i + 1));
 }
@@ -267,24 +282,26 @@ function changedOrNull(job: Job, change: (job: Job) => Job): Job | null {
   }
 }
 
+/** The columns of a job's write, in the order of writeRow, with their types. */
+const WRITE_COLUMNS = [
+  ['id', 'uuid'], ['status', 'text'], ['progress', 'smallint'], ['retry_count', 'integer'], ['attempt', 'integer'],
+  ['error_message', 'text'], ['queued_at', 'timestamptz'], ['started_at', 'timestamptz'], ['finished_at', 'timestamptz'],
+  ['updated_at', 'timestamptz'], ['version', 'bigint'], ['from_status', 'text'], ['has_result', 'boolean'],
+  ['lines_total', 'bigint'], ['events_parsed', 'bigint'], ['lines_rejected', 'bigint'], ['bytes_processed', 'bigint'],
+  ['level_counts', 'text'], ['first_event_at', 'timestamptz'], ['last_event_at', 'timestamptz'], ['output_key', 'text'],
+  ['sample_errors', 'text'],
+] as const;
+
 /**
- * Jobs' new states, each written only where its row is still at the version it was computed
- * from, with a history entry where the status changes and the result where one is given; the
- * ordinals (n, from 1) of the writes that were. $1–$10 the new state, $11 the version read,
- * $12 the status read (NULL: unchanged), $13 whether a result follows, $14–$22 the result.
- * Two writes of one job in a batch: UPDATE … FROM applies one (either), the other is reported
- * lost and its caller reads the job again.
+ * Jobs' new states (`input`: the columns of WRITE_COLUMNS and the write's ordinal n, from 1),
+ * each written only where its row is still at the version it was computed from, with a
+ * history entry where the status changes (from_status not NULL) and the result where one is
+ * given (has_result); the ordinals of the writes that were. Two writes of one job in a
+ * batch: UPDATE … FROM applies one (either), the other is reported lost and its caller
+ * reads the job again.
  */
-const WRITE_JOBS = `
-WITH input AS (
-  SELECT * FROM unnest($1::uuid[], $2::text[], $3::smallint[], $4::integer[], $5::integer[], $6::text[],
-                       $7::timestamptz[], $8::timestamptz[], $9::timestamptz[], $10::timestamptz[], $11::bigint[],
-                       $12::text[], $13::boolean[], $14::bigint[], $15::bigint[], $16::bigint[], $17::bigint[],
-                       $18::text[], $19::timestamptz[], $20::timestamptz[], $21::text[], $22::text[])
-    WITH ORDINALITY AS t(id, status, progress, retry_count, attempt, error_message, queued_at, started_at, finished_at,
-                         updated_at, version, from_status, has_result, lines_total, events_parsed, lines_rejected,
-                         bytes_processed, level_counts, first_event_at, last_event_at, output_key, sample_errors, n)
-), updated AS (
+const writeJobsStatement = (input: string): string => `
+WITH input AS ${input}, updated AS (
   UPDATE jobs j SET status = i.status, progress = i.progress, retry_count = i.retry_count, attempt = i.attempt,
                     error_message = i.error_message, queued_at = i.queued_at, started_at = i.started_at,
                     finished_at = i.finished_at, updated_at = i.updated_at, version = j.version + 1
@@ -308,18 +325,29 @@ WITH input AS (
 )
 SELECT n FROM updated`;
 
-/** The columns of WRITE_JOBS, one array each. */
-function writeColumns(writes: readonly JobWrite[]): unknown[][] {
-  const columns: unknown[][] = Array.from({ length: 22 }, () => []);
-  for (const { next, version, fromStatus, result } of writes) {
-    const row = [
-      next.id, next.status, next.progress, next.retryCount, next.attempt, next.errorMessage, next.queuedAt,
-      next.startedAt, next.finishedAt, next.updatedAt, version, fromStatus, result !== undefined,
-      ...(result ? resultColumns(result) : RESULT_ABSENT),
-    ];
-    row.forEach((value, i) => columns[i]!.push(value));
-  }
-  return columns;
+/** One job's write from its parameters, inlined (NOT MATERIALIZED) so that the UPDATE looks the row up by id. */
+const WRITE_JOB = writeJobsStatement(
+  `NOT MATERIALIZED (SELECT ${WRITE_COLUMNS.map(([name, type], i) => `$${i + 1}::${type} AS ${name}`).join(', ')}, 1::bigint AS n)`,
+);
+
+/** Several jobs' writes from one array per column. */
+const WRITE_JOBS = writeJobsStatement(
+  `(SELECT * FROM unnest(${WRITE_COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')})
+    WITH ORDINALITY AS t(${WRITE_COLUMNS.map(([name]) => name).join(', ')}, n))`,
+);
+
+/** A write's values, in the order of WRITE_COLUMNS. */
+function writeRow({ next, version, fromStatus, result }: JobWrite): unknown[] {
+  return [
+    next.id, next.status, next.progress, next.retryCount, next.attempt, next.errorMessage, next.queuedAt,
+    next.startedAt, next.finishedAt, next.updatedAt, version, fromStatus, result !== undefined,
+    ...(result ? resultColumns(result) : RESULT_ABSENT),
+  ];
+}
+
+/** Rows as one array per column. */
+function transposed(rows: readonly unknown[][]): unknown[][] {
+  return rows[0]!.map((_, column) => rows.map((row) => row[column]));
 }
 
 const RESULT_ABSENT: readonly null[] = Array.from({ length: 9 }, () => null);
