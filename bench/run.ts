@@ -1,7 +1,8 @@
 // npm run bench — the service's performance next to ceilings measured in the same run on the
 // same machine: API reads vs a bare Hono route, API writes vs pgbench on the same SQL,
 // end-to-end small-file jobs per second, and the worker (bench:worker). Prints, asserts nothing.
-//   BENCH_SECTIONS=reads,writes,e2e,worker   BENCH_SECONDS=10   BENCH_E2E_JOBS=1000   BENCH_WORKER_CONCURRENCY=32
+//   BENCH_SECTIONS=reads,writes,e2e,worker   BENCH_SECONDS=10   BENCH_E2E_JOBS=1000   BENCH_E2E_WARMUP_JOBS=300
+//   BENCH_WORKER_CONCURRENCY=32
 //   BENCH_DATABASE_URL (default: the machine's Postgres, else an embedded one)
 //   BENCH_NODE_ARGS (Node flags of the processes it starts, e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof')
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -18,6 +19,8 @@ import { adminAccessToken, startBenchService } from './support/service.ts';
 
 const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? 'reads,writes,e2e,worker').split(','));
 const E2E_JOBS = Number(process.env.BENCH_E2E_JOBS ?? 1000);
+/** Jobs run through the flow before the measured ones, not counted. */
+const E2E_WARMUP_JOBS = Number(process.env.BENCH_E2E_WARMUP_JOBS ?? 300);
 const E2E_CLIENTS = 32;
 /** Jobs the service's worker runs at once: small jobs wait mostly on round trips, so many overlap well. */
 const WORKER_CONCURRENCY = Number(process.env.BENCH_WORKER_CONCURRENCY ?? 32);
@@ -131,7 +134,7 @@ try {
   if (SECTIONS.has('e2e')) {
     const outcome = await endToEnd(base, json, database.url, 'small.log');
     rows.push({
-      figure: `end to end: ${E2E_JOBS} jobs of 4 KiB, init → PUT → complete → COMPLETED, objects in ${IN_MEMORY ?? DATA}`,
+      figure: `end to end: ${E2E_JOBS} jobs of 4 KiB (after ${E2E_WARMUP_JOBS} not counted), init → PUT → complete → COMPLETED, objects in ${IN_MEMORY ?? DATA}`,
       value: `${fixed(outcome.jobsPerSecond, 1)} jobs/s`,
       ceiling: `${outcome.completedOnce}/${E2E_JOBS} completed exactly once`,
       ratio: '',
@@ -236,14 +239,13 @@ interface InitAnswer {
 }
 
 /**
- * Small files through the whole flow by many clients at once; jobs per second until the last
- * COMPLETED. The clients use undici's request API: fetch costs a client about twice the CPU
+ * Small files through the whole flow by many clients at once, after a warm-up of the same; jobs
+ * per second until the last measured one is COMPLETED. The clients use undici's request API: fetch costs a client about twice the CPU
  * per request (its WHATWG streams and headers), which on two shared cores the service loses.
  * `filename` tells this run's jobs from any other's in the database.
  */
 async function endToEnd(base: string, headers: Record<string, string>, databaseUrl: string, filename: string) {
   const content = `${'{"level":30,"msg":"a small log line for the end-to-end benchmark","n":1}\n'.repeat(56)}`.slice(0, 4096 - 1) + '\n';
-  const body = JSON.stringify({ filename, size: Buffer.byteLength(content), log_format: 'json' });
   const dispatcher = new Agent({ connections: E2E_CLIENTS });
   const call = async (url: string, options: { method: 'POST' | 'PUT'; headers: Record<string, string>; body: string }) => {
     const response = await request(url, { ...options, dispatcher });
@@ -252,25 +254,34 @@ async function endToEnd(base: string, headers: Record<string, string>, databaseU
   };
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
-  const before = Number((await db.query("SELECT count(*) FROM jobs WHERE status = 'COMPLETED'")).rows[0].count);
+  const completedJobs = async () => Number((await db.query("SELECT count(*) FROM jobs WHERE status = 'COMPLETED'")).rows[0].count);
+  /** `jobs` files through the flow, each named `name`; how many of them completed within five minutes. */
+  const run = async (jobs: number, name: string): Promise<number> => {
+    const before = await completedJobs();
+    const uploadBody = JSON.stringify({ filename: name, size: Buffer.byteLength(content), log_format: 'json' });
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: E2E_CLIENTS }, async () => {
+        while (next < jobs) {
+          next += 1;
+          const init = (await call(`${base}/ingest/files/init`, { method: 'POST', headers, body: uploadBody })) as InitAnswer;
+          await call(init.presigned_url, { method: 'PUT', headers: init.upload_headers, body: content });
+          await call(`${base}/ingest/files/complete`, { method: 'POST', headers, body: JSON.stringify({ job_id: init.job_id }) });
+        }
+      }),
+    );
+    const deadline = Date.now() + 300_000;
+    let completed = 0;
+    while (completed < jobs && Date.now() < deadline) {
+      completed = (await completedJobs()) - before;
+      if (completed < jobs) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return completed;
+  };
+  // A warm-up, as the load tests have: the first jobs run code V8 has not compiled yet.
+  await run(E2E_WARMUP_JOBS, `warm-up-${filename}`);
   const started = performance.now();
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: E2E_CLIENTS }, async () => {
-      while (next < E2E_JOBS) {
-        next += 1;
-        const init = (await call(`${base}/ingest/files/init`, { method: 'POST', headers, body })) as InitAnswer;
-        await call(init.presigned_url, { method: 'PUT', headers: init.upload_headers, body: content });
-        await call(`${base}/ingest/files/complete`, { method: 'POST', headers, body: JSON.stringify({ job_id: init.job_id }) });
-      }
-    }),
-  );
-  const deadline = Date.now() + 300_000;
-  let completed = 0;
-  while (completed < E2E_JOBS && Date.now() < deadline) {
-    completed = Number((await db.query("SELECT count(*) FROM jobs WHERE status = 'COMPLETED'")).rows[0].count) - before;
-    if (completed < E2E_JOBS) await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  const completed = await run(E2E_JOBS, filename);
   const seconds = (performance.now() - started) / 1000;
   // Exactly once: one COMPLETED in each job's history, for every job of the run.
   const once = await db.query(
