@@ -2,7 +2,7 @@
 //   node bench/worker-run.ts <worker|ceiling> <format> <file>
 // Prints one JSON line: { seconds, bytes, events, maxRssMb, cpuSeconds } (CPU of every thread
 // over the measured seconds).
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, rmSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { LocalObjectStore } from '../src/adapters/local-storage/local-object-store.ts';
 import { InMemoryJobChangeFeed } from '../src/adapters/memory/in-memory-job-change-feed.ts';
@@ -49,8 +49,12 @@ if (mode === 'ceiling') {
   const processJob = new ProcessJob(ports, { maxRetries: 0, maxLineBytes: 1024 * 1024, blockBytes: PROCESSING_BLOCK_BYTES, maxDecompressedBytes: 8 * 1024 ** 3, progressIntervalMs: 1_000, retryBaseDelayMs: 1_000 });
   const report = await processJob.execute(job.id);
   if (report.outcome !== 'completed') throw new Error(`worker run ended ${report.outcome}: ${String(report.error)}`);
-  events = (await jobs.get(job.id))!.result!.eventsParsed;
+  const { eventsParsed, outputKey } = (await jobs.get(job.id))!.result!;
+  events = eventsParsed;
   await normalizer.close();
+  // Measured, the output goes: a full bench left some 500 MB of it next to the input files.
+  const output = outputKey === null ? null : storage.localPathOf(outputKey);
+  if (output !== null) rmSync(output, { force: true });
 }
 
 const seconds = (performance.now() - started) / 1000;
