@@ -2,7 +2,7 @@
 # Starts a real, signature-checking S3 endpoint on 127.0.0.1 for the integration suites:
 # OpenStack Swift with its s3api middleware, from Debian's packages (no Docker or MinIO
 # here; npm S3 emulators accept forged signatures). Facts: ../shared/notes/s3-on-debian.md.
-# Idempotent: does nothing when the endpoint already answers. Needs root.
+# Idempotent: does nothing when the endpoint already answers. Needs root. .ci/stop-s3.sh stops it.
 #   S3 endpoint  http://127.0.0.1:${SWIFT_S3_PORT}   region us-east-1, path-style
 #   credentials  access key "test:tester", secret key "${SWIFT_S3_SECRET}"
 set -euo pipefail
@@ -115,7 +115,8 @@ use = egg:swift#tempauth
 user_test_tester = ${SECRET} .admin
 CONF
 
-pgrep -x memcached >/dev/null || memcached -u root -l 127.0.0.1 -d
+# memcached is stopped with the rest (.ci/stop-s3.sh) only when it was started here.
+if ! pgrep -x memcached >/dev/null; then memcached -u root -l 127.0.0.1 -d && touch "$ROOT/memcached.started"; fi
 for kind in object container account proxy; do
   nohup "$PY" "/usr/bin/swift-${kind}-server" "$ROOT/conf/${kind}-server.conf" >"$ROOT/log/${kind}.log" 2>&1 &
 done
