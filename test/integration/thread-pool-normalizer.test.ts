@@ -61,6 +61,32 @@ describe('ThreadPoolLogNormalizer', () => {
     }
   });
 
+  it('gives the same output whether blocks travel through its shared slots or, when those are taken or too small, in messages', async () => {
+    const lines = (tag: string, count: number) => Array.from({ length: count }, (_, i) => `{"msg":"${tag} ${i}","n":${i}}\n`).join('');
+    const texts = (tag: string) => [lines(tag, 2_000), lines(tag, 20_000), lines(tag, 3_000)]; // the second is larger than a slot
+    const expected = async (tag: string) => {
+      const pool = new ThreadPoolLogNormalizer({ threads: 1, inlineBelowBytes: Infinity }); // no thread: the reference
+      try {
+        return gunzipSync(await collect(pool.normalize(blocksOf(...texts(tag)), SPEC).gzip)).toString();
+      } finally {
+        await pool.close();
+      }
+    };
+    // One thread with two slots, and two files at once: most blocks find their slots taken.
+    const pool = new ThreadPoolLogNormalizer({ threads: 1, blocksAheadPerThread: 2, inlineBelowBytes: 0 });
+    try {
+      const outputs = await Promise.all(['a', 'b'].map(async (tag) => gunzipSync(await collect(pool.normalize(blocksOf(...texts(tag), ...texts(tag)), SPEC).gzip)).toString()));
+      for (const [i, tag] of ['a', 'b'].entries()) {
+        const once = await expected(tag);
+        expect(outputs[i]!.split('\n')).toHaveLength(2 * 25_000 + 1);
+        expect(outputs[i]!.slice(0, once.length - 1).split('\n').map((l) => JSON.parse(l).message)).toEqual(once.trim().split('\n').map((l) => JSON.parse(l).message));
+      }
+      expect(pool.threadCount).toBe(1);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('refuses work once closed, with a clear error', async () => {
     const pool = new ThreadPoolLogNormalizer({ threads: 2 });
     await collect(pool.normalize(blocksOf('{"msg":"warm up"}\n'), SPEC).gzip);

@@ -3,6 +3,7 @@ import type { LogNormalizer, NormalizedOutput } from '../../application/ports/lo
 import type { LineBlock } from '../../application/processing/line-blocks.ts';
 import type { NormalizationSpec } from '../../application/processing/normalize-block.ts';
 import { framedOutput, normalizeAndDeflate, type BlockResult } from './normalize-task.ts';
+import { SharedSlots } from './shared-slots.ts';
 import type { TaskReply, TaskRequest } from './thread-protocol.ts';
 
 const THREAD_SCRIPT = new URL('./normalizer-thread.ts', import.meta.url);
@@ -27,6 +28,9 @@ export interface ThreadPoolOptions {
 }
 
 const DEFAULT_INLINE_BELOW_BYTES = 16 * 1024;
+const DEFAULT_BLOCKS_AHEAD_PER_THREAD = 8;
+/** A shared slot holds a usual block (64 KiB and the rest of a line); larger ones are sent in messages. */
+const SLOT_BYTES = 256 * 1024;
 
 /**
  * A small young generation keeps memory flat (a block's garbage dies young). A small old one
@@ -72,7 +76,7 @@ export class ThreadPoolLogNormalizer implements LogNormalizer {
 
   /** The blocks' results in order, with up to `threads × blocksAheadPerThread` blocks in flight. */
   async *#results(blocks: AsyncIterable<LineBlock>, spec: NormalizationSpec): AsyncGenerator<BlockResult> {
-    const ahead = this.#options.threads * (this.#options.blocksAheadPerThread ?? 8);
+    const ahead = this.#options.threads * this.#blocksAheadPerThread;
     const running: Promise<BlockResult>[] = [];
     const iterator = blocks[Symbol.asyncIterator]();
     let exhausted = false;
@@ -105,9 +109,17 @@ export class ThreadPoolLogNormalizer implements LogNormalizer {
     return promise;
   }
 
+  get #blocksAheadPerThread(): number {
+    return this.#options.blocksAheadPerThread ?? DEFAULT_BLOCKS_AHEAD_PER_THREAD;
+  }
+
   #leastBusyThread(): NormalizerThread {
     this.#threads = this.#threads.filter((thread) => thread.alive);
-    while (this.#threads.length < this.#options.threads) this.#threads.push(new NormalizerThread(this.#options.resourceLimits ?? DEFAULT_THREAD_LIMITS));
+    while (this.#threads.length < this.#options.threads) {
+      // A slot per block one job keeps in flight on a thread; blocks beyond that (several big jobs at once) go in messages.
+      const slots = new SharedSlots(this.#blocksAheadPerThread, SLOT_BYTES);
+      this.#threads.push(new NormalizerThread(this.#options.resourceLimits ?? DEFAULT_THREAD_LIMITS, slots));
+    }
     return this.#threads.reduce((best, thread) => (thread.busy < best.busy ? thread : best));
   }
 }
@@ -115,15 +127,17 @@ export class ThreadPoolLogNormalizer implements LogNormalizer {
 /** A thread died of its heap limits: the blocks it held may fit elsewhere. */
 class ThreadOutOfMemory extends Error {}
 
-/** One worker thread and the blocks it was given. */
+/** One worker thread, the blocks it was given, and the slots it shares with the pool. */
 class NormalizerThread {
   readonly #worker: Worker;
-  readonly #waiting = new Map<number, { resolve: (result: BlockResult) => void; reject: (error: Error) => void }>();
+  readonly #slots: SharedSlots;
+  readonly #waiting = new Map<number, { resolve: (result: BlockResult) => void; reject: (error: Error) => void; slot: number | null }>();
   #nextId = 0;
   #failure: Error | null = null;
 
-  constructor(resourceLimits: ResourceLimits) {
-    this.#worker = new Worker(THREAD_SCRIPT, { name: 'log-normalizer', resourceLimits });
+  constructor(resourceLimits: ResourceLimits, slots: SharedSlots) {
+    this.#slots = slots;
+    this.#worker = new Worker(THREAD_SCRIPT, { name: 'log-normalizer', resourceLimits, workerData: slots.memory });
     // An idle thread must not keep the process alive; a busy one is awaited anyway.
     this.#worker.unref();
     this.#worker.on('message', (reply: TaskReply) => this.#settle(reply));
@@ -142,16 +156,22 @@ class NormalizerThread {
     return this.#failure === null;
   }
 
+  /** The block's bytes are copied (into a slot, or into a buffer transferred): the block stays here, should the thread die of it. */
   run(block: LineBlock, spec: NormalizationSpec): Promise<BlockResult> {
     if (this.#failure) return Promise.reject(this.#failure);
     const id = this.#nextId++;
-    // A copy of its own is transferred: the block stays here, should the thread die of it.
-    const bytes = block.bytes.slice();
-    const request: TaskRequest = { id, block: { ...block, bytes }, spec };
+    const slot = this.#slots.put(block.bytes);
     return new Promise<BlockResult>((resolve, reject) => {
-      this.#waiting.set(id, { resolve, reject });
+      this.#waiting.set(id, { resolve, reject, slot });
       if (this.#waiting.size === 1) this.#worker.ref();
-      this.#worker.postMessage(request, [bytes.buffer as ArrayBuffer]);
+      if (slot !== null) {
+        const request: TaskRequest = { id, spec, slot, length: block.bytes.length, firstLine: block.firstLine, overlong: block.overlong };
+        this.#worker.postMessage(request);
+      } else {
+        const bytes = block.bytes.slice();
+        const request: TaskRequest = { id, spec, block: { ...block, bytes } };
+        this.#worker.postMessage(request, [bytes.buffer as ArrayBuffer]);
+      }
     });
   }
 
@@ -164,6 +184,12 @@ class NormalizerThread {
     if (!waiter) return;
     this.#waiting.delete(reply.id);
     if (this.#waiting.size === 0) this.#worker.unref();
+    if ('slotted' in reply) {
+      const { deflatedLength, ...rest } = reply.slotted;
+      waiter.resolve({ ...rest, deflated: this.#slots.takeResult(waiter.slot!, deflatedLength) });
+      return;
+    }
+    if (waiter.slot !== null) this.#slots.release(waiter.slot);
     if ('result' in reply) waiter.resolve(reply.result);
     else waiter.reject(new Error(`Normalizing a block failed: ${reply.error}`));
   }

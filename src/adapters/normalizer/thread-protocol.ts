@@ -2,12 +2,20 @@ import type { LineBlock } from '../../application/processing/line-blocks.ts';
 import type { NormalizationSpec } from '../../application/processing/normalize-block.ts';
 import type { BlockResult } from './normalize-task.ts';
 
-/** What the pool posts to a normalizer thread; the block's bytes are transferred. */
-export interface TaskRequest {
+/** What the pool posts to a normalizer thread: a block whose bytes wait in a shared slot, or are transferred. */
+export type TaskRequest = {
   readonly id: number;
-  readonly block: LineBlock;
   readonly spec: NormalizationSpec;
-}
+} & (
+  | { readonly slot: number; readonly length: number; readonly firstLine: number; readonly overlong: readonly number[] }
+  | { readonly block: LineBlock }
+);
 
-/** What the thread answers; the NDJSON bytes are transferred back. */
-export type TaskReply = { readonly id: number; readonly result: BlockResult } | { readonly id: number; readonly error: string };
+/**
+ * What the thread answers: the compressed result left in the block's slot (`deflated` is
+ * its length there), or transferred back, or the error.
+ */
+export type TaskReply =
+  | { readonly id: number; readonly slotted: Omit<BlockResult, 'deflated'> & { readonly deflatedLength: number } }
+  | { readonly id: number; readonly result: BlockResult }
+  | { readonly id: number; readonly error: string };
