@@ -5,6 +5,9 @@
 set -uo pipefail
 ROOT="${SWIFT_ROOT:-/srv/ingest-swift}"
 pkill -f -- "${ROOT}/conf/" || true
+# They take about a second to go; wait, so that what runs next (a benchmark) has the cores.
+for _ in $(seq 1 50); do pgrep -f -- "${ROOT}/conf/" >/dev/null || break; sleep 0.2; done
+pkill -KILL -f -- "${ROOT}/conf/" || true
 if [ -f "$ROOT/memcached.started" ]; then
   pkill -x memcached || true
   rm -f "$ROOT/memcached.started"
