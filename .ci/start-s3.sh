@@ -116,7 +116,8 @@ user_test_tester = ${SECRET} .admin
 CONF
 
 # memcached is stopped with the rest (.ci/stop-s3.sh) only when it was started here.
-if ! pgrep -x memcached >/dev/null; then memcached -u root -l 127.0.0.1 -d && touch "$ROOT/memcached.started"; fi
+# (A memcached that exited but was not yet reaped, state Z, does not count.)
+if ! pgrep -r R,S,D,T -x memcached >/dev/null; then memcached -u root -l 127.0.0.1 -d && touch "$ROOT/memcached.started"; fi
 for kind in object container account proxy; do
   nohup "$PY" "/usr/bin/swift-${kind}-server" "$ROOT/conf/${kind}-server.conf" >"$ROOT/log/${kind}.log" 2>&1 &
 done
