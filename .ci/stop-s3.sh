@@ -4,20 +4,21 @@
 # which every benchmark run after CI paid for.
 set -uo pipefail
 ROOT="${SWIFT_ROOT:-/srv/ingest-swift}"
-pkill -f -- "${ROOT}/conf/" || true
+SWIFT="${ROOT}/conf/"   # in the command line of every Swift server start-s3.sh runs
 started_memcached=false
-if [ -f "$ROOT/memcached.started" ]; then
-  started_memcached=true
-  pkill -x memcached || true
-  rm -f "$ROOT/memcached.started"
-fi
+if [ -f "$ROOT/memcached.started" ]; then started_memcached=true; rm -f "$ROOT/memcached.started"; fi
 
+# The servers to stop, by the pgrep/pkill options that pick them out.
+servers() {
+  "$@" -f -- "$SWIFT"
+  local swift=$?
+  if $started_memcached; then "$@" -x memcached && return 0; fi
+  return "$swift"
+}
+
+servers pkill -TERM
 # They take about a second to go; wait, so that what runs next (a benchmark) has the cores.
 # A process that exited but was not yet reaped (state Z) costs nothing and is not waited for.
-running() {
-  pgrep -r R,S,D,T -f -- "${ROOT}/conf/" >/dev/null ||
-    { $started_memcached && pgrep -r R,S,D,T -x memcached >/dev/null; }
-}
-for _ in $(seq 1 50); do running || exit 0; sleep 0.2; done
-pkill -KILL -f -- "${ROOT}/conf/" || true
-if $started_memcached; then pkill -KILL -x memcached || true; fi
+for _ in $(seq 1 50); do servers pgrep -r R,S,D,T >/dev/null || exit 0; sleep 0.2; done
+servers pkill -KILL
+exit 0
