@@ -34,6 +34,13 @@ describe('json (JSON Lines)', () => {
   ])('rejects %j', (line, reason) => {
     expect(parse('json', line)).toEqual({ kind: 'reject', reason });
   });
+
+  it('reads nesting up to 512 levels, and rejects deeper lines (brackets inside strings do not count)', () => {
+    const nested = (depth: number) => `{"msg":"m","x":${'['.repeat(depth - 1)}${']'.repeat(depth - 1)}}`;
+    expect(event('json', nested(512)).message).toBe('m');
+    expect(parse('json', nested(513))).toEqual({ kind: 'reject', reason: 'nested deeper than 512 levels' });
+    expect(parse('json', `{"msg":"${'[{'.repeat(2000)}\\"${'[{'.repeat(2000)}"}`)).toMatchObject({ kind: 'event' });
+  });
 });
 
 describe('logfmt', () => {
