@@ -12,7 +12,6 @@ import { createLogNormalizer } from '../src/adapters/normalizer/create-log-norma
 import { UrlSigner } from '../src/adapters/signed-urls/url-signer.ts';
 import { SystemClock } from '../src/adapters/system/system-clock.ts';
 import { ProcessJob } from '../src/application/jobs/process-job.ts';
-import { PROCESSING_BLOCK_BYTES } from '../src/bootstrap/bind-use-cases.ts';
 import { loadConfig } from '../src/bootstrap/config.ts';
 import { createJob, queueJob } from '../src/domain/job/job.ts';
 import type { LogFormat } from '../src/domain/upload/log-format.ts';
@@ -43,10 +42,11 @@ if (mode === 'ceiling') {
     jobId: job.id, storageType: 'local', bucket: null, objectKey: basename(file), localPath: file, fileSize: bytes,
     logFormat: format, filename: basename(file), checksumSha256: null, createdAt: clock.now(),
   });
-  // As deployed: PARSE_THREADS from the environment, else its default.
-  const normalizer = createLogNormalizer(loadConfig(process.env).worker.parseThreads);
+  // As deployed: PARSE_THREADS and the job budgets from the environment, else their defaults.
+  const { parseThreads, budgets } = loadConfig(process.env).worker;
+  const normalizer = createLogNormalizer(parseThreads);
   const ports = { jobs, storage, clock, queue: new InMemoryJobQueue(), feed: new InMemoryJobChangeFeed(), normalizer };
-  const processJob = new ProcessJob(ports, { maxRetries: 0, maxLineBytes: 1024 * 1024, blockBytes: PROCESSING_BLOCK_BYTES, maxDecompressedBytes: 8 * 1024 ** 3, progressIntervalMs: 1_000, retryBaseDelayMs: 1_000 });
+  const processJob = new ProcessJob(ports, { maxRetries: 0, maxLineBytes: 1024 * 1024, budgets, progressIntervalMs: 1_000, retryBaseDelayMs: 1_000 });
   const report = await processJob.execute(job.id);
   if (report.outcome !== 'completed') throw new Error(`worker run ended ${report.outcome}: ${String(report.error)}`);
   const { eventsParsed, outputKey } = (await jobs.get(job.id))!.result!;

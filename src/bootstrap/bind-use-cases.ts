@@ -33,12 +33,6 @@ const LOGIN_LIMIT = { attempts: 10, windowSeconds: 15 * 60 };
 /** A CREATED job is expired this long after its upload URL, so a slow upload can still finish. */
 const UPLOAD_GRACE_SECONDS = 300;
 
-/**
- * Lines go to the normalizer threads in blocks of about 64 KiB: their text and output then
- * stay in a thread's young generation, which keeps memory flat (docs/BENCHMARKS.md).
- */
-export const PROCESSING_BLOCK_BYTES = 64 * 1024;
-
 /** Output download URLs live shorter than upload URLs: they are fetched right away. */
 const OUTPUT_URL_EXPIRE_SECONDS = 900;
 
@@ -75,8 +69,7 @@ export function bindUseCases(container: Container, config: Config): void {
       new ProcessJob(ports, {
         maxRetries: config.worker.maxRetries,
         maxLineBytes: 1024 * 1024,
-        blockBytes: PROCESSING_BLOCK_BYTES,
-        maxDecompressedBytes: config.worker.maxDecompressedBytes,
+        budgets: config.worker.budgets,
         progressIntervalMs: 1_000,
         retryBaseDelayMs: 1_000,
       }),

@@ -1,48 +1,82 @@
-import { gunzipSync } from 'node:zlib';
+import { once } from 'node:events';
+import { createGzip, gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { LogNormalizer } from '../../src/application/ports/log-normalizer.ts';
-import type { LineBlock } from '../../src/application/processing/line-blocks.ts';
-import { addTally, emptyTally } from '../../src/application/processing/line-tally.ts';
-import { normalizeBlock, type NormalizationSpec } from '../../src/application/processing/normalize-block.ts';
+import { DependencyUnavailableError } from '../../src/application/errors.ts';
+import type { FileNormalization, LogNormalizer } from '../../src/application/ports/log-normalizer.ts';
+import { PermanentJobError } from '../../src/application/processing/errors.ts';
+import { emptyTally } from '../../src/application/processing/line-tally.ts';
+import { normalizeBlock } from '../../src/application/processing/normalize-block.ts';
+import { JobBudgetExceededError, type JobBudgets } from '../../src/domain/job/job-budgets.ts';
 import { collect } from '../support/builders.ts';
 
-const SPEC: NormalizationSpec = { format: 'logfmt', uploadedAt: new Date('2026-01-05T12:00:00Z'), maxEventBytes: 1024 };
+/** Files are cut into blocks of about this size, so a file of a few hundred KiB makes dozens. */
+export const CONTRACT_BLOCK_BYTES = 4 * 1024;
 
-/** Blocks of logfmt lines, every few a rejected (empty-key) one, numbered on from block to block. */
-function blocksOf(sizes: readonly number[]): LineBlock[] {
-  let line = 1;
-  return sizes.map((count, b) => {
-    const text = Array.from({ length: count }, (_, i) =>
-      i % 7 === 6 ? '=novalue' : `time=2026-01-05T10:${String(b % 60).padStart(2, '0')}:00Z level=${i % 2 ? 'warn' : 'info'} msg="block ${b} line ${i}" n=${i}`,
-    ).join('\n');
-    const block = { bytes: new TextEncoder().encode(count === 0 ? '' : `${text}\n`), firstLine: line, overlong: [] };
-    line += count;
-    return block;
-  });
+const GENEROUS: JobBudgets = {
+  maxDecompressedBytes: 1 << 30,
+  maxDecompressionRatio: 1000,
+  maxEvents: 1e9,
+  maxOutputBytes: 1 << 30,
+  maxCpuSeconds: 3600,
+};
+
+const specWith = (budgets: Partial<JobBudgets> = {}): FileNormalization => ({
+  format: 'logfmt',
+  uploadedAt: new Date('2026-01-05T12:00:00Z'),
+  maxLineBytes: 1024,
+  budgets: { ...GENEROUS, ...budgets },
+});
+const SPEC = specWith();
+
+/** logfmt lines, every seventh a rejected (empty-key) one. */
+function logfmt(count: number, tag = 'a'): string {
+  return Array.from({ length: count }, (_, i) =>
+    i % 7 === 6 ? '=novalue\n' : `time=2026-01-05T10:${String(i % 60).padStart(2, '0')}:00Z level=${i % 2 ? 'warn' : 'info'} msg="${tag} line ${i}" n=${i}\n`,
+  ).join('');
 }
 
-/** What normalizing the blocks one after the other must produce. */
-function expected(blocks: readonly LineBlock[]) {
-  const tally = emptyTally();
-  let ndjson = '';
-  for (const block of blocks) {
-    const normalized = normalizeBlock({ ...block, bytes: block.bytes.slice() }, SPEC);
-    ndjson += Buffer.from(normalized.ndjson).toString();
-    addTally(tally, normalized.tally);
-  }
-  return { ndjson, tally };
+/** What reading the whole file line by line must produce: the reference for every adapter. */
+function expected(text: string) {
+  const { ndjson, tally } = normalizeBlock({ bytes: new TextEncoder().encode(text), firstLine: 1, overlong: [] }, { format: 'logfmt', uploadedAt: SPEC.uploadedAt, maxEventBytes: SPEC.maxLineBytes });
+  return { ndjson: Buffer.from(ndjson).toString(), tally };
 }
 
-/** The blocks as a stream, counting how many were taken. */
-function streamOf(blocks: readonly LineBlock[], taken = { count: 0 }): AsyncIterable<LineBlock> {
+/** The bytes in chunks of `chunkBytes`, counting how many chunks were taken. */
+function fileOf(bytes: Uint8Array, chunkBytes = 1000, taken = { count: 0 }): AsyncIterable<Uint8Array> {
   return (async function* () {
-    for (const block of blocks) {
+    for (let offset = 0; offset < bytes.length; offset += chunkBytes) {
       taken.count += 1;
-      yield { ...block, bytes: block.bytes.slice() };
+      yield bytes.slice(offset, offset + chunkBytes);
     }
   })();
 }
+const textFile = (text: string, chunkBytes?: number) => fileOf(Buffer.from(text), chunkBytes);
 
+/** 512 MiB of one short line, gzip'd at level 9: about a thousand times smaller. Made once. */
+let bomb: Promise<Buffer> | null = null;
+function gzipBomb(): Promise<Buffer> {
+  bomb ??= (async () => {
+    const lines = Buffer.alloc(1024 * 1024, 'a=1\n');
+    const gzip = createGzip({ level: 9 });
+    const compressed = collect(gzip);
+    for (let i = 0; i < 512; i++) if (!gzip.write(lines)) await once(gzip, 'drain');
+    gzip.end();
+    return compressed;
+  })();
+  return bomb;
+}
+
+async function normalized(normalizer: LogNormalizer, file: AsyncIterable<Uint8Array>, spec = SPEC) {
+  const output = normalizer.normalize(file, spec);
+  // gunzipSync checks the CRC-32 and length of the trailer too.
+  return { ndjson: gunzipSync(await collect(output.gzip)).toString(), tally: output.tally() };
+}
+
+/**
+ * The LogNormalizer port: a file's bytes, plain or gzip'd, in any chunking, become the
+ * events of reading it line by line, as one gzip stream, within the job's budgets.
+ * `setup` builds the adapter to cut files into blocks of CONTRACT_BLOCK_BYTES.
+ */
 export function logNormalizerContract(name: string, setup: () => Promise<{ normalizer: LogNormalizer; close?: () => Promise<void> }>): void {
   describe(`LogNormalizer contract: ${name}`, () => {
     let normalizer: LogNormalizer;
@@ -54,35 +88,36 @@ export function logNormalizerContract(name: string, setup: () => Promise<{ norma
       await close?.();
     });
 
-    it('normalizes every block, in order, into one valid gzip stream, and sums the tallies', async () => {
-      const blocks = blocksOf([50, 1, 300, 0, 7, 120, 33, 64, 2, 90, 11, 250]);
-      const output = normalizer.normalize(streamOf(blocks), SPEC);
-      // gunzipSync checks the CRC-32 and length of the trailer too.
-      const ndjson = gunzipSync(await collect(output.gzip)).toString();
-      const want = expected(blocks);
-      expect(ndjson).toBe(want.ndjson);
-      expect(output.tally()).toEqual(want.tally);
-      const { linesTotal, linesRejected, eventsParsed } = output.tally();
-      expect({ linesTotal, accounted: linesRejected + eventsParsed }).toEqual({ linesTotal: 928, accounted: 928 });
-      expect(linesRejected).toBeGreaterThan(100);
+    it('normalizes a file of many blocks, in order, into one valid gzip stream, with the tally of the whole', async () => {
+      const text = logfmt(3_000);
+      const result = await normalized(normalizer, textFile(text, 777));
+      expect(result).toEqual(expected(text));
+      const { linesTotal, linesRejected, eventsParsed } = result.tally;
+      expect({ linesTotal, accounted: linesRejected + eventsParsed }).toEqual({ linesTotal: 3_000, accounted: 3_000 });
+      expect(linesRejected).toBeGreaterThan(400);
     });
 
-    it('gives a valid, empty gzip stream and a zero tally for no blocks', async () => {
-      const output = normalizer.normalize(streamOf([]), SPEC);
-      expect(gunzipSync(await collect(output.gzip)).length).toBe(0);
-      expect(output.tally()).toEqual(emptyTally());
+    it('reads a gzip\'d file as its content, whatever its chunking (the magic bytes split too)', async () => {
+      const text = logfmt(2_000);
+      const gz = gzipSync(text);
+      for (const chunkBytes of [1, 3, 4096]) expect(await normalized(normalizer, fileOf(gz, chunkBytes))).toEqual(expected(text));
+    });
+
+    it('gives a valid, empty gzip stream and a zero tally for an empty file', async () => {
+      expect(await normalized(normalizer, fileOf(new Uint8Array(0)))).toEqual({ ndjson: '', tally: emptyTally() });
+      expect((await normalized(normalizer, fileOf(gzipSync('')))).tally).toEqual(emptyTally());
     });
 
     it('tells the tally only once the output has been read to its end', async () => {
-      const output = normalizer.normalize(streamOf(blocksOf([3])), SPEC);
+      const output = normalizer.normalize(textFile(logfmt(3)), SPEC);
       expect(() => output.tally()).toThrow(/read to its end/);
       await collect(output.gzip);
       expect(output.tally().linesTotal).toBe(3);
     });
 
-    it('reads blocks only a little ahead of the output it is asked for, and stops when the reader does', async () => {
+    it('reads the file only a little ahead of the output it is asked for, and stops when the reader does', async () => {
       const taken = { count: 0 };
-      const output = normalizer.normalize(streamOf(blocksOf(Array(3000).fill(20)), taken), SPEC);
+      const output = normalizer.normalize(fileOf(Buffer.from(logfmt(60_000)), 4096, taken), SPEC);
       const iterator = output.gzip[Symbol.asyncIterator]();
       await iterator.next();
       await iterator.next();
@@ -94,23 +129,56 @@ export function logNormalizerContract(name: string, setup: () => Promise<{ norma
       expect(taken.count).toBeLessThanOrEqual(atStop + 16);
     });
 
-    it('fails with the error of the block stream, as it comes', async () => {
-      const failing = (async function* () {
-        yield* streamOf(blocksOf([5, 5]));
-        throw new Error('the upload could not be read');
-      })();
-      await expect(collect(normalizer.normalize(failing, SPEC).gzip)).rejects.toThrow('the upload could not be read');
+    it('fails with the error of the file stream, as it comes, plain or gzip\'d', async () => {
+      for (const bytes of [Buffer.from(logfmt(500)), gzipSync(logfmt(500))]) {
+        const failing = (async function* () {
+          yield bytes.subarray(0, 5_000);
+          throw new DependencyUnavailableError('storage');
+        })();
+        await expect(collect(normalizer.normalize(failing, SPEC).gzip)).rejects.toBeInstanceOf(DependencyUnavailableError);
+      }
+    });
+
+    it('fails a corrupt or truncated gzip file with a permanent error', async () => {
+      const gz = gzipSync(logfmt(200));
+      const damaged = Buffer.concat([gz.subarray(0, 12), Buffer.from('garbage garbage garbage'), gz.subarray(12)]);
+      for (const bytes of [damaged, gz.subarray(0, gz.length - 6)]) {
+        const failure = collect(normalizer.normalize(fileOf(bytes), SPEC).gzip);
+        await expect(failure).rejects.toBeInstanceOf(PermanentJobError);
+        await expect(failure).rejects.toThrow(/gzip-compressed but is corrupt/);
+      }
+    });
+
+    it('fails a file past a budget at once, naming the budget', async () => {
+      const bomb = await gzipBomb();
+      const cases: [Partial<JobBudgets>, Uint8Array, string][] = [
+        [{ maxDecompressedBytes: 1024 * 1024 }, gzipSync(logfmt(20_000)), 'maxDecompressedBytes'],
+        [{ maxDecompressionRatio: 100 }, bomb, 'maxDecompressionRatio'],
+        [{ maxEvents: 1_000 }, Buffer.from(logfmt(20_000)), 'maxEvents'],
+        [{ maxOutputBytes: 10_000 }, Buffer.from(logfmt(20_000)), 'maxOutputBytes'],
+        [{ maxCpuSeconds: 1e-6 }, Buffer.from(logfmt(20_000)), 'maxCpuSeconds'],
+      ];
+      for (const [budgets, bytes, budget] of cases) {
+        const taken = { count: 0 };
+        const failure = collect(normalizer.normalize(fileOf(bytes, 4096, taken), specWith(budgets)).gzip);
+        await expect(failure, budget).rejects.toBeInstanceOf(JobBudgetExceededError);
+        await expect(failure, budget).rejects.toMatchObject({ budget, code: 'JOB_BUDGET_EXCEEDED', message: expect.stringContaining(budget) });
+        // At once: the bomb fails long before its 512 MiB are inflated (a fraction of it is read).
+        if (budget === 'maxDecompressionRatio') expect(taken.count * 4096).toBeLessThan(bytes.length / 2);
+      }
+    });
+
+    it('keeps within its budgets a gzip\'d file of ordinary ratio', async () => {
+      const text = logfmt(40_000);
+      const gz = gzipSync(text, { level: 9 });
+      expect(text.length / gz.length).toBeLessThan(50);
+      expect((await normalized(normalizer, fileOf(gz, 4096), specWith({ maxDecompressionRatio: 50 }))).tally.linesTotal).toBe(40_000);
     });
 
     it('serves several files at once, each in its own order', async () => {
-      const files = [blocksOf([40, 3, 80, 9]), blocksOf([5, 200, 1]), blocksOf([60, 60, 60, 60, 60])];
-      const outputs = await Promise.all(
-        files.map(async (blocks) => {
-          const output = normalizer.normalize(streamOf(blocks), SPEC);
-          return { ndjson: gunzipSync(await collect(output.gzip)).toString(), tally: output.tally() };
-        }),
-      );
-      expect(outputs).toEqual(files.map(expected));
+      const texts = [logfmt(1_000, 'a'), logfmt(3_000, 'b'), logfmt(50, 'c')];
+      const outputs = await Promise.all(texts.map((text, i) => normalized(normalizer, i === 1 ? fileOf(gzipSync(text), 512) : textFile(text))));
+      expect(outputs).toEqual(texts.map(expected));
     });
   });
 }

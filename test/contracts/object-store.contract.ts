@@ -69,6 +69,29 @@ export function objectStoreContract(name: string, setup: () => Promise<ObjectSto
       }
     });
 
+    it('reads exactly the content it is told was verified, or fails as soon as the bytes differ', async () => {
+      for (const size of [100, 300 * 1024]) {
+        const bytes = Uint8Array.from({ length: size }, (_, i) => (i * 13) % 256);
+        await store.write(key, bytesOf(bytes));
+        const read = async (expected: { size: number; sha256: string | null }) => {
+          let yielded = 0;
+          try {
+            for await (const chunk of (await store.read(key, expected))!) yielded += chunk.length;
+            return { yielded };
+          } catch (error) {
+            return { yielded, error: error as { code?: string; message: string } };
+          }
+        };
+        expect(await read({ size, sha256: sha256(bytes) })).toEqual({ yielded: size });
+        expect(await read({ size, sha256: null })).toEqual({ yielded: size });
+        const grown = await read({ size: size - 10, sha256: null });
+        expect(grown.error).toMatchObject({ code: 'UPLOAD_SIZE_MISMATCH', message: expect.stringMatching(/changed after it was verified/) });
+        expect(grown.yielded).toBeLessThanOrEqual(size - 10);
+        expect((await read({ size: size + 1, sha256: null })).error).toMatchObject({ code: 'UPLOAD_SIZE_MISMATCH' });
+        expect((await read({ size, sha256: sha256('something else') })).error).toMatchObject({ code: 'CHECKSUM_MISMATCH' });
+      }
+    });
+
     it('replaces an object written again', async () => {
       await store.write(key, bytesOf('first version'));
       await store.write(key, bytesOf('second'));

@@ -11,7 +11,7 @@ import { RandomUuidGenerator } from '../../src/adapters/system/random-uuid-gener
 import { SystemClock } from '../../src/adapters/system/system-clock.ts';
 import { clockContract } from '../contracts/clock.contract.ts';
 import { idGeneratorContract } from '../contracts/id-generator.contract.ts';
-import { logNormalizerContract } from '../contracts/log-normalizer.contract.ts';
+import { CONTRACT_BLOCK_BYTES, logNormalizerContract } from '../contracts/log-normalizer.contract.ts';
 import { objectStoreContract } from '../contracts/object-store.contract.ts';
 import { passwordHasherContract } from '../contracts/password-hasher.contract.ts';
 import { tokenIssuerContract } from '../contracts/token-issuer.contract.ts';
@@ -35,11 +35,11 @@ passwordHasherContract('bcrypt', () => new BcryptPasswordHasher(4));
 clockContract('system', () => new SystemClock());
 idGeneratorContract('random v4', () => new RandomUuidGenerator());
 logNormalizerContract('thread pool, every block on a thread', async () => {
-  const normalizer = new ThreadPoolLogNormalizer({ threads: 2, inlineBelowBytes: 0 });
+  const normalizer = new ThreadPoolLogNormalizer({ threads: 2, inlineBelowBytes: 0, blockBytes: CONTRACT_BLOCK_BYTES });
   return { normalizer, close: () => normalizer.close() };
 });
 logNormalizerContract('thread pool, small blocks inline', async () => {
   // The contract's blocks are of every size around the threshold.
-  const normalizer = new ThreadPoolLogNormalizer({ threads: 2, inlineBelowBytes: 4 * 1024 });
+  const normalizer = new ThreadPoolLogNormalizer({ threads: 2, inlineBelowBytes: CONTRACT_BLOCK_BYTES + 200, blockBytes: CONTRACT_BLOCK_BYTES });
   return { normalizer, close: () => normalizer.close() };
 });

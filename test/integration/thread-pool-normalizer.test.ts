@@ -1,18 +1,18 @@
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { ThreadPoolLogNormalizer } from '../../src/adapters/normalizer/thread-pool-log-normalizer.ts';
-import type { LineBlock } from '../../src/application/processing/line-blocks.ts';
-import { collect } from '../support/builders.ts';
+import type { FileNormalization } from '../../src/application/ports/log-normalizer.ts';
+import { bytesOf, collect } from '../support/builders.ts';
 
-const SPEC = { format: 'json' as const, uploadedAt: new Date('2026-01-05T12:00:00Z'), maxEventBytes: 1 << 20 };
+const SPEC: FileNormalization = {
+  format: 'json',
+  uploadedAt: new Date('2026-01-05T12:00:00Z'),
+  maxLineBytes: 1 << 20,
+  budgets: { maxDecompressedBytes: 1 << 30, maxDecompressionRatio: 200, maxEvents: 1e9, maxOutputBytes: 1 << 30, maxCpuSeconds: 3600 },
+};
 
-async function* blocksOf(...texts: string[]): AsyncGenerator<LineBlock> {
-  let line = 1;
-  for (const text of texts) {
-    yield { bytes: new TextEncoder().encode(text), firstLine: line, overlong: [] };
-    line += text.split('\n').length - 1;
-  }
-}
+/** A file of these parts, each a chunk of its stream. */
+const blocksOf = (...texts: string[]) => bytesOf(...texts);
 
 // Behaviour of the pool beyond the LogNormalizer contract (which it passes in local-adapters.test.ts).
 describe('ThreadPoolLogNormalizer', () => {
@@ -36,10 +36,10 @@ describe('ThreadPoolLogNormalizer', () => {
   it('normalizes a block too big for the heap of a thread on the calling thread instead of failing it', async () => {
     const pool = new ThreadPoolLogNormalizer({ threads: 1, resourceLimits: { maxYoungGenerationSizeMb: 1, maxOldGenerationSizeMb: 4 } });
     try {
-      const members = Array.from({ length: 70_000 }, (_, i) => `"k${i}":"${'v'.repeat(8)}"`).join(',');
+      const members = Array.from({ length: 45_000 }, (_, i) => `"k${i}":"${'v'.repeat(8)}"`).join(',');
       const output = pool.normalize(blocksOf(`{"msg":"wide",${members}}\n`, '{"msg":"next"}\n'), SPEC);
       const events = gunzipSync(await collect(output.gzip)).toString().trim().split('\n').map((l) => JSON.parse(l));
-      expect(events.map((e) => [e.message, Object.keys(e.attrs).length])).toEqual([['wide', 70_000], ['next', 0]]);
+      expect(events.map((e) => [e.message, Object.keys(e.attrs).length])).toEqual([['wide', 45_000], ['next', 0]]);
       expect(output.tally().eventsParsed).toBe(2);
       expect(pool.threadCount).toBe(0); // the thread died of the block
     } finally {
@@ -62,10 +62,13 @@ describe('ThreadPoolLogNormalizer', () => {
   });
 
   it('gives the same output whether blocks travel through its shared slots or, when those are taken or too small, in messages', async () => {
-    const lines = (tag: string, count: number) => Array.from({ length: count }, (_, i) => `{"msg":"${tag} ${i}","n":${i}}\n`).join('');
-    const texts = (tag: string) => [lines(tag, 2_000), lines(tag, 20_000), lines(tag, 3_000)]; // the second is larger than a slot
+    // Blocks of 250 KiB and a line: the 8 KiB lines make some of them larger than a slot (256 KiB).
+    const lines = (tag: string, count: number) =>
+      Array.from({ length: count }, (_, i) => `{"msg":"${tag} ${i}","n":${i}${i % 500 === 0 ? `,"pad":"${'p'.repeat(8192)}"` : ''}}\n`).join('');
+    const texts = (tag: string) => [lines(tag, 2_000), lines(tag, 20_000), lines(tag, 3_000)];
+    const blockBytes = 250 * 1024;
     const expected = async (tag: string) => {
-      const pool = new ThreadPoolLogNormalizer({ threads: 1, inlineBelowBytes: Infinity }); // no thread: the reference
+      const pool = new ThreadPoolLogNormalizer({ threads: 1, inlineBelowBytes: Infinity, blockBytes }); // no thread: the reference
       try {
         return gunzipSync(await collect(pool.normalize(blocksOf(...texts(tag)), SPEC).gzip)).toString();
       } finally {
@@ -73,7 +76,7 @@ describe('ThreadPoolLogNormalizer', () => {
       }
     };
     // One thread with two slots, and two files at once: most blocks find their slots taken.
-    const pool = new ThreadPoolLogNormalizer({ threads: 1, blocksAheadPerThread: 2, inlineBelowBytes: 0 });
+    const pool = new ThreadPoolLogNormalizer({ threads: 1, blocksAheadPerThread: 2, inlineBelowBytes: 0, blockBytes });
     try {
       const outputs = await Promise.all(['a', 'b'].map(async (tag) => gunzipSync(await collect(pool.normalize(blocksOf(...texts(tag), ...texts(tag)), SPEC).gzip)).toString()));
       for (const [i, tag] of ['a', 'b'].entries()) {

@@ -3,8 +3,8 @@ import { closeSync, createReadStream, fstatSync, mkdirSync, openSync, readSync, 
 import { access, mkdir, open, rename, rm, constants, type FileHandle } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
 import { DependencyUnavailableError } from '../../application/errors.ts';
-import { concatBytes } from '../../application/processing/bytes.ts';
-import type { ObjectInfo } from '../../application/ports/object-store.ts';
+import type { ExpectedContent, ObjectInfo } from '../../application/ports/object-store.ts';
+import { verifiedIfExpected } from '../integrity/verified-content.ts';
 import { SelfServedObjectStore } from '../signed-urls/self-served-store.ts';
 import type { UrlSigner } from '../signed-urls/url-signer.ts';
 
@@ -44,7 +44,7 @@ export class LocalObjectStore extends SelfServedObjectStore {
     }
   }
 
-  async read(key: string): Promise<AsyncIterable<Uint8Array> | null> {
+  async read(key: string, expected?: ExpectedContent): Promise<AsyncIterable<Uint8Array> | null> {
     let fd: number;
     try {
       fd = openSync(this.localPathOf(key), 'r');
@@ -57,12 +57,12 @@ export class LocalObjectStore extends SelfServedObjectStore {
       if (!info.isFile()) return null;
       if (info.size > SMALL_OBJECT_BYTES) {
         streamOwnsFile = true; // it closes the file when done
-        return createReadStream('', { fd, highWaterMark: STREAM_CHUNK_BYTES });
+        return verifiedIfExpected(createReadStream('', { fd, highWaterMark: STREAM_CHUNK_BYTES }), expected);
       }
       const bytes = new Uint8Array(info.size);
       let read = 0;
       for (let n = -1; read < bytes.length && n !== 0; read += n) n = readSync(fd, bytes, read, bytes.length - read, read);
-      return oneChunk(bytes.subarray(0, read));
+      return verifiedIfExpected(oneChunk(bytes.subarray(0, read)), expected);
     } catch (error) {
       throw new DependencyUnavailableError('storage', { cause: error });
     } finally {
@@ -151,6 +151,9 @@ async function writeFile(path: string, body: AsyncIterable<Uint8Array>): Promise
     await file?.close();
   }
 }
+
+/** The parts as one array; the one part itself when there is only one. */
+const concatBytes = (parts: readonly Uint8Array[]): Uint8Array => (parts.length === 1 ? parts[0]! : Buffer.concat(parts));
 
 async function* oneChunk(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
   yield bytes;

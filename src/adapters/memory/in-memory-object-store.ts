@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { ObjectInfo } from '../../application/ports/object-store.ts';
+import type { ExpectedContent, ObjectInfo } from '../../application/ports/object-store.ts';
+import { verifiedIfExpected } from '../integrity/verified-content.ts';
 import { SelfServedObjectStore } from '../signed-urls/self-served-store.ts';
 
 /** Objects in process memory; its signed URLs are served by this service's storage route. */
@@ -16,12 +17,13 @@ export class InMemoryObjectStore extends SelfServedObjectStore {
     return bytes ? { size: bytes.length } : null;
   }
 
-  async read(key: string): Promise<AsyncIterable<Uint8Array> | null> {
+  async read(key: string, expected?: ExpectedContent): Promise<AsyncIterable<Uint8Array> | null> {
     const bytes = this.#objects.get(key);
     if (!bytes) return null;
-    return (async function* () {
+    const chunks = (async function* () {
       for (let offset = 0; offset < bytes.length; offset += 64 * 1024) yield bytes.slice(offset, offset + 64 * 1024);
     })();
+    return verifiedIfExpected(chunks, expected);
   }
 
   async write(key: string, body: AsyncIterable<Uint8Array>): Promise<ObjectInfo> {

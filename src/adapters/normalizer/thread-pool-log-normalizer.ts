@@ -1,7 +1,8 @@
 import { Worker, type ResourceLimits } from 'node:worker_threads';
-import type { LogNormalizer, NormalizedOutput } from '../../application/ports/log-normalizer.ts';
+import type { FileNormalization, LogNormalizer, NormalizedOutput } from '../../application/ports/log-normalizer.ts';
 import type { LineBlock } from '../../application/processing/line-blocks.ts';
 import type { NormalizationSpec } from '../../application/processing/normalize-block.ts';
+import { blocksOfFile, blockSpecOf, DEFAULT_BLOCK_BYTES } from './file-blocks.ts';
 import { framedOutput, normalizeAndDeflate, type BlockResult } from './normalize-task.ts';
 import { SharedSlots } from './shared-slots.ts';
 import type { TaskReply, TaskRequest } from './thread-protocol.ts';
@@ -25,6 +26,8 @@ export interface ThreadPoolOptions {
    * file's block blocks the event loop for well under a millisecond. 0 sends every block.
    */
   readonly inlineBelowBytes?: number;
+  /** A file is cut into blocks of about this size (see blocksOfFile). */
+  readonly blockBytes?: number;
 }
 
 const DEFAULT_INLINE_BELOW_BYTES = 16 * 1024;
@@ -57,8 +60,9 @@ export class ThreadPoolLogNormalizer implements LogNormalizer {
     this.#options = options;
   }
 
-  normalize(blocks: AsyncIterable<LineBlock>, spec: NormalizationSpec): NormalizedOutput {
-    return framedOutput(this.#results(blocks, spec));
+  normalize(file: AsyncIterable<Uint8Array>, spec: FileNormalization): NormalizedOutput {
+    const blocks = blocksOfFile(file, spec, this.#options.blockBytes ?? DEFAULT_BLOCK_BYTES);
+    return framedOutput(this.#results(blocks, blockSpecOf(spec)), spec.budgets);
   }
 
   /** Threads running now (they start on the first block that needs one). */

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import * as Minio from 'minio';
 import { DependencyUnavailableError } from '../../application/errors.ts';
-import type { ObjectInfo, ObjectStore, PresignedRequest } from '../../application/ports/object-store.ts';
+import type { ExpectedContent, ObjectInfo, ObjectStore, PresignedRequest } from '../../application/ports/object-store.ts';
+import { verifiedIfExpected } from '../integrity/verified-content.ts';
 
 export interface S3Settings {
   /** Where the service reaches S3 (e.g. http://minio:9000 inside a compose network). */
@@ -70,8 +71,9 @@ export class MinioObjectStore implements ObjectStore {
     return this.#orNull(async () => ({ size: (await this.#client.statObject(this.bucket, key)).size }));
   }
 
-  read(key: string): Promise<AsyncIterable<Uint8Array> | null> {
-    return this.#orNull(() => this.#client.getObject(this.bucket, key));
+  async read(key: string, expected?: ExpectedContent): Promise<AsyncIterable<Uint8Array> | null> {
+    const stream = await this.#orNull(() => this.#client.getObject(this.bucket, key));
+    return stream && verifiedIfExpected(stream, expected);
   }
 
   async write(key: string, body: AsyncIterable<Uint8Array>): Promise<ObjectInfo> {

@@ -1,4 +1,4 @@
-import type { ObjectInfo, ObjectStore, PresignedRequest } from '../../application/ports/object-store.ts';
+import type { ExpectedContent, ObjectInfo, ObjectStore, PresignedRequest } from '../../application/ports/object-store.ts';
 import type { StorageType } from '../../domain/upload/file-upload.ts';
 import type { UrlSigner } from './url-signer.ts';
 
@@ -29,7 +29,7 @@ export abstract class SelfServedObjectStore implements ObjectStore {
 
   abstract localPathOf(key: string): string | null;
   abstract stat(key: string): Promise<ObjectInfo | null>;
-  abstract read(key: string): Promise<AsyncIterable<Uint8Array> | null>;
+  abstract read(key: string, expected?: ExpectedContent): Promise<AsyncIterable<Uint8Array> | null>;
   abstract write(key: string, body: AsyncIterable<Uint8Array>): Promise<ObjectInfo>;
   abstract sha256(key: string): Promise<string | null>;
   abstract ping(): Promise<void>;

@@ -9,6 +9,7 @@ import {
   releaseSilentClaim,
   type Job,
 } from '../../domain/job/job.ts';
+import type { JobBudgets } from '../../domain/job/job-budgets.ts';
 import type { JobResult } from '../../domain/job/job-result.ts';
 import { retryDelayMs } from '../../domain/job/retry-policy.ts';
 import type { FileUpload } from '../../domain/upload/file-upload.ts';
@@ -16,19 +17,13 @@ import { processedObjectKey } from '../../domain/upload/filename.ts';
 import { isDependencyUnavailable } from '../errors.ts';
 import type { Ports } from '../ports/ports.ts';
 import { PermanentJobError } from '../processing/errors.ts';
-import { countBytes } from '../processing/bytes.ts';
-import { gunzipIfCompressed } from '../processing/gunzip.ts';
-import { eventStarts, splitIntoBlocks } from '../processing/line-blocks.ts';
-import { parserFor } from '../../domain/log/parsers/parser-for.ts';
 
 export interface ProcessingSettings {
   readonly maxRetries: number;
   /** Longer lines are rejected; an event with its continuation lines is capped likewise. */
   readonly maxLineBytes: number;
-  /** Lines are handed to the normalizer in blocks of about this size. */
-  readonly blockBytes: number;
-  /** Largest size a gzip'd upload may inflate to. */
-  readonly maxDecompressedBytes: number;
+  /** What one job may consume; past any of them it fails at once. */
+  readonly budgets: JobBudgets;
   /** Progress is written at most this often per job. */
   readonly progressIntervalMs: number;
   /** First retry delay; doubles with every retry. */
@@ -44,6 +39,16 @@ export interface ProcessReport {
   readonly bytesProcessed?: number;
   /** What went wrong, for the caller's logs; absent on success. */
   readonly error?: unknown;
+}
+
+export interface ExecuteOptions {
+  /**
+   * The queue gave this job out before and nobody acknowledged it, so a PROCESSING job's
+   * worker is presumed dead and this one takes the job over.
+   */
+  readonly redelivered?: boolean;
+  /** Called after each progress write (about once per progress interval), while the job moves on. */
+  readonly onProgress?: () => void;
 }
 
 interface ProgressReporter {
@@ -70,18 +75,14 @@ export class ProcessJob {
     this.#settings = settings;
   }
 
-  /**
-   * `redelivered`: the queue gave this job out before and nobody acknowledged it, so a
-   * PROCESSING job's worker is presumed dead and this one takes the job over.
-   */
-  async execute(jobId: string, options: { redelivered?: boolean } = {}): Promise<ProcessReport> {
+  async execute(jobId: string, options: ExecuteOptions = {}): Promise<ProcessReport> {
     const claimed = await this.#claim(jobId, options.redelivered ?? false);
     if (!claimed) return { outcome: 'skipped' };
     if (claimed.status === 'FAILED') return { outcome: 'failed' };
     try {
       const record = await this.#ports.jobs.get(jobId);
       if (!record?.upload) throw new PermanentJobError('Job has no uploaded file');
-      const result = await this.#process(claimed, record.upload);
+      const result = await this.#process(claimed, record.upload, options.onProgress);
       await this.#fenced(claimed, (job) => completeJob(job, this.#ports.clock.now()), result);
       return { outcome: 'completed', bytesProcessed: result.bytesProcessed };
     } catch (error) {
@@ -124,22 +125,17 @@ export class ProcessJob {
     }
   }
 
-  async #process(claimed: Job, upload: FileUpload): Promise<JobResult> {
-    const source = await this.#ports.storage.read(upload.objectKey);
+  async #process(claimed: Job, upload: FileUpload, onProgress?: () => void): Promise<JobResult> {
+    // Exactly the bytes complete verified: the store fails the read if the object changed since.
+    const source = await this.#ports.storage.read(upload.objectKey, { size: upload.fileSize, sha256: upload.checksumSha256 });
     if (!source) throw new PermanentJobError(`Uploaded object ${upload.objectKey} is missing`);
 
-    const progress = this.#progressReporter(claimed, upload.fileSize);
-    const parser = parserFor(upload.logFormat, upload.createdAt);
-    const bytes = gunzipIfCompressed(countBytes(source, progress.count), this.#settings.maxDecompressedBytes);
-    const blocks = reportingProgress(splitIntoBlocks(bytes, {
-      blockBytes: this.#settings.blockBytes,
-      maxLineBytes: this.#settings.maxLineBytes,
-      startsEvent: eventStarts(parser),
-    }), progress);
-    const output = this.#ports.normalizer.normalize(blocks, {
+    const progress = this.#progressReporter(claimed, upload.fileSize, onProgress);
+    const output = this.#ports.normalizer.normalize(reportingProgress(source, progress), {
       format: upload.logFormat,
       uploadedAt: upload.createdAt,
-      maxEventBytes: this.#settings.maxLineBytes,
+      maxLineBytes: this.#settings.maxLineBytes,
+      budgets: this.#settings.budgets,
     });
     const outputKey = processedObjectKey(claimed.id);
     await this.#ports.storage.write(outputKey, output.gzip);
@@ -155,7 +151,7 @@ export class ProcessJob {
   }
 
   /** Counts bytes read and writes progress at most once per interval. */
-  #progressReporter(claimed: Job, totalBytes: number): ProgressReporter {
+  #progressReporter(claimed: Job, totalBytes: number, onProgress?: () => void): ProgressReporter {
     let bytes = 0;
     let lastReport = this.#ports.clock.now().getTime();
     return {
@@ -168,6 +164,7 @@ export class ProcessJob {
         if (now.getTime() - lastReport < this.#settings.progressIntervalMs) return;
         lastReport = now.getTime();
         await this.#fenced(claimed, (job) => reportProgress(job, now, (100 * bytes) / Math.max(1, totalBytes)));
+        onProgress?.();
       },
     };
   }
@@ -175,7 +172,8 @@ export class ProcessJob {
   async #recordFailure(claimed: Job, error: unknown): Promise<ProcessOutcome> {
     if (isDomainError(error, 'JOB_CLAIM_LOST')) return 'skipped';
     const now = this.#ports.clock.now();
-    if (error instanceof PermanentJobError) {
+    // A broken rule (a budget, an upload that changed since complete) fails the same way every time.
+    if (error instanceof PermanentJobError || isDomainError(error)) {
       await this.#fenced(claimed, (job) => failJob(job, now, error.message));
       return 'failed';
     }
@@ -198,10 +196,11 @@ export class ProcessJob {
   }
 }
 
-/** Passes the blocks through, writing progress as they are taken. */
-async function* reportingProgress<T>(blocks: AsyncIterable<T>, progress: ProgressReporter): AsyncGenerator<T> {
-  for await (const block of blocks) {
-    yield block;
+/** Passes the file's bytes through, counting them and writing progress as they are taken. */
+async function* reportingProgress(source: AsyncIterable<Uint8Array>, progress: ProgressReporter): AsyncGenerator<Uint8Array> {
+  for await (const chunk of source) {
+    progress.count(chunk.length);
+    yield chunk;
     await progress.maybeReport();
   }
 }

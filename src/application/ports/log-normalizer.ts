@@ -1,20 +1,32 @@
-import type { LineBlock } from '../processing/line-blocks.ts';
+import type { JobBudgets } from '../../domain/job/job-budgets.ts';
+import type { LogFormat } from '../../domain/upload/log-format.ts';
 import type { LineTally } from '../processing/line-tally.ts';
-import type { NormalizationSpec } from '../processing/normalize-block.ts';
+
+/** How one uploaded file is to be read. */
+export interface FileNormalization {
+  readonly format: LogFormat;
+  /** Dates timestamps that carry no year (RFC 3164). */
+  readonly uploadedAt: Date;
+  /** Longer lines are rejected; an event with its continuation lines is cut at this length. */
+  readonly maxLineBytes: number;
+  /** Past any of them the output fails with JobBudgetExceededError. */
+  readonly budgets: JobBudgets;
+}
 
 export interface NormalizedOutput {
-  /** The events of every block, in block order, as one gzip'd NDJSON stream. */
+  /** The file's events, in order, as one gzip'd NDJSON stream. */
   readonly gzip: AsyncIterable<Uint8Array>;
-  /** The lines and events of every block; throws until `gzip` has been read to its end. */
+  /** The lines and events of the file; throws until `gzip` has been read to its end. */
   tally(): LineTally;
 }
 
 /**
- * Runs normalizeBlock over a file's blocks and compresses what it yields. The blocks are
- * independent (see splitIntoBlocks), so where and how many run at once is the adapter's
- * choice: inline on the event loop, or on a pool of threads. Blocks are read only as fast
- * as the output is consumed, so memory stays bounded.
+ * Turns an uploaded file's bytes (gzip'd or not) into normalized events. How is the
+ * adapter's choice: inflating, cutting the file into blocks of whole events, parsing them
+ * inline or on a pool of threads. The file is read only as fast as the output is consumed,
+ * so memory stays bounded. A corrupt gzip stream fails the output with PermanentJobError,
+ * a budget overrun with JobBudgetExceededError; an error of the file's stream is passed on.
  */
 export interface LogNormalizer {
-  normalize(blocks: AsyncIterable<LineBlock>, spec: NormalizationSpec): NormalizedOutput;
+  normalize(file: AsyncIterable<Uint8Array>, spec: FileNormalization): NormalizedOutput;
 }

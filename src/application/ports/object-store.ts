@@ -13,6 +13,13 @@ export interface ObjectInfo {
   readonly size: number;
 }
 
+/** What an object was verified to hold. */
+export interface ExpectedContent {
+  readonly size: number;
+  /** Lower-case hex; null when only the size was verified. */
+  readonly sha256: string | null;
+}
+
 /**
  * Object storage holding uploads and outputs. Keys are built by the core, never by
  * clients. Unreachable storage surfaces as DependencyUnavailableError('storage').
@@ -31,8 +38,13 @@ export interface ObjectStore {
 
   /** Null when there is no such object. */
   stat(key: string): Promise<ObjectInfo | null>;
-  /** The object's bytes as a stream; null when there is no such object. */
-  read(key: string): Promise<AsyncIterable<Uint8Array> | null>;
+  /**
+   * The object's bytes as a stream; null when there is no such object. With `expected`, the
+   * stream fails with DomainError UPLOAD_SIZE_MISMATCH or CHECKSUM_MISMATCH as soon as the
+   * bytes are known to differ: past the size at once, a short object or another digest at
+   * its end (so a reader that consumes the whole stream never takes other bytes as these).
+   */
+  read(key: string, expected?: ExpectedContent): Promise<AsyncIterable<Uint8Array> | null>;
   /** Stores the stream under `key`, replacing any object there; visible only once complete. */
   write(key: string, body: AsyncIterable<Uint8Array>): Promise<ObjectInfo>;
   /** Lower-case hex SHA-256 of the object; null when there is no such object. */

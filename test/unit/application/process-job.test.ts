@@ -1,4 +1,5 @@
-import { gunzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { InMemoryObjectStore } from '../../../src/adapters/memory/in-memory-object-store.ts';
 import { UrlSigner } from '../../../src/adapters/signed-urls/url-signer.ts';
@@ -6,6 +7,7 @@ import { DependencyUnavailableError } from '../../../src/application/errors.ts';
 import type { ProcessJob } from '../../../src/application/jobs/process-job.ts';
 import { TOKENS } from '../../../src/bootstrap/tokens.ts';
 import { queueJob, startProcessing, failAttempt } from '../../../src/domain/job/job.ts';
+import type { LogFormat } from '../../../src/domain/upload/log-format.ts';
 import { aJob, anUpload, bytesOf, collect } from '../../support/builders.ts';
 import { createTestCore, type TestCore } from '../../support/test-core.ts';
 
@@ -22,10 +24,10 @@ describe('ProcessJob', () => {
   let core: TestCore;
   let processJob: ProcessJob;
 
-  async function queuedJob(content: string | Uint8Array, key = 'uploads/x/app.log') {
+  async function queuedJob(content: string | Uint8Array, key = 'uploads/x/app.log', logFormat: LogFormat = 'text') {
     const job = queueJob(aJob({ createdAt: core.clock.now() }), core.clock.now());
     const objectKey = key.replace('x', job.id);
-    await core.ports.jobs.create(job, anUpload(job, { objectKey, fileSize: Buffer.byteLength(content) }));
+    await core.ports.jobs.create(job, anUpload(job, { objectKey, fileSize: Buffer.byteLength(content), logFormat }));
     await core.ports.storage.write(objectKey, bytesOf(content));
     return job;
   }
@@ -84,6 +86,74 @@ describe('ProcessJob', () => {
     await processJob.execute(job.id);
     expect((await stored(job.id)).result).toMatchObject({
       linesTotal: 3, eventsParsed: 2, linesRejected: 1, sampleErrors: [{ line: 2, reason: expect.stringMatching(/maximum line length/) }],
+    });
+  });
+
+  it('rejects a JSON line nested too deep to write out again, and completes the rest (never a transient failure)', async () => {
+    const deep = `{"msg":"deep","x":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
+    const job = await queuedJob(`{"msg":"before"}\n${deep}\n{"msg":"after"}\n`, undefined, 'json');
+    expect((await processJob.execute(job.id)).outcome).toBe('completed');
+    expect((await stored(job.id)).result).toMatchObject({
+      linesTotal: 3, eventsParsed: 2, linesRejected: 1, sampleErrors: [{ line: 2, reason: 'nested deeper than 512 levels' }],
+    });
+  });
+
+  describe('a job past its budget', () => {
+    it('fails a gzip bomb at once, naming the budget, with no retry and no output', async () => {
+      const bomb = gzipSync(Buffer.alloc(256 * 1024 * 1024), { level: 9 });
+      const job = await queuedJob(bomb);
+      expect((await processJob.execute(job.id)).outcome).toBe('failed');
+      const { job: failed, result } = await stored(job.id);
+      expect(failed).toMatchObject({ status: 'FAILED', retryCount: 0, errorMessage: expect.stringMatching(/budget exceeded \(maxDecompressionRatio\).*200 times/) });
+      expect(result).toBeNull();
+      expect(await core.ports.storage.stat(`processed/${job.id}.ndjson.gz`)).toBeNull();
+    });
+
+    it('fails a file with more events than its budget, naming it', async () => {
+      core = createTestCore({ env: { MAX_JOB_EVENTS: '1000' } });
+      processJob = core.get(TOKENS.ProcessJob);
+      const job = await queuedJob('event\n'.repeat(5_000));
+      expect((await processJob.execute(job.id)).outcome).toBe('failed');
+      expect((await stored(job.id)).job.errorMessage).toMatch(/budget exceeded \(maxEvents\): the file holds more than 1000 events/);
+    });
+  });
+
+  describe('an upload that changed after complete verified it', () => {
+    async function verifiedThenReplaced(declared: string, stored: string | Uint8Array, checksum = false) {
+      const job = queueJob(aJob({ createdAt: core.clock.now() }), core.clock.now());
+      const objectKey = `uploads/${job.id}/app.log`;
+      const checksumSha256 = checksum ? createHash('sha256').update(declared).digest('hex') : null;
+      await core.ports.jobs.create(job, anUpload(job, { objectKey, fileSize: Buffer.byteLength(declared), checksumSha256 }));
+      await core.ports.storage.write(objectKey, bytesOf(stored));
+      return job;
+    }
+
+    it('fails it, without output, when it grew past the verified size: nothing beyond is read', async () => {
+      const job = await verifiedThenReplaced('short line\n', `short line\n${'more\n'.repeat(200_000)}`);
+      const report = await processJob.execute(job.id);
+      expect(report).toMatchObject({ outcome: 'failed' });
+      const { job: failed, result } = await stored(job.id);
+      expect(failed).toMatchObject({ retryCount: 0, errorMessage: 'The uploaded file changed after it was verified: it has more than the 11 bytes verified' });
+      expect(result).toBeNull();
+      expect(await core.ports.storage.stat(`processed/${job.id}.ndjson.gz`)).toBeNull();
+    });
+
+    it('fails it when it shrank', async () => {
+      const job = await verifiedThenReplaced('a longer line\n', 'short\n');
+      await processJob.execute(job.id);
+      expect((await stored(job.id)).job.errorMessage).toBe('The uploaded file changed after it was verified: it has 6 bytes, not the 14 verified');
+    });
+
+    it('fails it when its content was swapped for as many bytes, the checksum declared', async () => {
+      const job = await verifiedThenReplaced('INFO the real content\n', 'INFO a forged content!\n'.slice(0, 22), true);
+      await processJob.execute(job.id);
+      expect((await stored(job.id)).job).toMatchObject({ status: 'FAILED', errorMessage: expect.stringMatching(/SHA-256 no longer matches/) });
+      expect(await core.ports.storage.stat(`processed/${job.id}.ndjson.gz`)).toBeNull();
+    });
+
+    it('processes it when it is what was verified, checksum and all', async () => {
+      const job = await verifiedThenReplaced('INFO the real content\n', 'INFO the real content\n', true);
+      expect((await processJob.execute(job.id)).outcome).toBe('completed');
     });
   });
 
