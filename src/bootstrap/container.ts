@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { Container } from 'inversify';
 import type { Logger } from 'pino';
 import { createApp } from '../adapters/http/create-app.ts';
@@ -63,8 +65,10 @@ export function buildContainer(config: Config, options: ContainerOptions): Conta
     (queue: JobQueue, processJob: ProcessJob, metrics: ServiceMetrics) =>
       new JobWorker(queue, processJob, options.logger.child({ component: 'worker' }), {
         concurrency: config.worker.concurrency,
-        name: `worker-${process.pid}`,
+        // Unique per process: in containers every worker may be pid 1 on its own host name.
+        name: `worker-${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`,
         maxDeliveries: config.queue.maxDeliveries,
+        claimRenewalMs: config.queue.visibilityTimeoutMs / 3,
         observe: (report, seconds) => {
           metrics.workerJobDuration.observe({ outcome: report.outcome }, seconds);
           if (report.bytesProcessed) metrics.workerBytes.inc(report.bytesProcessed);

@@ -71,6 +71,26 @@ export function jobQueueContract(name: string, setup: () => Promise<JobQueueSubj
       expect(again?.deliveryId).toBe(lost?.deliveryId);
     });
 
+    it('keeps a delivery its consumer extends from going to another consumer, past the visibility timeout', async () => {
+      await queue.enqueue('job-long');
+      const delivery = (await queue.receive('busy', 500))!;
+      expect(delivery.consumer).toBe('busy');
+      // Extended three times a timeout: held for three timeouts, then given out again once no longer extended.
+      for (let i = 0; i < 6; i++) {
+        await sleep(visibilityMs / 2);
+        expect(await queue.extend(delivery)).toBe(true);
+        expect(await queue.receive('other', 1)).toBeNull();
+      }
+      const again = await queue.receive('other', visibilityMs + 1_000);
+      expect(again).toMatchObject({ jobId: 'job-long', consumer: 'other', deliveryCount: 2 });
+      // The first consumer lost it: extending changes nothing and says so.
+      expect(await queue.extend(delivery)).toBe(false);
+      expect(await queue.extend(again!)).toBe(true);
+      await queue.ack(again!);
+      expect(await queue.extend(again!)).toBe(false);
+      expect(await queue.stats()).toEqual({ waiting: 0, pending: 0, deadLettered: 0 });
+    });
+
     it('holds a delayed job back until its delay has passed', async () => {
       await queue.enqueue('job-delayed', { delayMs: 400 });
       expect(await queue.receive('c1', 100)).toBeNull();

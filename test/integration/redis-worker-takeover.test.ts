@@ -43,7 +43,7 @@ describe.skipIf(!url)('workers competing on a Redis stream', () => {
     const processJob = core.get<ProcessJob>(TOKENS.ProcessJob);
     const silent = pino({ level: 'silent' });
     const workers = [queueA, queueB].map(
-      (q, i) => new JobWorker(q, processJob, silent, { concurrency: 2, name: `w${i}`, receiveWaitMs: 100, maxDeliveries: 5 }),
+      (q, i) => new JobWorker(q, processJob, silent, { concurrency: 2, name: `w${i}`, receiveWaitMs: 100, maxDeliveries: 5, claimRenewalMs: 100 }),
     );
     workers.forEach((w) => w.start());
     cleanups.push(() => Promise.all(workers.map((w) => w.stop())));

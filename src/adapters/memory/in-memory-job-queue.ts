@@ -6,6 +6,8 @@ interface Message {
   /** When it may be delivered (ms since epoch): enqueue time plus delay, or redelivery time. */
   dueAt: number;
   deliveryCount: number;
+  /** Who holds it while pending. */
+  consumer: string | null;
 }
 
 export interface InMemoryJobQueueOptions {
@@ -35,24 +37,32 @@ export class InMemoryJobQueue implements JobQueue {
 
   async enqueue(jobId: string, options: { delayMs?: number } = {}): Promise<void> {
     const id = String(++this.#sequence);
-    this.#waiting.push({ id, jobId, dueAt: this.#now() + (options.delayMs ?? 0), deliveryCount: 0 });
+    this.#waiting.push({ id, jobId, dueAt: this.#now() + (options.delayMs ?? 0), deliveryCount: 0, consumer: null });
     this.#wakeAll();
   }
 
-  async receive(_consumer: string, waitMs: number): Promise<Delivery | null> {
+  async receive(consumer: string, waitMs: number): Promise<Delivery | null> {
     const deadline = this.#now() + waitMs;
     for (;;) {
       const message = this.#takeDue();
       if (message) {
         message.deliveryCount += 1;
         message.dueAt = this.#now() + this.#visibilityTimeoutMs;
+        message.consumer = consumer;
         this.#pending.set(message.id, message);
-        return { jobId: message.jobId, deliveryId: message.id, deliveryCount: message.deliveryCount };
+        return { jobId: message.jobId, deliveryId: message.id, consumer, deliveryCount: message.deliveryCount };
       }
       const remaining = deadline - this.#now();
       if (remaining <= 0) return null;
       await this.#sleep(Math.min(remaining, this.#nextDueIn()));
     }
+  }
+
+  async extend(delivery: Delivery): Promise<boolean> {
+    const message = this.#pending.get(delivery.deliveryId);
+    if (message?.consumer !== delivery.consumer) return false;
+    message.dueAt = this.#now() + this.#visibilityTimeoutMs;
+    return true;
   }
 
   async ack(delivery: Delivery): Promise<void> {

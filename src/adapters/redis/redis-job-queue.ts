@@ -21,6 +21,13 @@ for _, member in ipairs(due) do
 end
 return #due`;
 
+// Resets the idle time of a delivery its consumer still holds (JUSTID: not counted as a delivery).
+const EXTEND_IF_HELD = `
+local entry = redis.call('XPENDING', KEYS[1], ARGV[1], ARGV[2], ARGV[2], 1)[1]
+if not entry or entry[2] ~= ARGV[3] then return 0 end
+redis.call('XCLAIM', KEYS[1], ARGV[1], ARGV[3], 0, ARGV[2], 'JUSTID')
+return 1`;
+
 /**
  * A Redis Streams queue with one consumer group: XADD to enqueue, XREADGROUP to receive,
  * XAUTOCLAIM to take over deliveries left unacknowledged past the visibility timeout (a
@@ -92,6 +99,15 @@ export class RedisJobQueue implements JobQueue {
     }
   }
 
+  extend(delivery: Delivery): Promise<boolean> {
+    return this.#withGroup(async () => {
+      const held = await redisCall(() =>
+        this.#redis.eval(EXTEND_IF_HELD, { keys: [this.#stream], arguments: [GROUP, delivery.deliveryId, delivery.consumer] }),
+      );
+      return held === 1;
+    });
+  }
+
   async ack(delivery: Delivery): Promise<void> {
     await redisCall(async () => {
       // Acknowledged entries are never read again; deleting them keeps the stream bounded.
@@ -160,7 +176,7 @@ export class RedisJobQueue implements JobQueue {
     const message = claimed.messages.find((m) => m !== null);
     if (!message) return null;
     const [entry] = await redisCall(() => this.#redis.xPendingRange(this.#stream, GROUP, message.id, message.id, 1));
-    return { jobId: String(message.message.job_id), deliveryId: message.id, deliveryCount: Number(entry?.deliveriesCounter ?? 2) };
+    return { jobId: String(message.message.job_id), deliveryId: message.id, consumer, deliveryCount: Number(entry?.deliveriesCounter ?? 2) };
   }
 
   async #readNew(consumer: string, blockMs: number): Promise<Delivery | null> {
@@ -170,7 +186,7 @@ export class RedisJobQueue implements JobQueue {
       connection.xReadGroup(GROUP, consumer, { key: this.#stream, id: '>' }, { COUNT: 1, BLOCK: blockMs }),
     );
     const message = Array.isArray(reply) ? reply[0]?.messages[0] : undefined;
-    return message ? { jobId: String(message.message.job_id), deliveryId: message.id, deliveryCount: 1 } : null;
+    return message ? { jobId: String(message.message.job_id), deliveryId: message.id, consumer, deliveryCount: 1 } : null;
   }
 
   async #blockingConnection(consumer: string): Promise<RedisConnection> {

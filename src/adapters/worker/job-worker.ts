@@ -1,5 +1,5 @@
 import type { ProcessJob, ProcessReport } from '../../application/jobs/process-job.ts';
-import type { JobQueue } from '../../application/ports/job-queue.ts';
+import type { Delivery, JobQueue } from '../../application/ports/job-queue.ts';
 
 /** The few logger methods the worker needs; pino satisfies it. */
 export interface WorkerLogger {
@@ -17,6 +17,12 @@ export interface JobWorkerOptions {
   readonly receiveWaitMs?: number;
   /** A message delivered more often than this is a poison message: dead-lettered, its job failed. */
   readonly maxDeliveries: number;
+  /**
+   * While a job makes progress, its delivery is extended at most this often, so the queue
+   * does not give a long job to another worker (a third of the visibility timeout leaves
+   * room for a slow round trip).
+   */
+  readonly claimRenewalMs: number;
   /** Told about every job handled (for metrics). */
   readonly observe?: (report: ProcessReport, seconds: number) => void;
 }
@@ -66,7 +72,10 @@ export class JobWorker {
           continue;
         }
         const started = performance.now();
-        const report = await this.#processJob.execute(delivery.jobId, { redelivered: delivery.deliveryCount > 1 });
+        const report = await this.#processJob.execute(delivery.jobId, {
+          redelivered: delivery.deliveryCount > 1,
+          onProgress: this.#claimRenewal(delivery),
+        });
         const seconds = (performance.now() - started) / 1000;
         this.#options.observe?.(report, seconds);
         const fields = {
@@ -86,5 +95,20 @@ export class JobWorker {
         idleBackoffMs = Math.min(idleBackoffMs * 2, 2_000);
       }
     }
+  }
+
+  /** Extends the delivery on progress, at most once per `claimRenewalMs`; a failed extension is only logged. */
+  #claimRenewal(delivery: Delivery): () => void {
+    let renewedAt = performance.now();
+    return () => {
+      if (performance.now() - renewedAt < this.#options.claimRenewalMs) return;
+      renewedAt = performance.now();
+      this.#queue.extend(delivery).then(
+        (held) => {
+          if (!held) this.#logger.warn({ job_id: delivery.jobId }, 'the queue gave this job to another worker; its claim on the job decides who finishes');
+        },
+        (error: unknown) => this.#logger.warn({ job_id: delivery.jobId, err: error }, 'could not extend the job\'s delivery'),
+      );
+    };
   }
 }

@@ -3,6 +3,8 @@ export interface Delivery {
   readonly jobId: string;
   /** Identifies this message for `ack`. */
   readonly deliveryId: string;
+  /** The consumer it was given to. */
+  readonly consumer: string;
   /** 1 on first delivery, higher when redelivered after a consumer went silent. */
   readonly deliveryCount: number;
 }
@@ -26,6 +28,12 @@ export interface JobQueue {
    * delivery not acknowledged within the visibility timeout is given out again.
    */
   receive(consumer: string, waitMs: number): Promise<Delivery | null>;
+  /**
+   * The consumer still works on the delivery: it is not given out again for another
+   * visibility timeout. False when it no longer is this consumer's (taken over after the
+   * timeout, or acknowledged); nothing changes then.
+   */
+  extend(delivery: Delivery): Promise<boolean>;
   /** The delivery is done with and never given out again. Idempotent. */
   ack(delivery: Delivery): Promise<void>;
   /** Parks a delivery that must not be tried again (a poison message), with the reason; acknowledges it. */
