@@ -15,6 +15,7 @@ import { GetJobOutput } from '../application/jobs/get-job-output.ts';
 import { ListJobs } from '../application/jobs/list-jobs.ts';
 import { ProcessJob } from '../application/jobs/process-job.ts';
 import { ExpireAbandonedUploads } from '../application/jobs/expire-abandoned-uploads.ts';
+import { CollectExpiredFiles } from '../application/jobs/collect-expired-files.ts';
 import { ReconcileJobs } from '../application/jobs/reconcile-jobs.ts';
 import { RetryJob } from '../application/jobs/retry-job.ts';
 import { CreateUser } from '../application/users/create-user.ts';
@@ -32,6 +33,12 @@ const LOGIN_LIMIT = { attempts: 10, windowSeconds: 15 * 60 };
 
 /** A CREATED job is expired this long after its upload URL, so a slow upload can still finish. */
 const UPLOAD_GRACE_SECONDS = 300;
+
+/**
+ * A write that made no progress for this long was abandoned: well past the longest output
+ * write (a job's CPU budget) and any upload through the service's storage route.
+ */
+const ABANDONED_WRITE_SECONDS = 6 * 3600;
 
 /** Output download URLs live shorter than upload URLs: they are fetched right away. */
 const OUTPUT_URL_EXPIRE_SECONDS = 900;
@@ -80,6 +87,14 @@ export function bindUseCases(container: Container, config: Config): void {
   to(
     T.ExpireAbandonedUploads,
     (ports) => new ExpireAbandonedUploads(ports, config.uploads.uploadUrlExpiresSeconds, UPLOAD_GRACE_SECONDS),
+  );
+  to(
+    T.CollectExpiredFiles,
+    (ports) =>
+      new CollectExpiredFiles(ports, {
+        failedJobFilesMs: config.retention.failedJobFilesHours * 3600 * 1000,
+        abandonedWriteMs: ABANDONED_WRITE_SECONDS * 1000,
+      }),
   );
   to(
     T.ReconcileJobs,

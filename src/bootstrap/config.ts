@@ -50,6 +50,7 @@ const environmentSchema = z.object({
   MAX_JOB_EVENTS: positiveInt.default(50_000_000),
   MAX_OUTPUT_BYTES: positiveInt.optional(),
   MAX_JOB_CPU_SECONDS: positiveInt.default(600),
+  FAILED_JOB_FILES_RETENTION_HOURS: z.coerce.number().int().min(0).default(168),
   REDIS_KEY_PREFIX: z.string().min(1).default('ingest'),
   QUEUE_VISIBILITY_TIMEOUT_SECONDS: positiveInt.default(300),
   QUEUE_MAX_DELIVERIES: positiveInt.default(5),
@@ -153,6 +154,7 @@ export function loadConfig(source: Record<string, string | undefined>) {
       maxDeliveries: env.QUEUE_MAX_DELIVERIES,
     },
     reconcile: { leaseMs: env.JOB_LEASE_SECONDS * 1000, intervalMs: env.RECONCILE_INTERVAL_SECONDS * 1000 },
+    retention: { failedJobFilesHours: env.FAILED_JOB_FILES_RETENTION_HOURS },
     bcryptCost: env.BCRYPT_COST,
     admin: { username: env.ADMIN_USERNAME, password: env.ADMIN_PASSWORD },
   };

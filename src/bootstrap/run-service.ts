@@ -7,6 +7,7 @@ import type { ServiceMetrics } from '../adapters/metrics/service-metrics.ts';
 import type { Logger } from 'pino';
 import type { JobWorker } from '../adapters/worker/job-worker.ts';
 import { PeriodicTask } from '../adapters/worker/periodic-task.ts';
+import type { CollectExpiredFiles } from '../application/jobs/collect-expired-files.ts';
 import type { ExpireAbandonedUploads } from '../application/jobs/expire-abandoned-uploads.ts';
 import type { ReconcileJobs } from '../application/jobs/reconcile-jobs.ts';
 import type { EnsureAdminUser } from '../application/auth/ensure-admin-user.ts';
@@ -64,9 +65,11 @@ export async function startService(
     worker = container.get<JobWorker>(TOKENS.JobWorker);
     worker.start();
     const expire = container.get<ExpireAbandonedUploads>(TOKENS.ExpireAbandonedUploads);
+    const collect = container.get<CollectExpiredFiles>(TOKENS.CollectExpiredFiles);
     const reconcile = container.get<ReconcileJobs>(TOKENS.ReconcileJobs);
     periodic.push(
       new PeriodicTask('upload janitor', () => expire.execute(), JANITOR_INTERVAL_MS, logger.child({ component: 'janitor' })),
+      new PeriodicTask('storage janitor', () => collect.execute(), JANITOR_INTERVAL_MS, logger.child({ component: 'janitor' })),
       new PeriodicTask(
         'reconciler',
         async () => {

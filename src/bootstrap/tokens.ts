@@ -36,6 +36,7 @@ export const TOKENS = {
   ProcessJob: Symbol('ProcessJob'),
   ReconcileAtStart: Symbol('ReconcileAtStart'),
   ExpireAbandonedUploads: Symbol('ExpireAbandonedUploads'),
+  CollectExpiredFiles: Symbol('CollectExpiredFiles'),
   ReconcileJobs: Symbol('ReconcileJobs'),
   CheckReadiness: Symbol('CheckReadiness'),
   CreateUser: Symbol('CreateUser'),

@@ -10,5 +10,5 @@ import type { ObjectStoreSubject } from '../contracts/object-store.contract.ts';
 export function selfServedSubject(store: SelfServedObjectStore): ObjectStoreSubject {
   const app = new Hono<AppEnv>().use(requestId()).route('/storage', storageRoutes(store));
   app.onError((error, c) => handleError(error, c));
-  return { store, send: async (url, init) => app.request(url, init) };
+  return { store, send: async (url, init) => app.request(url, init), leavesPartialWrites: store.storageType === 'local' };
 }

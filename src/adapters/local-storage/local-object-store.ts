@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, createReadStream, fstatSync, mkdirSync, openSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { access, mkdir, open, rename, rm, constants, type FileHandle } from 'node:fs/promises';
-import { dirname, resolve, sep } from 'node:path';
+import { closeSync, createReadStream, fstatSync, mkdirSync, openSync, readSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { access, mkdir, open, readdir, rename, rm, stat, constants, type FileHandle } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { DependencyUnavailableError } from '../../application/errors.ts';
 import type { ExpectedContent, ObjectInfo } from '../../application/ports/object-store.ts';
 import { verifiedIfExpected } from '../integrity/verified-content.ts';
@@ -72,9 +72,10 @@ export class LocalObjectStore extends SelfServedObjectStore {
 
   async write(key: string, body: AsyncIterable<Uint8Array>): Promise<ObjectInfo> {
     const path = this.localPathOf(key);
-    const partial = `${path}.${randomBytes(6).toString('hex')}.part`;
+    const partial = join(this.#partialDir, `${partialPrefixOf(key)}.${randomBytes(6).toString('hex')}.part`);
     try {
       this.#directoryOf(path);
+      this.#directoryOf(partial);
       const size = await writeFile(partial, body);
       if (size <= SMALL_OBJECT_BYTES) renameSync(partial, path);
       else await rename(partial, path);
@@ -94,6 +95,46 @@ export class LocalObjectStore extends SelfServedObjectStore {
     this.#directories.add(directory);
   }
 
+  async delete(key: string): Promise<void> {
+    const path = this.localPathOf(key);
+    try {
+      rmSync(path, { force: true });
+      // A job's own directory goes with its last file; shared ones (processed/) and the root stay.
+      const directory = dirname(path);
+      if (relative(this.#root, directory).includes(sep)) {
+        this.#directories.delete(directory);
+        rmdirSync(directory);
+      }
+    } catch (error) {
+      if (isFileSystemError(error) && ['ENOTEMPTY', 'EEXIST', 'ENOENT'].includes(error.code ?? '')) return;
+      throw new DependencyUnavailableError('storage', { cause: error });
+    }
+  }
+
+  async removeAbandonedWrites(prefix: string, before: Date): Promise<number> {
+    const wanted = partialPrefixOf(prefix);
+    let removed = 0;
+    try {
+      const names = await readdir(this.#partialDir).catch((error: unknown) => (isFileSystemError(error) && error.code === 'ENOENT' ? [] : Promise.reject(error)));
+      for (const name of names) {
+        if (!name.startsWith(wanted)) continue;
+        const path = join(this.#partialDir, name);
+        const info = await stat(path).catch(() => null);
+        if (!info || info.mtime >= before) continue;
+        await rm(path, { force: true });
+        removed += 1;
+      }
+      return removed;
+    } catch (error) {
+      throw new DependencyUnavailableError('storage', { cause: error });
+    }
+  }
+
+  /** Where writes in progress live until renamed into place: one directory, so the janitor lists only them. */
+  get #partialDir(): string {
+    return join(this.#root, PARTIAL_DIRECTORY);
+  }
+
   async sha256(key: string): Promise<string | null> {
     const stream = await this.read(key);
     if (!stream) return null;
@@ -111,6 +152,12 @@ export class LocalObjectStore extends SelfServedObjectStore {
     }
   }
 }
+
+/** Under the root, beside the keys' directories: no key built by the service starts with a dot. */
+const PARTIAL_DIRECTORY = '.partial';
+
+/** A partial file's name starts with its key, flattened (and cut to stay within a file name's length). */
+const partialPrefixOf = (key: string): string => encodeURIComponent(key).slice(0, 180);
 
 /** Most directories remembered as existing before the memory starts afresh. */
 const KNOWN_DIRECTORIES = 1_000;

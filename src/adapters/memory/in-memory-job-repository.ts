@@ -58,7 +58,9 @@ export class InMemoryJobRepository implements JobRepository {
         && (filter.status === undefined || job.status === filter.status)
         && (filter.jobType === undefined || job.jobType === filter.jobType)
         && (filter.createdBefore === undefined || job.createdAt < filter.createdBefore)
-        && (filter.updatedBefore === undefined || job.updatedAt < filter.updatedBefore))
+        && (filter.updatedBefore === undefined || job.updatedAt < filter.updatedBefore)
+        && (filter.finishedBefore === undefined || (job.finishedAt !== null && job.finishedAt < filter.finishedBefore))
+        && (!filter.filesKept || job.filesDeletedAt === null))
       .sort((a, b) => b.job.createdAt.getTime() - a.job.createdAt.getTime() || b.job.id.localeCompare(a.job.id));
     const page = matches.slice(filter.offset, filter.offset + filter.limit);
     return { records: structuredClone(page), total: matches.length };

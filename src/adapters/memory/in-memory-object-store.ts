@@ -34,6 +34,15 @@ export class InMemoryObjectStore extends SelfServedObjectStore {
     return { size: bytes.length };
   }
 
+  async delete(key: string): Promise<void> {
+    this.#objects.delete(key);
+  }
+
+  /** A write here is one step: it never leaves anything half done. */
+  async removeAbandonedWrites(): Promise<number> {
+    return 0;
+  }
+
   async sha256(key: string): Promise<string | null> {
     const bytes = this.#objects.get(key);
     return bytes ? createHash('sha256').update(bytes).digest('hex') : null;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
+import { XMLParser } from 'fast-xml-parser';
 import * as Minio from 'minio';
 import { DependencyUnavailableError } from '../../application/errors.ts';
 import type { ExpectedContent, ObjectInfo, ObjectStore, PresignedRequest } from '../../application/ports/object-store.ts';
@@ -110,6 +111,40 @@ export class MinioObjectStore implements ObjectStore {
     return { size };
   }
 
+  async delete(key: string): Promise<void> {
+    await this.#call(() => this.#client.removeObject(this.bucket, key));
+  }
+
+  async removeAbandonedWrites(prefix: string, before: Date): Promise<number> {
+    return this.#call(async () => {
+      let removed = 0;
+      for (let marker: UploadsMarker | null = { key: '', uploadId: '' }; marker; ) {
+        const page = await this.#incompleteUploads(prefix, marker);
+        for (const upload of page.uploads) {
+          if (upload.initiated >= before) continue;
+          await this.#client.abortMultipartUpload(this.bucket, upload.key, upload.uploadId);
+          removed += 1;
+        }
+        marker = page.next;
+      }
+      return removed;
+    });
+  }
+
+  /**
+   * One page of ListMultipartUploads under `prefix`, every depth. Asked without a delimiter:
+   * minio-js always sends an empty one, which some S3 servers (Swift's) take as a real one.
+   */
+  async #incompleteUploads(prefix: string, marker: UploadsMarker) {
+    const query = new URLSearchParams({ uploads: '', prefix, 'max-uploads': '1000' });
+    if (marker.key) query.set('key-marker', marker.key);
+    if (marker.uploadId) query.set('upload-id-marker', marker.uploadId);
+    const response = await this.#client.makeRequestAsync({ method: 'GET', bucketName: this.bucket, query: query.toString().replace('uploads=&', 'uploads&') });
+    let xml = '';
+    for await (const chunk of response) xml += chunk;
+    return parseIncompleteUploads(xml);
+  }
+
   async sha256(key: string): Promise<string | null> {
     const stream = await this.read(key);
     if (!stream) return null;
@@ -162,6 +197,26 @@ export class MinioObjectStore implements ObjectStore {
   async ping(): Promise<void> {
     await this.ensureBucket();
   }
+}
+
+interface UploadsMarker {
+  readonly key: string;
+  readonly uploadId: string;
+}
+
+const xml = new XMLParser({ isArray: (name) => name === 'Upload', parseTagValue: false });
+
+/** A ListMultipartUploadsResult: its uploads, and where the next page starts (null on the last). */
+function parseIncompleteUploads(body: string) {
+  const result = (xml.parse(body) as { ListMultipartUploadsResult?: Record<string, unknown> }).ListMultipartUploadsResult ?? {};
+  const uploads = ((result.Upload ?? []) as { Key: string; UploadId: string; Initiated: string }[]).map((upload) => ({
+    key: String(upload.Key),
+    uploadId: String(upload.UploadId),
+    initiated: new Date(upload.Initiated),
+  }));
+  const next: UploadsMarker | null =
+    result.IsTruncated === 'true' ? { key: String(result.NextKeyMarker ?? ''), uploadId: String(result.NextUploadIdMarker ?? '') } : null;
+  return { uploads, next };
 }
 
 function clientFor(endpoint: string, settings: S3Settings): Minio.Client {

@@ -31,6 +31,8 @@ export abstract class SelfServedObjectStore implements ObjectStore {
   abstract stat(key: string): Promise<ObjectInfo | null>;
   abstract read(key: string, expected?: ExpectedContent): Promise<AsyncIterable<Uint8Array> | null>;
   abstract write(key: string, body: AsyncIterable<Uint8Array>): Promise<ObjectInfo>;
+  abstract delete(key: string): Promise<void>;
+  abstract removeAbandonedWrites(prefix: string, before: Date): Promise<number>;
   abstract sha256(key: string): Promise<string | null>;
   abstract ping(): Promise<void>;
 }

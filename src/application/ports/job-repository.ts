@@ -19,6 +19,10 @@ export interface JobFilter {
   readonly createdBefore?: Date;
   /** Only jobs last changed strictly before this time. */
   readonly updatedBefore?: Date;
+  /** Only jobs that reached a terminal state strictly before this time. */
+  readonly finishedBefore?: Date;
+  /** Only jobs whose files are still in storage (filesDeletedAt null). */
+  readonly filesKept?: boolean;
   readonly limit: number;
   readonly offset: number;
 }

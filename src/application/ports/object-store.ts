@@ -47,6 +47,14 @@ export interface ObjectStore {
   read(key: string, expected?: ExpectedContent): Promise<AsyncIterable<Uint8Array> | null>;
   /** Stores the stream under `key`, replacing any object there; visible only once complete. */
   write(key: string, body: AsyncIterable<Uint8Array>): Promise<ObjectInfo>;
+  /** Removes the object; nothing happens when there is none. */
+  delete(key: string): Promise<void>;
+  /**
+   * Removes what `write`s to keys under `prefix` left behind when they never finished (a
+   * writer killed mid-way: a temporary file, an incomplete multipart upload), if they made
+   * no progress since `before` (S3 knows only when they began). Returns how many.
+   */
+  removeAbandonedWrites(prefix: string, before: Date): Promise<number>;
   /** Lower-case hex SHA-256 of the object; null when there is no such object. */
   sha256(key: string): Promise<string | null>;
 

@@ -22,6 +22,8 @@ export interface Job {
   readonly startedAt: Date | null;
   readonly finishedAt: Date | null;
   readonly updatedAt: Date;
+  /** When a FAILED job's upload and output were deleted from storage; null while they are kept. */
+  readonly filesDeletedAt: Date | null;
 }
 
 export interface NewJob {
@@ -47,6 +49,7 @@ export function createJob(spec: NewJob, now: Date): Job {
     startedAt: null,
     finishedAt: null,
     updatedAt: now,
+    filesDeletedAt: null,
   };
 }
 
@@ -97,9 +100,12 @@ export const releaseSilentClaim = (job: Job, now: Date, maxRetries: number): Job
 export const expireUpload = (job: Job, now: Date): Job =>
   apply(job, 'expireUpload', now, { finishedAt: now, errorMessage: 'Upload not completed before its URL expired' });
 
-/** FAILED → QUEUED by an admin: a fresh start with the retry budget reset. */
-export const retryFailedJob = (job: Job, now: Date): Job =>
-  apply(job, 'adminRetry', now, {
+/** FAILED → QUEUED by an admin: a fresh start with the retry budget reset, while its file is kept. */
+export function retryFailedJob(job: Job, now: Date): Job {
+  if (job.filesDeletedAt !== null) {
+    throw new DomainError('INVALID_JOB_STATE', `Job ${job.id} cannot be retried: its uploaded file was deleted after the retention period`);
+  }
+  return apply(job, 'adminRetry', now, {
     queuedAt: now,
     retryCount: 0,
     progress: 0,
@@ -107,6 +113,18 @@ export const retryFailedJob = (job: Job, now: Date): Job =>
     finishedAt: null,
     errorMessage: null,
   });
+}
+
+/**
+ * A FAILED job's files (its upload and any output) were deleted once their retention ended;
+ * the job itself stays, as the record of what happened.
+ */
+export function recordFilesDeleted(job: Job, now: Date): Job {
+  if (job.status !== 'FAILED') {
+    throw new DomainError('INVALID_JOB_STATE', `Job ${job.id} is in state ${job.status}; only a FAILED job's files are deleted`);
+  }
+  return { ...job, filesDeletedAt: now, updatedAt: now };
+}
 
 /**
  * Records progress of the current attempt; only meaningful while PROCESSING. Every report

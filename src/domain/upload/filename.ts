@@ -28,8 +28,12 @@ export function sanitizeFilename(raw: string): string {
  */
 export function uploadObjectKey(jobId: string, filename: string): string {
   const ascii = filename.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 100);
-  return `uploads/${jobId}/${ascii}`;
+  return `${UPLOADS_PREFIX}${jobId}/${ascii}`;
 }
 
 /** Where the worker writes a job's normalized events. */
-export const processedObjectKey = (jobId: string): string => `processed/${jobId}.ndjson.gz`;
+export const processedObjectKey = (jobId: string): string => `${PROCESSED_PREFIX}${jobId}.ndjson.gz`;
+
+/** The key prefixes of uploads and of normalized outputs: every object the service stores is under one. */
+export const UPLOADS_PREFIX = 'uploads/';
+export const PROCESSED_PREFIX = 'processed/';
