@@ -142,6 +142,7 @@ export class ProcessJob {
 
     const tally = output.tally();
     if (tally.eventsParsed === 0) {
+      await this.#ports.storage.delete(outputKey); // an empty output of a failed job is no result
       const example = tally.sampleErrors[0] ? `; line ${tally.sampleErrors[0].line}: ${tally.sampleErrors[0].reason}` : '';
       throw new PermanentJobError(
         `No line could be parsed as ${upload.logFormat} (${tally.linesTotal} lines, ${tally.linesRejected} rejected${example})`,

@@ -77,6 +77,7 @@ describe('ProcessJob', () => {
     const job = await queuedJob('\n\n   \n');
     expect((await processJob.execute(job.id)).outcome).toBe('failed');
     expect((await stored(job.id)).job.errorMessage).toMatch(/No line could be parsed as text/);
+    expect(await core.ports.storage.stat(`processed/${job.id}.ndjson.gz`)).toBeNull();
   });
 
   it('rejects an over-long line with a sample, and keeps going', async () => {
