@@ -42,7 +42,11 @@ export interface ErrorBody {
   request_id: string;
   timestamp: string;
   errors?: { path: string; message: string }[];
+  errors_omitted?: number;
 }
+
+/** A 422 lists this many problems, then counts the rest: its size must not grow with the input. */
+export const MAX_LISTED_ISSUES = 20;
 
 /** The one error body of the API. */
 export function errorResponse(
@@ -53,7 +57,10 @@ export function errorResponse(
   issues?: readonly ValidationIssue[],
 ): Response {
   const body: ErrorBody = { detail, error_code: code, request_id: c.get('requestId') ?? '', timestamp: new Date().toISOString() };
-  if (issues) body.errors = issues.map((i) => ({ path: toWireName(i.path), message: i.message }));
+  if (issues) {
+    body.errors = issues.slice(0, MAX_LISTED_ISSUES).map((i) => ({ path: toWireName(i.path), message: i.message }));
+    if (issues.length > MAX_LISTED_ISSUES) body.errors_omitted = issues.length - MAX_LISTED_ISSUES;
+  }
   if (status === 401) c.header('WWW-Authenticate', 'Bearer');
   return c.json(body, status);
 }
