@@ -65,7 +65,7 @@ export const DOCUMENTED_ROUTES: readonly DocumentedRoute[] = [
 
   { method: 'get', path: '/jobs', summary: 'List jobs, newest first (X-Total-Count)', tag: 'jobs', auth: true, query: request.listJobsQuery, responses: { 200: json('Jobs', z.array(response.jobResponse)), ...errors(...AUTHED) } },
   { method: 'get', path: '/jobs/{job_id}', summary: 'A job with its file and result', tag: 'jobs', auth: true, params: request.jobIdParam, responses: { 200: json('Job', response.jobResponse), ...errors(404, ...AUTHED) } },
-  { method: 'get', path: '/jobs/{job_id}/events', summary: 'Follow a job (Server-Sent Events)', tag: 'jobs', auth: true, params: request.jobIdParam, responses: { 200: { description: '`status` events until a terminal state', contentType: 'text/event-stream' }, ...errors(404, 401, 422, 429, 503) } },
+  { method: 'get', path: '/jobs/{job_id}/events', summary: 'Follow a job (Server-Sent Events; its owner or an admin, 404 for anyone else)', tag: 'jobs', auth: true, params: request.jobIdParam, responses: { 200: { description: '`status` events until a terminal state', contentType: 'text/event-stream' }, ...errors(404, 401, 422, 429, 503) } },
   { method: 'get', path: '/jobs/{job_id}/output', summary: 'Download URL of the normalized output', tag: 'jobs', auth: true, params: request.jobIdParam, responses: { 200: json('URL', response.jobOutputResponse), ...errors(400, 403, 404, ...AUTHED) } },
   { method: 'post', path: '/jobs/{job_id}/retry', summary: 'Send a FAILED job back to the queue (admin)', tag: 'jobs', auth: true, params: request.jobIdParam, responses: { 200: json('Job', response.jobResponse), ...errors(400, 403, 404, ...AUTHED) } },
 
