@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'USER_NOT_FOUND'
   | 'USERNAME_TAKEN'
   | 'EMAIL_TAKEN'
+  | 'SELF_LOCKOUT'
   | 'RATE_LIMITED';
 
 /** An expected failure of a business rule; `message` is safe to show to a client. */

@@ -22,6 +22,7 @@ const STATUS_OF: Record<ErrorCode, ContentfulStatusCode> = {
   USER_NOT_FOUND: 404,
   USERNAME_TAKEN: 409,
   EMAIL_TAKEN: 409,
+  SELF_LOCKOUT: 409,
   RATE_LIMITED: 429,
 };
 

@@ -22,9 +22,14 @@ export interface UserChanges {
 /** What a user may change about their own account; an admin may change everything. */
 const SELF_SERVICE: ReadonlySet<keyof UserChanges> = new Set(['fullName', 'password', 'currentPassword']);
 
+/** An admin's account that the changes would deactivate or take the admin role from. */
+const locksOutAdmin = (user: User, changes: UserChanges): boolean =>
+  user.role === 'admin' && (changes.isActive === false || (changes.role !== undefined && changes.role !== 'admin'));
+
 /**
  * Changes an account. A field the actor may not set is refused by name, never ignored.
- * A new password or a deactivation ends every session of the user.
+ * A new password or a deactivation ends every session of the user. Admins may not lock
+ * themselves out (deactivate or demote their own account): that could leave no admin at all.
  */
 export class UpdateUser {
   readonly #ports: UpdateUserPorts;
@@ -40,6 +45,9 @@ export class UpdateUser {
     const refused = isAdmin ? [] : given.filter((key) => !SELF_SERVICE.has(key));
     if (refused.length > 0) throw new DomainError('FORBIDDEN', `You may not change: ${refused.join(', ')}`);
 
+    if (actor.userId === user.id && locksOutAdmin(user, changes)) {
+      throw new DomainError('SELF_LOCKOUT', 'Admins cannot deactivate or demote their own account; another admin can');
+    }
     const issues = userFieldIssues({ email: changes.email, password: changes.password, role: changes.role });
     if (issues.length > 0) throw new ValidationError(issues);
     if (changes.password !== undefined && !isAdmin) await this.#checkCurrentPassword(user, changes.currentPassword);
