@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { isAcceptablePassword, MAX_PASSWORD_BYTES, MIN_PASSWORD_LENGTH } from '../domain/user/password-rules.ts';
 
 export const DEFAULT_JWT_SECRET = 'dev-only-insecure-jwt-secret-change-me';
 export const DEFAULT_S3_KEYS = { access: 'minioadmin', secret: 'minioadmin' } as const;
@@ -53,7 +54,10 @@ const environmentSchema = z.object({
   RECONCILE_INTERVAL_SECONDS: positiveInt.default(10),
   BCRYPT_COST: z.coerce.number().int().min(4).max(31).default(12),
   ADMIN_USERNAME: z.string().min(1).default(DEFAULT_ADMIN.username),
-  ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').default(DEFAULT_ADMIN.password),
+  ADMIN_PASSWORD: z
+    .string()
+    .refine(isAcceptablePassword, `must be ${MIN_PASSWORD_LENGTH} characters to ${MAX_PASSWORD_BYTES} bytes of UTF-8`)
+    .default(DEFAULT_ADMIN.password),
 });
 
 type Environment = z.infer<typeof environmentSchema>;

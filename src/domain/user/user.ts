@@ -12,5 +12,3 @@ export interface User {
   readonly createdAt: Date;
   readonly updatedAt: Date;
 }
-
-export const MIN_PASSWORD_LENGTH = 8;
