@@ -82,7 +82,8 @@ export class PgUserRepository implements UserRepository {
   }
 
   async findByUsername(username: string): Promise<User | null> {
-    const { rows } = await this.#db.query<UserRow>('SELECT * FROM users WHERE username = $1', [username]);
+    // lower(username) is what the unique index holds, so this is an index lookup.
+    const { rows } = await this.#db.query<UserRow>('SELECT * FROM users WHERE lower(username) = lower($1)', [username]);
     return rows[0] ? toUser(rows[0]) : null;
   }
 }
