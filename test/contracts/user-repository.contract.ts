@@ -57,7 +57,7 @@ export function userRepositoryContract(name: string, setup: () => Promise<UserRe
       const other = aUser();
       await repo.create(user);
       await repo.create(other);
-      const changed = { ...user, fullName: 'New Name', role: 'admin' as const, isActive: false, email: `NEW-${user.email}` };
+      const changed = { ...user, fullName: 'New Name', role: 'admin' as const, isActive: false, email: `NEW-${user.email}`, sessionVersion: 4 };
       await repo.update(changed);
       expect(await repo.findById(user.id)).toEqual(changed);
       await expect(repo.update({ ...changed, username: other.username })).rejects.toMatchObject({ code: 'USERNAME_TAKEN' });

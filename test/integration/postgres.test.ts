@@ -194,10 +194,15 @@ describe.skipIf(!url)('Postgres adapters', () => {
       await runner({ databaseUrl: url!, dir: MIGRATIONS_DIR, direction: 'up', count: before, schema: target, createSchema: true, migrationsTable: 'pgmigrations', log: () => {} });
       const db = new Database({ url: url!, schema: target, maxConnections: 2 });
       try {
-        const older = new PgUserRepository(db);
         const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
         const [first, second, third, alone] = [aUser({ username: 'Admin', createdAt: at(1) }), aUser({ username: 'admin', createdAt: at(2) }), aUser({ username: 'ADMIN', createdAt: at(3) }), aUser({ username: 'bob' })];
-        for (const user of [third, alone, second, first]) await older.create(user);
+        for (const user of [third, alone, second, first]) {
+          await db.query(
+            `INSERT INTO users (id, username, email, full_name, role, is_active, password_hash, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+            [user.id, user.username, user.email, user.fullName, user.role, user.isActive, user.passwordHash, user.createdAt, user.updatedAt],
+          );
+        }
 
         await migrate({ url: url!, schema: target });
         const repo = new PgUserRepository(db);

@@ -65,6 +65,7 @@ export function createTestCore(
       role,
       isActive: true,
       passwordHash: await ports.hasher.hash(PASSWORD),
+      sessionVersion: 0,
       createdAt: clock.now(),
       updatedAt: clock.now(),
       ...overrides,

@@ -1,6 +1,6 @@
 import { DomainError, ValidationError } from '../../domain/errors.ts';
 import { hasPermission } from '../../domain/user/permissions.ts';
-import type { Role, User } from '../../domain/user/user.ts';
+import { withSessionsEnded, type Role, type User } from '../../domain/user/user.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Ports } from '../ports/ports.ts';
 import { findVisibleUser } from './user-access.ts';
@@ -28,7 +28,8 @@ const locksOutAdmin = (user: User, changes: UserChanges): boolean =>
 
 /**
  * Changes an account. A field the actor may not set is refused by name, never ignored.
- * A new password or a deactivation ends every session of the user. Admins may not lock
+ * A new password or a deactivation ends every session of the user: its refresh tokens are
+ * revoked and its access tokens stop working at once (see User.sessionVersion). Admins may not lock
  * themselves out (deactivate or demote their own account): that could leave no admin at all.
  */
 export class UpdateUser {
@@ -52,7 +53,8 @@ export class UpdateUser {
     if (issues.length > 0) throw new ValidationError(issues);
     if (changes.password !== undefined && !isAdmin) await this.#checkCurrentPassword(user, changes.currentPassword);
 
-    const updated: User = {
+    const endsSessions = changes.password !== undefined || (user.isActive && changes.isActive === false);
+    const changed: User = {
       ...user,
       email: changes.email ?? user.email,
       fullName: changes.fullName === undefined ? user.fullName : changes.fullName,
@@ -61,10 +63,9 @@ export class UpdateUser {
       passwordHash: changes.password === undefined ? user.passwordHash : await this.#ports.hasher.hash(changes.password),
       updatedAt: this.#ports.clock.now(),
     };
+    const updated = endsSessions ? withSessionsEnded(changed) : changed;
     await this.#ports.users.update(updated);
-    if (changes.password !== undefined || (user.isActive && !updated.isActive)) {
-      await this.#ports.sessions.revokeAllForUser(user.id);
-    }
+    if (endsSessions) await this.#ports.sessions.revokeAllForUser(user.id);
     return updated;
   }
 
