@@ -53,6 +53,8 @@ const environmentSchema = z.object({
   JOB_LEASE_SECONDS: z.coerce.number().int().min(5).default(60),
   RECONCILE_INTERVAL_SECONDS: positiveInt.default(10),
   BCRYPT_COST: z.coerce.number().int().min(4).max(31).default(12),
+  PASSWORD_HASH_THREADS: positiveInt.max(64).default(Math.max(1, Math.floor(availableParallelism() / 2))),
+  PASSWORD_HASH_QUEUE: z.coerce.number().int().min(0).max(10_000).default(4),
   ADMIN_USERNAME: z.string().min(1).default(DEFAULT_ADMIN.username),
   ADMIN_PASSWORD: z
     .string()
@@ -147,7 +149,7 @@ export function loadConfig(source: Record<string, string | undefined>) {
       maxDeliveries: env.QUEUE_MAX_DELIVERIES,
     },
     reconcile: { leaseMs: env.JOB_LEASE_SECONDS * 1000, intervalMs: env.RECONCILE_INTERVAL_SECONDS * 1000 },
-    bcryptCost: env.BCRYPT_COST,
+    passwordHashing: { cost: env.BCRYPT_COST, threads: env.PASSWORD_HASH_THREADS, queue: env.PASSWORD_HASH_QUEUE },
     admin: { username: env.ADMIN_USERNAME, password: env.ADMIN_PASSWORD },
   };
 }

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { isDependencyUnavailable } from '../../application/errors.ts';
+import { isDependencyUnavailable, OverloadedError } from '../../application/errors.ts';
 import { DomainError, RateLimitedError, ValidationError, type ErrorCode, type ValidationIssue } from '../../domain/errors.ts';
 import type { AppEnv } from './app-env.ts';
 
@@ -74,6 +74,10 @@ export function handleError(error: Error, c: Context<AppEnv>, log: (error: Error
   if (error instanceof ValidationError) return errorResponse(c, 422, error.code, 'Request validation failed', error.issues);
   if (error instanceof RateLimitedError) c.header('Retry-After', String(error.retryAfterSeconds));
   if (error instanceof DomainError) return errorResponse(c, STATUS_OF[error.code], error.code, error.message);
+  if (error instanceof OverloadedError) {
+    c.header('Retry-After', String(error.retryAfterSeconds));
+    return errorResponse(c, 503, 'SERVICE_BUSY', error.message);
+  }
   if (isDependencyUnavailable(error)) {
     log(error);
     return errorResponse(c, 503, `${error.dependency.toUpperCase()}_UNAVAILABLE`, error.message);

@@ -32,7 +32,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   413: 'The body is too large (JSON bodies: over 64 KiB)',
   422: 'The request is malformed; `errors` lists the first 20 problems, `errors_omitted` counts the rest',
   429: 'Too many requests; see Retry-After',
-  503: 'A dependency (database, queue, storage) is unavailable',
+  503: 'A dependency (database, queue, storage) is unavailable, or the service is too busy (SERVICE_BUSY, with Retry-After)',
   504: 'The request took too long',
 };
 
