@@ -18,3 +18,17 @@ export class DependencyUnavailableError extends Error {
 
 export const isDependencyUnavailable = (error: unknown): error is DependencyUnavailableError =>
   error instanceof DependencyUnavailableError;
+
+/**
+ * A bounded resource of this instance is full (the password hasher's queue, say): the work is
+ * refused at once rather than queued without end. Transports answer "busy, retry after".
+ */
+export class OverloadedError extends Error {
+  override readonly name = 'OverloadedError';
+  readonly retryAfterSeconds: number;
+
+  constructor(resource: string, retryAfterSeconds: number) {
+    super(`Too busy with ${resource}; try again shortly`);
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}

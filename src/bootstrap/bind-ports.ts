@@ -98,7 +98,13 @@ export function bindPorts(container: Container, config: Config, resources: Resou
         if (queue instanceof RedisJobQueue) await queue.close();
       });
   }
-  bind(TOKENS.PasswordHasher, overrides.hasher, () => new BcryptPasswordHasher(config.bcryptCost));
+  if (overrides.hasher) container.bind(TOKENS.PasswordHasher).toConstantValue(overrides.hasher);
+  else {
+    container
+      .bind<BcryptPasswordHasher>(TOKENS.PasswordHasher)
+      .toResolvedValue(() => new BcryptPasswordHasher(config.passwordHashing))
+      .onDeactivation((hasher) => hasher.close());
+  }
   bind(TOKENS.TokenIssuer, overrides.tokens, (clock: Clock) => new JoseTokenIssuer(config.jwt, clock), [TOKENS.Clock]);
   bind(
     TOKENS.ObjectStore,

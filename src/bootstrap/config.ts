@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { isAcceptablePassword, MAX_PASSWORD_BYTES, MIN_PASSWORD_LENGTH } from '../domain/user/password-rules.ts';
 
 export const DEFAULT_JWT_SECRET = 'dev-only-insecure-jwt-secret-change-me';
 export const DEFAULT_S3_KEYS = { access: 'minioadmin', secret: 'minioadmin' } as const;
@@ -57,8 +58,13 @@ const environmentSchema = z.object({
   JOB_LEASE_SECONDS: z.coerce.number().int().min(5).default(60),
   RECONCILE_INTERVAL_SECONDS: positiveInt.default(10),
   BCRYPT_COST: z.coerce.number().int().min(4).max(31).default(12),
+  PASSWORD_HASH_THREADS: positiveInt.max(64).default(Math.max(1, Math.floor(availableParallelism() / 2))),
+  PASSWORD_HASH_QUEUE: z.coerce.number().int().min(0).max(10_000).default(4),
   ADMIN_USERNAME: z.string().min(1).default(DEFAULT_ADMIN.username),
-  ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').default(DEFAULT_ADMIN.password),
+  ADMIN_PASSWORD: z
+    .string()
+    .refine(isAcceptablePassword, `must be ${MIN_PASSWORD_LENGTH} characters to ${MAX_PASSWORD_BYTES} bytes of UTF-8`)
+    .default(DEFAULT_ADMIN.password),
 });
 
 type Environment = z.infer<typeof environmentSchema>;
@@ -155,7 +161,7 @@ export function loadConfig(source: Record<string, string | undefined>) {
     },
     reconcile: { leaseMs: env.JOB_LEASE_SECONDS * 1000, intervalMs: env.RECONCILE_INTERVAL_SECONDS * 1000 },
     retention: { failedJobFilesHours: env.FAILED_JOB_FILES_RETENTION_HOURS },
-    bcryptCost: env.BCRYPT_COST,
+    passwordHashing: { cost: env.BCRYPT_COST, threads: env.PASSWORD_HASH_THREADS, queue: env.PASSWORD_HASH_QUEUE },
     admin: { username: env.ADMIN_USERNAME, password: env.ADMIN_PASSWORD },
   };
 }

@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'USER_NOT_FOUND'
   | 'USERNAME_TAKEN'
   | 'EMAIL_TAKEN'
+  | 'SELF_LOCKOUT'
   | 'RATE_LIMITED';
 
 /** An expected failure of a business rule; `message` is safe to show to a client. */
@@ -46,9 +47,15 @@ export class ValidationError extends DomainError {
   readonly issues: readonly ValidationIssue[];
 
   constructor(issues: readonly ValidationIssue[]) {
-    super('VALIDATION_ERROR', issues.map((i) => `${i.path}: ${i.message}`).join('; '));
+    super('VALIDATION_ERROR', describeIssues(issues));
     this.issues = issues;
   }
+}
+
+/** The first few issues as one line, and how many more: a message must not grow with the input. */
+function describeIssues(issues: readonly ValidationIssue[]): string {
+  const listed = issues.slice(0, 10).map((i) => `${i.path}: ${i.message}`).join('; ');
+  return issues.length > 10 ? `${listed}; and ${issues.length - 10} more` : listed;
 }
 
 /** Too many attempts; the caller may try again after `retryAfterSeconds`. */

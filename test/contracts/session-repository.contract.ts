@@ -68,6 +68,25 @@ export function sessionRepositoryContract(name: string, setup: () => Promise<Ses
       expect(await repo.rotate(stranger.tokenId, session(stranger.familyId, { userId: stranger.userId }), T0)).toBe('rotated');
     });
 
+    it('says a token is current until it is rotated, expires, or its family or user is revoked', async () => {
+      const family = randomUUID();
+      const first = session(family);
+      const second = session(family);
+      await repo.add(first);
+      expect(await repo.isCurrent(first.tokenId, T0)).toBe(true);
+      expect(await repo.isCurrent(first.tokenId, first.expiresAt)).toBe(false);
+      expect(await repo.isCurrent(randomUUID(), T0)).toBe(false);
+      await repo.rotate(first.tokenId, second, T0);
+      expect([await repo.isCurrent(first.tokenId, T0), await repo.isCurrent(second.tokenId, T0)]).toEqual([false, true]);
+      await repo.revokeFamily(family);
+      expect(await repo.isCurrent(second.tokenId, T0)).toBe(false);
+
+      const other = session(randomUUID());
+      await repo.add(other);
+      await repo.revokeAllForUser(userId);
+      expect(await repo.isCurrent(other.tokenId, T0)).toBe(false);
+    });
+
     it('lets exactly one of concurrent rotations of a token succeed', async () => {
       const family = randomUUID();
       const first = session(family);

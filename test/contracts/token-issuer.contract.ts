@@ -10,7 +10,7 @@ export interface TokenIssuerSubject {
   readonly accessTtlSeconds: number;
 }
 
-const access = { userId: '50000000-0000-4000-8000-000000000001', username: 'ada', role: 'user' } as const;
+const access = { userId: '50000000-0000-4000-8000-000000000001', username: 'ada', role: 'user', sessionVersion: 3 } as const;
 const refresh = {
   userId: access.userId,
   familyId: '50000000-0000-4000-8000-000000000002',

@@ -31,12 +31,33 @@ export function userRepositoryContract(name: string, setup: () => Promise<UserRe
       expect(await repo.findById(twin.id)).toBeNull();
     });
 
+    it('refuses a username that differs only in case, on create and on update', async () => {
+      const user = aUser({ username: 'Admin' });
+      const other = aUser({ username: 'someone' });
+      await repo.create(user);
+      await repo.create(other);
+      for (const twin of ['admin', 'ADMIN', 'aDmIn']) {
+        const error = await repo.create(aUser({ username: twin })).catch((e: unknown) => e);
+        expect([twin, isDomainError(error, 'USERNAME_TAKEN')]).toEqual([twin, true]);
+      }
+      await expect(repo.update({ ...other, username: 'ADMIN' })).rejects.toMatchObject({ code: 'USERNAME_TAKEN' });
+      await repo.update({ ...user, username: 'ADMIN' }); // its own name in another case is no conflict
+      expect((await repo.list({ limit: 10, offset: 0 })).total).toBe(2);
+    });
+
+    it('finds a user by its username in any case, as it was written', async () => {
+      const user = aUser({ username: 'Ada.Lovelace' });
+      await repo.create(user);
+      for (const name of ['Ada.Lovelace', 'ada.lovelace', 'ADA.LOVELACE']) expect(await repo.findByUsername(name)).toEqual(user);
+      expect(await repo.findByUsername('ada.lovelac')).toBeNull();
+    });
+
     it('updates a user, keeping the uniqueness rules, and refuses an unknown one', async () => {
       const user = aUser();
       const other = aUser();
       await repo.create(user);
       await repo.create(other);
-      const changed = { ...user, fullName: 'New Name', role: 'admin' as const, isActive: false, email: `NEW-${user.email}` };
+      const changed = { ...user, fullName: 'New Name', role: 'admin' as const, isActive: false, email: `NEW-${user.email}`, sessionVersion: 4 };
       await repo.update(changed);
       expect(await repo.findById(user.id)).toEqual(changed);
       await expect(repo.update({ ...changed, username: other.username })).rejects.toMatchObject({ code: 'USERNAME_TAKEN' });

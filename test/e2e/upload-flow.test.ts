@@ -108,7 +108,7 @@ describe('end to end: upload a log file and follow it to COMPLETED', () => {
     return { status, body: JSON.parse(text) as { error_code?: string; job_id?: string } };
   };
 
-  it('reads a JSON body sent chunked (no Content-Length), and refuses one that streams past 1 MiB with 413', async () => {
+  it('reads a JSON body sent chunked (no Content-Length), and refuses one that streams past the limit (64 KiB) with 413', async () => {
     const json = JSON.stringify({ filename: 'chunked.log', size: 4, log_format: 'text' });
     const accepted = await postChunked('/ingest/files/init', [json.slice(0, 10), json.slice(10)]);
     expect(accepted.status).toBe(201);

@@ -57,9 +57,17 @@ describe('JoseTokenIssuer refuses forged and misused tokens', () => {
     expect(await issuer.verify(expired)).toEqual({ valid: false, reason: 'expired' });
   });
 
+  it('reads a token signed before session versions as version 0, and refuses one whose version is not an integer', async () => {
+    expect(await issuer.verify(await forge().sign(key))).toMatchObject({ valid: true, claims: { sessionVersion: 0 } });
+    for (const sv of ['1', 1.5, null]) {
+      const odd = await new SignJWT({ ...claims, sv }).setProtectedHeader({ alg: 'HS256', typ: 'at+jwt' }).setSubject('u').setIssuer(settings.issuer).setAudience(settings.audience).setIssuedAt().setExpirationTime('1m').sign(key);
+      expect([sv, await issuer.verify(odd)]).toEqual([sv, { valid: false, reason: 'invalid' }]);
+    }
+  });
+
   it('keeps access and refresh tokens apart by type', async () => {
     const refresh = await issuer.issueRefreshToken({ userId: 'u', familyId: 'f', tokenId: 't' });
-    const access = await issuer.issueAccessToken({ userId: 'u', username: 'ada', role: 'user' });
+    const access = await issuer.issueAccessToken({ userId: 'u', username: 'ada', role: 'user', sessionVersion: 0 });
     expect(await issuer.verify(refresh.token)).toMatchObject({ valid: true, claims: { type: 'refresh' } });
     expect(await issuer.verify(access.token)).toMatchObject({ valid: true, claims: { type: 'access' } });
     // A refresh-typed header over access-shaped claims is neither.

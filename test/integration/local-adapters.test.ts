@@ -31,7 +31,7 @@ tokenIssuerContract('jose HS256', async () => {
 });
 
 // Cost 4 keeps the suite fast; the cost does not change the contract.
-passwordHasherContract('bcrypt', () => new BcryptPasswordHasher(4));
+passwordHasherContract('bcrypt', () => new BcryptPasswordHasher({ cost: 4, threads: 2, queue: 8 }));
 clockContract('system', () => new SystemClock());
 idGeneratorContract('random v4', () => new RandomUuidGenerator());
 logNormalizerContract('thread pool, every block on a thread', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../src/adapters/postgres/database.ts';
 import { readdirSync } from 'node:fs';
+import { runner } from 'node-pg-migrate';
 import { migrate, MIGRATIONS_DIR } from '../../src/adapters/postgres/migrate.ts';
 import { PgJobRepository } from '../../src/adapters/postgres/pg-job-repository.ts';
 import { PgSessionRepository } from '../../src/adapters/postgres/pg-session-repository.ts';
@@ -11,7 +12,7 @@ import { sessionRepositoryContract } from '../contracts/session-repository.contr
 import { userRepositoryContract } from '../contracts/user-repository.contract.ts';
 import { isDomainError } from '../../src/domain/errors.ts';
 import { failJob, queueJob, startProcessing, type Job } from '../../src/domain/job/job.ts';
-import { aJob, anUpload, aResult, T0 } from '../support/builders.ts';
+import { aJob, anUpload, aResult, aUser, T0 } from '../support/builders.ts';
 import { isolatedSchema, TABLES } from '../support/postgres.ts';
 import { adminQuery } from '../support/postgres-database.ts';
 import { requireServer } from '../support/require-server.ts';
@@ -181,6 +182,39 @@ describe.skipIf(!url)('Postgres adapters', () => {
         const rows = await adminQuery(url!, 'SELECT table_name FROM information_schema.tables WHERE table_schema = $1', [target]);
         expect(rows.map((r) => r.table_name).sort()).toEqual([...TABLES, 'pgmigrations'].sort());
       } finally {
+        await adminQuery(url!, `DROP SCHEMA "${target}" CASCADE`);
+      }
+    });
+
+    it('make usernames unique ignoring case: of names taken twice, the oldest keeps its own, later ones are renamed', async () => {
+      const target = `${schema.schema}_names`;
+      const files = readdirSync(MIGRATIONS_DIR).sort();
+      const before = files.findIndex((file) => file.endsWith('_username-ignoring-case.sql'));
+      expect(before).toBeGreaterThan(0);
+      await runner({ databaseUrl: url!, dir: MIGRATIONS_DIR, direction: 'up', count: before, schema: target, createSchema: true, migrationsTable: 'pgmigrations', log: () => {} });
+      const db = new Database({ url: url!, schema: target, maxConnections: 2 });
+      try {
+        const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
+        const [first, second, third, alone] = [aUser({ username: 'Admin', createdAt: at(1) }), aUser({ username: 'admin', createdAt: at(2) }), aUser({ username: 'ADMIN', createdAt: at(3) }), aUser({ username: 'bob' })];
+        for (const user of [third, alone, second, first]) {
+          await db.query(
+            `INSERT INTO users (id, username, email, full_name, role, is_active, password_hash, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+            [user.id, user.username, user.email, user.fullName, user.role, user.isActive, user.passwordHash, user.createdAt, user.updatedAt],
+          );
+        }
+
+        await migrate({ url: url!, schema: target });
+        const repo = new PgUserRepository(db);
+        expect((await repo.findById(first.id))?.username).toBe('Admin');
+        expect((await repo.findById(second.id))?.username).toBe(`admin-dup-${second.id}`);
+        expect((await repo.findById(third.id))?.username).toBe(`ADMIN-dup-${third.id}`);
+        expect(await repo.findById(alone.id)).toEqual(alone);
+        expect((await repo.findByUsername('aDmIn'))?.id).toBe(first.id);
+        expect((await repo.findByUsername(`admin-DUP-${second.id}`))?.passwordHash).toBe(second.passwordHash);
+        await expect(repo.create(aUser({ username: 'BOB' }))).rejects.toMatchObject({ code: 'USERNAME_TAKEN' });
+      } finally {
+        await db.close();
         await adminQuery(url!, `DROP SCHEMA "${target}" CASCADE`);
       }
     });

@@ -55,6 +55,7 @@ export function aUser(overrides: Partial<User> = {}): User {
     role: 'user',
     isActive: true,
     passwordHash: 'sha256$00$00',
+    sessionVersion: 0,
     createdAt: T0,
     updatedAt: T0,
     ...overrides,

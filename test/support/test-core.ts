@@ -15,6 +15,7 @@ import { UrlSigner } from '../../src/adapters/signed-urls/url-signer.ts';
 import type { Actor } from '../../src/application/auth/actor.ts';
 import type { JobQueue } from '../../src/application/ports/job-queue.ts';
 import type { ObjectStore } from '../../src/application/ports/object-store.ts';
+import type { PasswordHasher } from '../../src/application/ports/password-hasher.ts';
 import type { RateLimitStore } from '../../src/application/ports/rate-limit-store.ts';
 import type { PortOverrides } from '../../src/bootstrap/bind-ports.ts';
 import { loadConfig } from '../../src/bootstrap/config.ts';
@@ -30,7 +31,14 @@ export const PASSWORD = 'correct-horse-battery';
  * fast password hasher. Tests reach use cases, ports and the Hono app through it.
  */
 export function createTestCore(
-  options: { env?: Record<string, string>; storage?: (clock: ManualClock) => ObjectStore; queue?: JobQueue; rateLimits?: RateLimitStore; logger?: Logger } = {},
+  options: {
+    env?: Record<string, string>;
+    storage?: (clock: ManualClock) => ObjectStore;
+    queue?: JobQueue;
+    rateLimits?: RateLimitStore;
+    hasher?: PasswordHasher;
+    logger?: Logger;
+  } = {},
 ) {
   const config = loadConfig({
     DATA_DIR: tempDataDir('ingest-core'),
@@ -47,7 +55,7 @@ export function createTestCore(
     sessions: new InMemorySessionRepository(),
     queue: options.queue ?? new InMemoryJobQueue({ visibilityTimeoutMs: 500 }),
     storage: options.storage?.(clock) ?? new InMemoryObjectStore(new UrlSigner('test-storage-key', config.publicBaseUrl, clock)),
-    hasher: new Sha256PasswordHasher(),
+    hasher: options.hasher ?? new Sha256PasswordHasher(),
     normalizer: new InlineLogNormalizer(),
     ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
   } satisfies PortOverrides;
@@ -65,6 +73,7 @@ export function createTestCore(
       role,
       isActive: true,
       passwordHash: await ports.hasher.hash(PASSWORD),
+      sessionVersion: 0,
       createdAt: clock.now(),
       updatedAt: clock.now(),
       ...overrides,

@@ -1,23 +1,63 @@
-import { hash, verify } from '@node-rs/bcrypt';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import { OverloadedError } from '../../application/errors.ts';
 import type { PasswordHasher } from '../../application/ports/password-hasher.ts';
 
-/** bcrypt from @node-rs/bcrypt: hashing runs on libuv's thread pool, off the event loop. */
-export class BcryptPasswordHasher implements PasswordHasher {
-  readonly #cost: number;
+export interface BcryptSettings {
+  readonly cost: number;
+  /** Worker threads that hash; none of libuv's, which file I/O needs. */
+  readonly threads: number;
+  /** Hashes that may wait for a thread; beyond, a call is refused at once. */
+  readonly queue: number;
+}
 
-  constructor(cost: number) {
-    this.#cost = cost;
+const THREAD_SCRIPT = fileURLToPath(new URL('./bcrypt-thread.ts', import.meta.url));
+
+/** Threads that sat idle this long exit; the next hash starts one again. */
+const IDLE_THREAD_MS = 60_000;
+
+/** What a refused caller is told to wait: a queue's worth of hashes at cost 12 takes about that. */
+const RETRY_AFTER_SECONDS = 1;
+
+/**
+ * bcrypt (@node-rs/bcrypt) on a pool of worker threads of its own, at most `threads + queue`
+ * hashes admitted at a time. Its promise API would run on libuv's four threads, shared with
+ * file I/O (the local object store): a login flood then stalled uploads for minutes. A hash
+ * beyond the bound is refused at once (OverloadedError) rather than queued without end.
+ */
+export class BcryptPasswordHasher implements PasswordHasher {
+  readonly #settings: BcryptSettings;
+  readonly #pool: Piscina;
+  #admitted = 0;
+
+  constructor(settings: BcryptSettings) {
+    this.#settings = settings;
+    this.#pool = new Piscina({ filename: THREAD_SCRIPT, minThreads: 0, maxThreads: settings.threads, idleTimeout: IDLE_THREAD_MS });
   }
 
   hash(password: string): Promise<string> {
-    return hash(password, this.#cost);
+    return this.#run<string>({ password, cost: this.#settings.cost }, 'hash');
   }
 
-  async verify(password: string, passwordHash: string): Promise<boolean> {
+  verify(password: string, hash: string): Promise<boolean> {
+    return this.#run<boolean>({ password, hash }, 'verify');
+  }
+
+  /** Ends the threads; hashes still running are finished first. */
+  close(): Promise<void> {
+    return this.#pool.close();
+  }
+
+  async #run<T>(task: object, name: 'hash' | 'verify'): Promise<T> {
+    // Admission is decided synchronously, so a burst of calls cannot overshoot the bound.
+    if (this.#admitted >= this.#settings.threads + this.#settings.queue) {
+      throw new OverloadedError('password hashing', RETRY_AFTER_SECONDS);
+    }
+    this.#admitted++;
     try {
-      return await verify(password, passwordHash);
-    } catch {
-      return false; // a malformed hash matches nothing
+      return (await this.#pool.run(task, { name })) as T;
+    } finally {
+      this.#admitted--;
     }
   }
 }

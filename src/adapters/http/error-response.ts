@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { isDependencyUnavailable } from '../../application/errors.ts';
+import { isDependencyUnavailable, OverloadedError } from '../../application/errors.ts';
 import { DomainError, RateLimitedError, ValidationError, type ErrorCode, type ValidationIssue } from '../../domain/errors.ts';
 import type { AppEnv } from './app-env.ts';
 
@@ -23,6 +23,7 @@ const STATUS_OF: Record<ErrorCode, ContentfulStatusCode> = {
   USER_NOT_FOUND: 404,
   USERNAME_TAKEN: 409,
   EMAIL_TAKEN: 409,
+  SELF_LOCKOUT: 409,
   RATE_LIMITED: 429,
 };
 
@@ -43,7 +44,11 @@ export interface ErrorBody {
   request_id: string;
   timestamp: string;
   errors?: { path: string; message: string }[];
+  errors_omitted?: number;
 }
+
+/** A 422 lists this many problems, then counts the rest: its size must not grow with the input. */
+export const MAX_LISTED_ISSUES = 20;
 
 /** The one error body of the API. */
 export function errorResponse(
@@ -54,7 +59,10 @@ export function errorResponse(
   issues?: readonly ValidationIssue[],
 ): Response {
   const body: ErrorBody = { detail, error_code: code, request_id: c.get('requestId') ?? '', timestamp: new Date().toISOString() };
-  if (issues) body.errors = issues.map((i) => ({ path: toWireName(i.path), message: i.message }));
+  if (issues) {
+    body.errors = issues.slice(0, MAX_LISTED_ISSUES).map((i) => ({ path: toWireName(i.path), message: i.message }));
+    if (issues.length > MAX_LISTED_ISSUES) body.errors_omitted = issues.length - MAX_LISTED_ISSUES;
+  }
   if (status === 401) c.header('WWW-Authenticate', 'Bearer');
   return c.json(body, status);
 }
@@ -67,6 +75,10 @@ export function handleError(error: Error, c: Context<AppEnv>, log: (error: Error
   if (error instanceof ValidationError) return errorResponse(c, 422, error.code, 'Request validation failed', error.issues);
   if (error instanceof RateLimitedError) c.header('Retry-After', String(error.retryAfterSeconds));
   if (error instanceof DomainError) return errorResponse(c, STATUS_OF[error.code], error.code, error.message);
+  if (error instanceof OverloadedError) {
+    c.header('Retry-After', String(error.retryAfterSeconds));
+    return errorResponse(c, 503, 'SERVICE_BUSY', error.message);
+  }
   if (isDependencyUnavailable(error)) {
     log(error);
     return errorResponse(c, 503, `${error.dependency.toUpperCase()}_UNAVAILABLE`, error.message);

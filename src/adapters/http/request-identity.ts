@@ -15,7 +15,7 @@ export function bearerVerification(c: Context<AppEnv>, verifyToken: VerifyToken)
   let verification = c.get('bearerVerification');
   if (verification === undefined) {
     const token = bearerToken(c);
-    verification = token ? verifyToken.execute(token) : null;
+    verification = token ? verifyToken.verifySignature(token) : null;
     c.set('bearerVerification', verification);
   }
   return verification;

@@ -3,6 +3,7 @@ import { JOB_TYPES } from '../../domain/job/job.ts';
 import { JOB_STATUSES } from '../../domain/job/job-status.ts';
 import { MAX_FILENAME_LENGTH } from '../../domain/upload/filename.ts';
 import { LOG_FORMATS } from '../../domain/upload/log-format.ts';
+import { MAX_PASSWORD_BYTES, MIN_PASSWORD_LENGTH } from '../../domain/user/password-rules.ts';
 import { ROLES } from '../../domain/user/user.ts';
 
 // Request bodies are strict: an unknown field is a 422, never silently ignored.
@@ -17,6 +18,15 @@ const plainText = (min: number, max: number) =>
     .refine((text) => text.isWellFormed(), 'must be valid Unicode');
 /** Any characters but NUL, which some bcrypt implementations would cut the password at. */
 const password = () => z.string().min(1).max(1024).refine((text) => !text.includes('\u0000'), 'must not contain NUL characters');
+/**
+ * A password being set: the core refuses one under 8 characters or over 72 bytes of UTF-8
+ * (all bcrypt reads). Passwords presented to log in stay up to 1024 characters: ones set
+ * before this rule still work, bcrypt having always read only their first 72 bytes.
+ */
+const newPassword = () =>
+  password()
+    .max(MAX_PASSWORD_BYTES)
+    .describe(`${MIN_PASSWORD_LENGTH} characters to ${MAX_PASSWORD_BYTES} bytes of UTF-8 (all bcrypt reads); longer is refused with 422, never cut`);
 
 export const loginBody = z.strictObject({
   username: plainText(1, 150),
@@ -59,7 +69,7 @@ export const pageQuery = z.object({
 export const createUserBody = z.strictObject({
   username: plainText(1, 150),
   email: plainText(3, 254),
-  password: password(),
+  password: newPassword(),
   full_name: plainText(0, 200).nullish(),
   role: z.enum(ROLES),
 });
@@ -70,6 +80,6 @@ export const updateUserBody = z.strictObject({
   full_name: plainText(0, 200).nullable().optional(),
   role: z.enum(ROLES).optional(),
   is_active: z.boolean().optional(),
-  password: password().optional(),
+  password: newPassword().optional(),
   current_password: password().optional(),
 });

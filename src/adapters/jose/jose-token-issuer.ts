@@ -31,7 +31,8 @@ const VERIFIED_CACHE_SIZE = 10_000;
  * HS256 JWTs with the algorithm pinned and issuer, audience, expiry and type checked.
  * A token found valid is remembered until it expires: everything that makes a JWT valid
  * (signature, issuer, audience, type) is fixed once it is signed, and nothing revokes an
- * access token itself (the account behind it is checked on every request instead).
+ * access token itself (the account behind it, and its session version, are checked on every
+ * request instead).
  */
 export class JoseTokenIssuer implements TokenIssuer {
   // Imported once as a WebCrypto key: jose would otherwise import a raw or KeyObject key on every call.
@@ -47,7 +48,8 @@ export class JoseTokenIssuer implements TokenIssuer {
   }
 
   issueAccessToken(claims: AccessTokenClaims): Promise<IssuedToken> {
-    return this.#sign(ACCESS_TYP, { username: claims.username, role: claims.role }, claims.userId, this.#settings.accessTtlSeconds);
+    const payload = { username: claims.username, role: claims.role, sv: claims.sessionVersion };
+    return this.#sign(ACCESS_TYP, payload, claims.userId, this.#settings.accessTtlSeconds);
   }
 
   issueRefreshToken(claims: RefreshTokenClaims): Promise<IssuedToken> {
@@ -109,9 +111,10 @@ function toClaims(typ: string | undefined, payload: JWTPayload): VerifiedToken |
   const userId = payload.sub;
   if (typeof userId !== 'string') return null;
   if (typ === ACCESS_TYP) {
-    const { username, role } = payload;
-    if (typeof username !== 'string' || !isRole(role)) return null;
-    return { type: 'access', userId, username, role, ...times };
+    // Tokens signed before session versions existed carry none: they were issued under version 0.
+    const { username, role, sv = 0 } = payload;
+    if (typeof username !== 'string' || !isRole(role) || !Number.isSafeInteger(sv)) return null;
+    return { type: 'access', userId, username, role, sessionVersion: sv as number, ...times };
   }
   if (typ === REFRESH_TYP) {
     const { sid, jti } = payload;

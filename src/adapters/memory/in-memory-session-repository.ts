@@ -14,6 +14,11 @@ export class InMemorySessionRepository implements SessionRepository {
     this.#sessions.set(session.tokenId, { session: structuredClone(session), rotated: false });
   }
 
+  async isCurrent(tokenId: string, now: Date): Promise<boolean> {
+    const stored = this.#sessions.get(tokenId);
+    return !!stored && !stored.rotated && stored.session.expiresAt > now && !this.#revokedFamilies.has(stored.session.familyId);
+  }
+
   async rotate(tokenId: string, next: RefreshSession, now: Date): Promise<RotationOutcome> {
     const stored = this.#sessions.get(tokenId);
     if (!stored || this.#revokedFamilies.has(stored.session.familyId) || stored.session.expiresAt <= now) {

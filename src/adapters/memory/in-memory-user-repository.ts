@@ -22,10 +22,10 @@ export class InMemoryUserRepository implements UserRepository {
     return { users: structuredClone(all.slice(page.offset, page.offset + page.limit)), total: all.length };
   }
 
-  /** The same uniqueness rules as the database: usernames exactly, emails ignoring case. */
+  /** The same uniqueness rules as the database: usernames and emails ignoring case. */
   #assertUnique(user: User): void {
     const others = [...this.#users.values()].filter((u) => u.id !== user.id);
-    if (others.some((u) => u.username === user.username)) {
+    if (others.some((u) => u.username.toLowerCase() === user.username.toLowerCase())) {
       throw new DomainError('USERNAME_TAKEN', `Username ${user.username} is taken`);
     }
     if (others.some((u) => u.email.toLowerCase() === user.email.toLowerCase())) {
@@ -39,7 +39,8 @@ export class InMemoryUserRepository implements UserRepository {
   }
 
   async findByUsername(username: string): Promise<User | null> {
-    const user = [...this.#users.values()].find((u) => u.username === username);
+    const wanted = username.toLowerCase();
+    const user = [...this.#users.values()].find((u) => u.username.toLowerCase() === wanted);
     return user ? structuredClone(user) : null;
   }
 }

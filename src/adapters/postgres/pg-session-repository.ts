@@ -16,6 +16,16 @@ export class PgSessionRepository implements SessionRepository {
     );
   }
 
+  async isCurrent(tokenId: string, now: Date): Promise<boolean> {
+    const { rows } = await this.#db.query(
+      `SELECT 1 FROM refresh_sessions s
+        WHERE s.token_id = $1 AND s.rotated_at IS NULL AND s.expires_at > $2
+          AND NOT EXISTS (SELECT 1 FROM revoked_session_families f WHERE f.family_id = s.family_id)`,
+      [tokenId, now],
+    );
+    return rows.length > 0;
+  }
+
   rotate(tokenId: string, next: RefreshSession, now: Date): Promise<RotationOutcome> {
     return this.#db.transaction(async (client) => {
       const { rows } = await client.query<{ family_id: string; expires_at: Date; rotated_at: Date | null; revoked: boolean }>(

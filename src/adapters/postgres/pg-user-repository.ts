@@ -11,6 +11,7 @@ interface UserRow {
   role: string;
   is_active: boolean;
   password_hash: string;
+  session_version: number;
   created_at: Date;
   updated_at: Date;
 }
@@ -23,6 +24,7 @@ const toUser = (row: UserRow): User => ({
   role: row.role as Role,
   isActive: row.is_active,
   passwordHash: row.password_hash,
+  sessionVersion: row.session_version,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
@@ -38,9 +40,9 @@ export class PgUserRepository implements UserRepository {
   async create(user: User): Promise<void> {
     await this.#write(user, () =>
       this.#db.query(
-        `INSERT INTO users (id, username, email, full_name, role, is_active, password_hash, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [user.id, user.username, user.email, user.fullName, user.role, user.isActive, user.passwordHash, user.createdAt, user.updatedAt],
+        `INSERT INTO users (id, username, email, full_name, role, is_active, password_hash, session_version, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [user.id, user.username, user.email, user.fullName, user.role, user.isActive, user.passwordHash, user.sessionVersion, user.createdAt, user.updatedAt],
       ),
     );
   }
@@ -48,9 +50,10 @@ export class PgUserRepository implements UserRepository {
   async update(user: User): Promise<void> {
     const result = await this.#write(user, () =>
       this.#db.query(
-        `UPDATE users SET username = $2, email = $3, full_name = $4, role = $5, is_active = $6, password_hash = $7, updated_at = $8
+        `UPDATE users SET username = $2, email = $3, full_name = $4, role = $5, is_active = $6, password_hash = $7,
+                          session_version = $8, updated_at = $9
           WHERE id = $1`,
-        [user.id, user.username, user.email, user.fullName, user.role, user.isActive, user.passwordHash, user.updatedAt],
+        [user.id, user.username, user.email, user.fullName, user.role, user.isActive, user.passwordHash, user.sessionVersion, user.updatedAt],
       ),
     );
     if (result.rowCount === 0) throw new DomainError('USER_NOT_FOUND', `User ${user.id} not found`);
@@ -82,7 +85,8 @@ export class PgUserRepository implements UserRepository {
   }
 
   async findByUsername(username: string): Promise<User | null> {
-    const { rows } = await this.#db.query<UserRow>('SELECT * FROM users WHERE username = $1', [username]);
+    // lower(username) is what the unique index holds, so this is an index lookup.
+    const { rows } = await this.#db.query<UserRow>('SELECT * FROM users WHERE lower(username) = lower($1)', [username]);
     return rows[0] ? toUser(rows[0]) : null;
   }
 }

@@ -8,7 +8,8 @@ export type AuthenticatePorts = Pick<Ports, 'tokens' | 'users'>;
 
 /**
  * Turns an access token into the actor behind it. The account is looked up on every call,
- * so a deactivated user or a changed role takes effect at once, not when the token expires.
+ * so a deactivated user, a changed role or a new password takes effect at once, not when the
+ * token expires.
  */
 export class Authenticate {
   readonly #ports: AuthenticatePorts;
@@ -32,6 +33,9 @@ export class Authenticate {
     if (verification.claims.type !== 'access') throw new DomainError('INVALID_TOKEN', 'Not an access token');
     const user = await this.#ports.users.findById(verification.claims.userId);
     if (!user?.isActive) throw new DomainError('INVALID_TOKEN', 'Account is not active');
+    if (user.sessionVersion !== verification.claims.sessionVersion) {
+      throw new DomainError('INVALID_TOKEN', 'Session ended: the password changed or the account was deactivated since');
+    }
     return { userId: user.id, username: user.username, role: user.role };
   }
 }

@@ -30,6 +30,7 @@ export class EnsureAdminUser {
         role: 'admin',
         isActive: true,
         passwordHash: await this.#ports.hasher.hash(account.password),
+        sessionVersion: 0,
         createdAt: now,
         updatedAt: now,
       });

@@ -49,7 +49,14 @@ export class Login {
   }
 
   #dummy(): Promise<string> {
-    this.#dummyHash ??= this.#ports.hasher.hash('not-a-real-password-only-for-timing');
+    if (!this.#dummyHash) {
+      const hashing = this.#ports.hasher.hash('not-a-real-password-only-for-timing');
+      // A refused or failed hash is not kept: the next unknown user tries again.
+      hashing.catch(() => {
+        if (this.#dummyHash === hashing) this.#dummyHash = undefined;
+      });
+      this.#dummyHash = hashing;
+    }
     return this.#dummyHash;
   }
 }

@@ -13,7 +13,7 @@ export interface TokenPair {
 /** Issues an access token and the refresh token recorded as `session`. */
 export async function issueTokenPair(tokens: TokenIssuer, user: User, session: RefreshSession): Promise<TokenPair> {
   const [access, refresh] = await Promise.all([
-    tokens.issueAccessToken({ userId: user.id, username: user.username, role: user.role }),
+    tokens.issueAccessToken({ userId: user.id, username: user.username, role: user.role, sessionVersion: user.sessionVersion }),
     tokens.issueRefreshToken({ userId: user.id, familyId: session.familyId, tokenId: session.tokenId }),
   ]);
   return { accessToken: access.token, refreshToken: refresh.token, expiresInSeconds: access.expiresInSeconds };

@@ -7,6 +7,10 @@ import type { JobRecord, JobRepository } from '../ports/job-repository.ts';
 export const canSeeJob = (actor: Actor, job: Job): boolean =>
   job.ownerId === actor.userId || hasPermission(actor.role, 'jobs:read-all');
 
+/** A job's event stream is for its owner and admins (PRODUCT.md §4), not for viewers. */
+export const canFollowJob = (actor: Actor, job: Job): boolean =>
+  job.ownerId === actor.userId || hasPermission(actor.role, 'jobs:follow-all');
+
 /** Owners who may still upload, and admins, act on a job; viewers only look. */
 export const canActOnJob = (actor: Actor, job: Job): boolean =>
   hasPermission(actor.role, 'jobs:create') && (job.ownerId === actor.userId || actor.role === 'admin');
@@ -16,10 +20,17 @@ export const canActOnJob = (actor: Actor, job: Job): boolean =>
  * reported exactly like a missing one, so ids cannot be probed.
  */
 export async function findVisibleJob(jobs: JobRepository, actor: Actor, jobId: string): Promise<JobRecord> {
+  return findJobIf(jobs, jobId, (job) => canSeeJob(actor, job));
+}
+
+/** Like findVisibleJob, for following the job: the owner and admins only, anyone else finds nothing. */
+export async function findFollowableJob(jobs: JobRepository, actor: Actor, jobId: string): Promise<JobRecord> {
+  return findJobIf(jobs, jobId, (job) => canFollowJob(actor, job));
+}
+
+async function findJobIf(jobs: JobRepository, jobId: string, allowed: (job: Job) => boolean): Promise<JobRecord> {
   const record = await jobs.get(jobId);
-  if (!record || !canSeeJob(actor, record.job)) {
-    throw new DomainError('JOB_NOT_FOUND', `Job ${jobId} not found`);
-  }
+  if (!record || !allowed(record.job)) throw new DomainError('JOB_NOT_FOUND', `Job ${jobId} not found`);
   return record;
 }
 

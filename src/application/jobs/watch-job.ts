@@ -2,7 +2,7 @@ import type { Actor } from '../auth/actor.ts';
 import type { JobChange } from '../ports/job-change-feed.ts';
 import type { Ports } from '../ports/ports.ts';
 import { changeOf } from './announcing-job-repository.ts';
-import { findVisibleJob } from './job-access.ts';
+import { findFollowableJob } from './job-access.ts';
 
 /** The ports WatchJob uses. */
 export type WatchJobPorts = Pick<Ports, 'jobs' | 'feed'>;
@@ -14,8 +14,9 @@ export interface JobWatch {
 }
 
 /**
- * Follows a job the actor may see. The subscription starts before the current state is
- * read, so no change falls between the two (a listener may see one it already knows).
+ * Follows a job the actor may follow (its owner, or an admin). The subscription starts before
+ * the current state is read, so no change falls between the two (a listener may see one it
+ * already knows).
  */
 export class WatchJob {
   readonly #ports: WatchJobPorts;
@@ -25,10 +26,10 @@ export class WatchJob {
   }
 
   async execute(actor: Actor, jobId: string, listener: (change: JobChange) => void): Promise<JobWatch> {
-    await findVisibleJob(this.#ports.jobs, actor, jobId);
+    await findFollowableJob(this.#ports.jobs, actor, jobId);
     const stop = await this.#ports.feed.subscribe(jobId, listener);
     try {
-      const { job } = await findVisibleJob(this.#ports.jobs, actor, jobId);
+      const { job } = await findFollowableJob(this.#ports.jobs, actor, jobId);
       return { current: changeOf(job), stop };
     } catch (error) {
       await stop();
@@ -38,6 +39,6 @@ export class WatchJob {
 
   /** The job's state now, for a follower that has heard nothing for a while. */
   async current(actor: Actor, jobId: string): Promise<JobChange> {
-    return changeOf((await findVisibleJob(this.#ports.jobs, actor, jobId)).job);
+    return changeOf((await findFollowableJob(this.#ports.jobs, actor, jobId)).job);
   }
 }

@@ -1,4 +1,7 @@
-/** One-way, salted password hashing. */
+/**
+ * One-way, salted password hashing. Hashing is costly on purpose, so an adapter may bound the
+ * work it takes on: a call beyond that bound throws OverloadedError at once, having done nothing.
+ */
 export interface PasswordHasher {
   /** A salted hash; hashing the same password twice gives different strings. */
   hash(password: string): Promise<string>;

@@ -16,6 +16,8 @@ export type RotationOutcome = 'rotated' | 'reused' | 'revoked';
 /** Server-side record of refresh tokens, for rotation, reuse detection and logout. */
 export interface SessionRepository {
   add(session: RefreshSession): Promise<void>;
+  /** True while the token could be rotated: known, not yet rotated, not expired, its family not revoked. */
+  isCurrent(tokenId: string, now: Date): Promise<boolean>;
   /** Atomic: of two concurrent rotations of one token, exactly one gets `rotated`. */
   rotate(tokenId: string, next: RefreshSession, now: Date): Promise<RotationOutcome>;
   /** Idempotent; unknown families are ignored. */

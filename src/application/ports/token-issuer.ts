@@ -4,6 +4,8 @@ export interface AccessTokenClaims {
   readonly userId: string;
   readonly username: string;
   readonly role: Role;
+  /** The user's session version when the token was issued (see User.sessionVersion). */
+  readonly sessionVersion: number;
 }
 
 export interface RefreshTokenClaims {

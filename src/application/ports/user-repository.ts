@@ -1,12 +1,15 @@
 import type { User } from '../../domain/user/user.ts';
 
-/** Stored user accounts. Usernames and emails are unique (case-insensitively for email). */
+/**
+ * Stored user accounts. Usernames and emails are unique ignoring case (`Admin` and `admin`
+ * cannot be two users); each is stored as it was written.
+ */
 export interface UserRepository {
   /** Throws DomainError USERNAME_TAKEN or EMAIL_TAKEN; stores nothing then. */
   create(user: User): Promise<void>;
   /** Null when there is no such user. */
   findById(userId: string): Promise<User | null>;
-  /** Null when there is no such user. Exact match. */
+  /** The user whose name equals `username` ignoring case; null when there is none. */
   findByUsername(username: string): Promise<User | null>;
   /**
    * Replaces the stored user with the same id. Throws DomainError USER_NOT_FOUND, or

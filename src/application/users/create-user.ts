@@ -37,6 +37,7 @@ export class CreateUser {
       role: input.role as Role,
       isActive: true,
       passwordHash: await this.#ports.hasher.hash(input.password),
+      sessionVersion: 0,
       createdAt: now,
       updatedAt: now,
     };

@@ -9,7 +9,8 @@ export type DeactivateUserPorts = Pick<Ports, 'users' | 'hasher' | 'sessions' | 
 
 /**
  * An admin deactivates an account (accounts are never deleted: jobs keep their owner).
- * Its sessions end at once, and its access tokens stop working on their next use.
+ * Its sessions end at once, and its access tokens stop working on their next use. Like any
+ * change through UpdateUser, an admin's own account is refused (SELF_LOCKOUT).
  */
 export class DeactivateUser {
   readonly #update: UpdateUser;
@@ -20,7 +21,6 @@ export class DeactivateUser {
 
   async execute(actor: Actor, userId: string): Promise<void> {
     if (!hasPermission(actor.role, 'users:manage')) throw new DomainError('FORBIDDEN', 'Only an admin may deactivate users');
-    if (actor.userId === userId) throw new DomainError('FORBIDDEN', 'Admins cannot deactivate their own account');
     await this.#update.execute(actor, userId, { isActive: false });
   }
 }

@@ -1,4 +1,5 @@
 import { DomainError, ValidationError } from '../../domain/errors.ts';
+import { withSessionsEnded } from '../../domain/user/user.ts';
 import type { Ports } from '../ports/ports.ts';
 import { userFieldIssues } from './user-input.ts';
 
@@ -18,7 +19,8 @@ export class ResetPassword {
     if (issues.length > 0) throw new ValidationError(issues);
     const user = await this.#ports.users.findByUsername(username);
     if (!user) throw new DomainError('USER_NOT_FOUND', `No user named ${username}`);
-    await this.#ports.users.update({ ...user, passwordHash: await this.#ports.hasher.hash(password), updatedAt: this.#ports.clock.now() });
+    const passwordHash = await this.#ports.hasher.hash(password);
+    await this.#ports.users.update(withSessionsEnded({ ...user, passwordHash, updatedAt: this.#ports.clock.now() }));
     await this.#ports.sessions.revokeAllForUser(user.id);
   }
 }

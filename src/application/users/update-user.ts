@@ -1,6 +1,6 @@
 import { DomainError, ValidationError } from '../../domain/errors.ts';
 import { hasPermission } from '../../domain/user/permissions.ts';
-import type { Role, User } from '../../domain/user/user.ts';
+import { withSessionsEnded, type Role, type User } from '../../domain/user/user.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Ports } from '../ports/ports.ts';
 import { findVisibleUser } from './user-access.ts';
@@ -22,9 +22,15 @@ export interface UserChanges {
 /** What a user may change about their own account; an admin may change everything. */
 const SELF_SERVICE: ReadonlySet<keyof UserChanges> = new Set(['fullName', 'password', 'currentPassword']);
 
+/** An admin's account that the changes would deactivate or take the admin role from. */
+const locksOutAdmin = (user: User, changes: UserChanges): boolean =>
+  user.role === 'admin' && (changes.isActive === false || (changes.role !== undefined && changes.role !== 'admin'));
+
 /**
  * Changes an account. A field the actor may not set is refused by name, never ignored.
- * A new password or a deactivation ends every session of the user.
+ * A new password or a deactivation ends every session of the user: its refresh tokens are
+ * revoked and its access tokens stop working at once (see User.sessionVersion). Admins may not lock
+ * themselves out (deactivate or demote their own account): that could leave no admin at all.
  */
 export class UpdateUser {
   readonly #ports: UpdateUserPorts;
@@ -40,11 +46,15 @@ export class UpdateUser {
     const refused = isAdmin ? [] : given.filter((key) => !SELF_SERVICE.has(key));
     if (refused.length > 0) throw new DomainError('FORBIDDEN', `You may not change: ${refused.join(', ')}`);
 
+    if (actor.userId === user.id && locksOutAdmin(user, changes)) {
+      throw new DomainError('SELF_LOCKOUT', 'Admins cannot deactivate or demote their own account; another admin can');
+    }
     const issues = userFieldIssues({ email: changes.email, password: changes.password, role: changes.role });
     if (issues.length > 0) throw new ValidationError(issues);
     if (changes.password !== undefined && !isAdmin) await this.#checkCurrentPassword(user, changes.currentPassword);
 
-    const updated: User = {
+    const endsSessions = changes.password !== undefined || (user.isActive && changes.isActive === false);
+    const changed: User = {
       ...user,
       email: changes.email ?? user.email,
       fullName: changes.fullName === undefined ? user.fullName : changes.fullName,
@@ -53,10 +63,9 @@ export class UpdateUser {
       passwordHash: changes.password === undefined ? user.passwordHash : await this.#ports.hasher.hash(changes.password),
       updatedAt: this.#ports.clock.now(),
     };
+    const updated = endsSessions ? withSessionsEnded(changed) : changed;
     await this.#ports.users.update(updated);
-    if (changes.password !== undefined || (user.isActive && !updated.isActive)) {
-      await this.#ports.sessions.revokeAllForUser(user.id);
-    }
+    if (endsSessions) await this.#ports.sessions.revokeAllForUser(user.id);
     return updated;
   }
 

@@ -1,5 +1,6 @@
 import type { ValidationIssue } from '../../domain/errors.ts';
-import { MIN_PASSWORD_LENGTH, ROLES } from '../../domain/user/user.ts';
+import { isAcceptablePassword, MAX_PASSWORD_BYTES, MIN_PASSWORD_LENGTH } from '../../domain/user/password-rules.ts';
+import { ROLES } from '../../domain/user/user.ts';
 
 const USERNAME = /^[A-Za-z0-9._@-]{3,150}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -18,8 +19,8 @@ export function userFieldIssues(fields: {
   if (fields.email !== undefined && (fields.email.length > 254 || !EMAIL.test(fields.email))) {
     issues.push({ path: 'email', message: 'must be an email address' });
   }
-  if (fields.password !== undefined && (fields.password.length < MIN_PASSWORD_LENGTH || fields.password.length > 1024)) {
-    issues.push({ path: 'password', message: `must be ${MIN_PASSWORD_LENGTH} to 1024 characters` });
+  if (fields.password !== undefined && !isAcceptablePassword(fields.password)) {
+    issues.push({ path: 'password', message: `must be ${MIN_PASSWORD_LENGTH} characters to ${MAX_PASSWORD_BYTES} bytes of UTF-8` });
   }
   if (fields.role !== undefined && !(ROLES as readonly string[]).includes(fields.role)) {
     issues.push({ path: 'role', message: `must be one of ${ROLES.join(', ')}` });

@@ -4,6 +4,8 @@ import type { Role } from './user.ts';
 const PERMISSIONS = {
   'jobs:create': ['admin', 'user'],
   'jobs:read-all': ['admin', 'viewer'],
+  // A job's live event stream: its owner's, and admins'; viewers read jobs but do not follow them.
+  'jobs:follow-all': ['admin'],
   'jobs:retry': ['admin'],
   'users:manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

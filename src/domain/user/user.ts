@@ -9,8 +9,14 @@ export interface User {
   readonly role: Role;
   readonly isActive: boolean;
   readonly passwordHash: string;
+  /**
+   * Moves on whenever every session of the user must end (a new password, a deactivation):
+   * access tokens carry the value they were issued under and stop working once it has moved.
+   */
+  readonly sessionVersion: number;
   readonly createdAt: Date;
   readonly updatedAt: Date;
 }
 
-export const MIN_PASSWORD_LENGTH = 8;
+/** The user with every session ended: tokens issued before no longer match its session version. */
+export const withSessionsEnded = (user: User): User => ({ ...user, sessionVersion: user.sessionVersion + 1 });

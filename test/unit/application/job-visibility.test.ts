@@ -4,6 +4,7 @@ import type { GetJob } from '../../../src/application/jobs/get-job.ts';
 import type { GetJobOutput } from '../../../src/application/jobs/get-job-output.ts';
 import type { ListJobs } from '../../../src/application/jobs/list-jobs.ts';
 import type { RetryJob } from '../../../src/application/jobs/retry-job.ts';
+import type { WatchJob } from '../../../src/application/jobs/watch-job.ts';
 import { TOKENS } from '../../../src/bootstrap/tokens.ts';
 import { ValidationError } from '../../../src/domain/errors.ts';
 import { aJob, anUpload, aResult } from '../../support/builders.ts';
@@ -57,6 +58,20 @@ describe('who sees which job', () => {
     expect((await output.execute(owner, jobId)).url).toContain(`processed/${jobId}.ndjson.gz`);
     await expect(output.execute(viewer, jobId)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(output.execute(stranger, jobId)).rejects.toMatchObject({ code: 'JOB_NOT_FOUND' });
+  });
+
+  it('lets the owner and admins follow a job; to viewers and anyone else it does not exist', async () => {
+    const watchJob = core.get<WatchJob>(TOKENS.WatchJob);
+    for (const actor of [owner, admin]) {
+      const watch = await watchJob.execute(actor, jobId, () => {});
+      expect(watch.current.status).toBe('COMPLETED');
+      expect((await watchJob.current(actor, jobId)).jobId).toBe(jobId);
+      await watch.stop();
+    }
+    for (const actor of [viewer, stranger]) {
+      await expect(watchJob.execute(actor, jobId, () => {})).rejects.toMatchObject({ code: 'JOB_NOT_FOUND' });
+      await expect(watchJob.current(actor, jobId)).rejects.toMatchObject({ code: 'JOB_NOT_FOUND' });
+    }
   });
 
   it('lets only admins retry, and only FAILED jobs', async () => {

@@ -88,6 +88,41 @@ describe('request timeout', () => {
   });
 });
 
+describe('bounded bodies and error answers', () => {
+  /** A login body with `count` unknown keys besides its two fields. */
+  const loginWithUnknownKeys = (count: number) => {
+    const keys = Array.from({ length: count }, (_, i) => `"k${i}":1`).join(',');
+    return `{"username":"nobody","password":"some-password",${keys}}`;
+  };
+  const post = (core: TestCore, body: string) =>
+    httpClient(core.app)('POST', '/auth/login', { body, headers: { 'Content-Type': 'application/json' } });
+
+  it('refuses an anonymous 1 MB body of 90,000 unknown keys with a short 413, unparsed', async () => {
+    const body = loginWithUnknownKeys(90_000);
+    expect(body.length).toBeGreaterThan(900_000);
+    const res = await post(createTestCore(), body);
+    expect([res.status, res.body.error_code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
+    expect(res.text.length).toBeLessThan(1_000);
+  });
+
+  it('lists the first 20 problems of a 422 and counts the rest', async () => {
+    const body = loginWithUnknownKeys(5_000);
+    expect(body.length).toBeLessThan(64 * 1024);
+    const res = await post(createTestCore(), body);
+    expect(res.status).toBe(422);
+    expect(res.body.errors).toHaveLength(20);
+    expect(res.body.errors[0]).toEqual({ path: 'k0', message: 'is not an accepted field' });
+    expect(res.body.errors_omitted).toBe(4_980);
+    expect(res.text.length).toBeLessThan(4_000);
+  });
+
+  it('lists every problem, and no count, when there are 20 or fewer', async () => {
+    const res = await post(createTestCore(), loginWithUnknownKeys(3));
+    expect(res.body.errors).toHaveLength(3);
+    expect(res.body).not.toHaveProperty('errors_omitted');
+  });
+});
+
 describe('CORS', () => {
   it('allows the configured origins only', async () => {
     const core = createTestCore({ env: { CORS_ORIGINS: 'https://app.example.com' } });

@@ -4,6 +4,7 @@ import { JOB_TYPES } from '../../../domain/job/job.ts';
 import { JOB_STATUSES } from '../../../domain/job/job-status.ts';
 import { LOG_FORMATS } from '../../../domain/upload/log-format.ts';
 import { ROLES } from '../../../domain/user/user.ts';
+import { MAX_LISTED_ISSUES } from '../error-response.ts';
 
 // The shapes the API answers with. Presenters are typed against them, so the documented
 // responses and the real ones cannot drift apart.
@@ -15,7 +16,8 @@ export const errorResponse = z.object({
   error_code: z.string(),
   request_id: z.string(),
   timestamp: isoTime,
-  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).max(MAX_LISTED_ISSUES).optional().describe(`422: the first ${MAX_LISTED_ISSUES} problems`),
+  errors_omitted: z.number().int().min(1).optional().describe('422: how many more problems there were beyond `errors`'),
 });
 
 export const tokenPairResponse = z.object({

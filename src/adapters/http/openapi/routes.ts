@@ -29,10 +29,10 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   403: 'The role may not do this',
   404: 'Not found, or not visible to the caller',
   409: 'Conflicts with existing data',
-  413: 'The body is too large',
-  422: 'The request is malformed; `errors` lists each field',
+  413: 'The body is too large (JSON bodies: over 64 KiB)',
+  422: 'The request is malformed; `errors` lists the first 20 problems, `errors_omitted` counts the rest',
   429: 'Too many requests; see Retry-After',
-  503: 'A dependency (database, queue, storage) is unavailable',
+  503: 'A dependency (database, queue, storage) is unavailable, or the service is too busy (SERVICE_BUSY, with Retry-After)',
   504: 'The request took too long',
 };
 
@@ -58,22 +58,22 @@ export const DOCUMENTED_ROUTES: readonly DocumentedRoute[] = [
   { method: 'post', path: '/auth/refresh', summary: 'Trade a refresh token for a new pair (rotation)', tag: 'auth', auth: false, body: request.refreshTokenBody, responses: { 200: json('Tokens', response.tokenPairResponse), ...errors(401, 422, 429, 503) } },
   { method: 'post', path: '/auth/logout', summary: 'End the session of a refresh token', tag: 'auth', auth: true, body: request.refreshTokenBody, responses: { 204: { description: 'Ended' }, ...errors(...AUTHED) } },
   { method: 'get', path: '/auth/me', summary: 'The current user', tag: 'auth', auth: true, responses: { 200: json('User', response.userResponse), ...errors(...AUTHED) } },
-  { method: 'post', path: '/auth/verify', summary: 'Is this token valid, and what does it claim', tag: 'auth', auth: false, body: request.verifyTokenBody, responses: { 200: json('Verification', response.verifyResponse), ...errors(422, 429) } },
+  { method: 'post', path: '/auth/verify', summary: 'Is this token valid now, and what does it claim (valid: false once its session ended: logout, rotation, new password, deactivation)', tag: 'auth', auth: false, body: request.verifyTokenBody, responses: { 200: json('Verification', response.verifyResponse), ...errors(422, 429) } },
 
   { method: 'post', path: '/ingest/files/init', summary: 'Create a job and an upload URL', tag: 'ingest', auth: true, headers: request.idempotencyHeader, body: request.initUploadBody, responses: { 201: json('Created', response.initUploadResponse), 200: json('Replayed for the same Idempotency-Key', response.initUploadResponse), ...errors(403, 409, 413, ...AUTHED) } },
   { method: 'post', path: '/ingest/files/complete', summary: 'Verify the upload and queue the job', tag: 'ingest', auth: true, body: request.completeUploadBody, responses: { 200: json('Queued (or already on its way)', response.completeUploadResponse), ...errors(400, 403, 404, ...AUTHED) } },
 
   { method: 'get', path: '/jobs', summary: 'List jobs, newest first (X-Total-Count)', tag: 'jobs', auth: true, query: request.listJobsQuery, responses: { 200: json('Jobs', z.array(response.jobResponse)), ...errors(...AUTHED) } },
   { method: 'get', path: '/jobs/{job_id}', summary: 'A job with its file and result', tag: 'jobs', auth: true, params: request.jobIdParam, responses: { 200: json('Job', response.jobResponse), ...errors(404, ...AUTHED) } },
-  { method: 'get', path: '/jobs/{job_id}/events', summary: 'Follow a job (Server-Sent Events)', tag: 'jobs', auth: true, params: request.jobIdParam, responses: { 200: { description: '`status` events until a terminal state', contentType: 'text/event-stream' }, ...errors(404, 401, 422, 429, 503) } },
+  { method: 'get', path: '/jobs/{job_id}/events', summary: 'Follow a job (Server-Sent Events; its owner or an admin, 404 for anyone else)', tag: 'jobs', auth: true, params: request.jobIdParam, responses: { 200: { description: '`status` events until a terminal state', contentType: 'text/event-stream' }, ...errors(404, 401, 422, 429, 503) } },
   { method: 'get', path: '/jobs/{job_id}/output', summary: 'Download URL of the normalized output', tag: 'jobs', auth: true, params: request.jobIdParam, responses: { 200: json('URL', response.jobOutputResponse), ...errors(400, 403, 404, ...AUTHED) } },
   { method: 'post', path: '/jobs/{job_id}/retry', summary: 'Send a FAILED job back to the queue (admin)', tag: 'jobs', auth: true, params: request.jobIdParam, responses: { 200: json('Job', response.jobResponse), ...errors(400, 403, 404, ...AUTHED) } },
 
   { method: 'get', path: '/users', summary: 'List users (admin; X-Total-Count)', tag: 'users', auth: true, query: request.pageQuery, responses: { 200: json('Users', z.array(response.userResponse)), ...errors(403, ...AUTHED) } },
   { method: 'post', path: '/users', summary: 'Create a user (admin)', tag: 'users', auth: true, body: request.createUserBody, responses: { 201: json('Created', response.userResponse), ...errors(403, 409, 413, ...AUTHED) } },
   { method: 'get', path: '/users/{user_id}', summary: 'A user (admin, or self)', tag: 'users', auth: true, params: request.userIdParam, responses: { 200: json('User', response.userResponse), ...errors(404, ...AUTHED) } },
-  { method: 'patch', path: '/users/{user_id}', summary: 'Change a user (admin: any field; self: full_name, password)', tag: 'users', auth: true, params: request.userIdParam, body: request.updateUserBody, responses: { 200: json('User', response.userResponse), ...errors(403, 404, 409, ...AUTHED) } },
-  { method: 'delete', path: '/users/{user_id}', summary: 'Deactivate a user (admin)', tag: 'users', auth: true, params: request.userIdParam, responses: { 204: { description: 'Deactivated' }, ...errors(403, 404, ...AUTHED) } },
+  { method: 'patch', path: '/users/{user_id}', summary: 'Change a user (admin: any field, but never deactivate or demote itself: 409 SELF_LOCKOUT; self: full_name, password)', tag: 'users', auth: true, params: request.userIdParam, body: request.updateUserBody, responses: { 200: json('User', response.userResponse), ...errors(403, 404, 409, ...AUTHED) } },
+  { method: 'delete', path: '/users/{user_id}', summary: 'Deactivate a user (admin; its own account: 409 SELF_LOCKOUT)', tag: 'users', auth: true, params: request.userIdParam, responses: { 204: { description: 'Deactivated' }, ...errors(403, 404, 409, ...AUTHED) } },
 
   { method: 'put', path: '/storage/{key}', summary: 'Upload to a signed URL (when the service stores files itself)', tag: 'storage', auth: false, params: storageKey, query: signedQuery, body: z.string().describe('The file bytes'), responses: { 200: json('Stored', z.object({ key: z.string(), size: z.number().int() })), 403: json('Signature invalid or URL expired', response.errorResponse), 413: json('Larger than declared', response.errorResponse) } },
   { method: 'get', path: '/storage/{key}', summary: 'Download from a signed URL (when the service stores files itself)', tag: 'storage', auth: false, params: storageKey, query: signedQuery, responses: { 200: { description: 'The object', contentType: 'application/octet-stream' }, 403: json('Signature invalid or URL expired', response.errorResponse), 404: json('No such object', response.errorResponse) } },
