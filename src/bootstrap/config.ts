@@ -29,6 +29,7 @@ const environmentSchema = z.object({
   S3_SECRET_KEY: z.string().min(1).default(DEFAULT_S3_KEYS.secret),
   S3_BUCKET: z.string().min(3).default('ingest'),
   DATA_DIR: z.string().min(1).default('./.data'),
+  EMBEDDED_POSTGRES_STOP_WITH_PARENT: flag.default(true),
   STORAGE_DIR: z.string().min(1).optional(),
   PUBLIC_BASE_URL: optionalUrl,
   JWT_SECRET_KEY: z.string().min(16, 'must be at least 16 characters').default(DEFAULT_JWT_SECRET),
@@ -118,6 +119,7 @@ export function loadConfig(source: Record<string, string | undefined>) {
         }
       : null,
     dataDir,
+    embeddedPostgres: { stopWithParent: env.EMBEDDED_POSTGRES_STOP_WITH_PARENT },
     storageDir: resolve(env.STORAGE_DIR ?? `${dataDir}/objects`),
     publicBaseUrl: env.PUBLIC_BASE_URL ?? defaultBaseUrl(env.HOST, env.PORT),
     jwt: {
