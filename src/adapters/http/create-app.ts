@@ -30,6 +30,8 @@ export interface HttpOptions {
   /** Largest JSON body accepted (413 beyond). */
   readonly jsonBodyLimitBytes?: number;
   readonly eventsPollMs?: number;
+  /** Aborted when the service shuts down: open event streams end instead of holding the shutdown. */
+  readonly closing?: AbortSignal;
   /** Requests per minute per user or client; no limit when absent. */
   readonly rateLimit?: { readonly store: RateLimitStore; readonly perMinute: number } | null;
   /** JSON API requests taking longer are answered 504. */
@@ -81,7 +83,7 @@ export function createApp(uc: HttpUseCases, options: HttpOptions): Hono<AppEnv> 
   app.route('/health', healthRoutes(uc, options.version));
   app.route('/auth', authRoutes(uc));
   app.route('/ingest', ingestRoutes(uc));
-  app.route('/jobs', jobRoutes(uc, { eventsPollMs: options.eventsPollMs ?? 2_000 }));
+  app.route('/jobs', jobRoutes(uc, { eventsPollMs: options.eventsPollMs ?? 2_000, closing: options.closing ?? new AbortController().signal }));
   app.route('/users', userRoutes(uc));
   if (options.selfServedStorage) app.route('/storage', storageRoutes(options.selfServedStorage));
   return app;
