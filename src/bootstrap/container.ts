@@ -51,6 +51,7 @@ export function buildContainer(config: Config, options: ContainerOptions): Conta
       createApp(httpUseCases(container), {
         version: VERSION,
         metrics,
+        metricsToken: config.metricsToken,
         selfServedStorage: storage instanceof SelfServedObjectStore ? storage : null,
         rateLimit: config.rateLimit.enabled ? { store: rateLimits, perMinute: config.rateLimit.perMinute } : null,
         requestTimeoutMs: config.requestTimeoutSeconds * 1000,

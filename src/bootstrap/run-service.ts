@@ -89,7 +89,7 @@ export async function startService(
     // A worker alone still answers for its metrics and liveness.
     const metrics = container.get<ServiceMetrics>(TOKENS.Metrics);
     const app = new Hono()
-      .route('/metrics', metricsRoutes(metrics))
+      .route('/metrics', metricsRoutes(metrics, { token: config.metricsToken }))
       .get('/health/live', (c) => c.json({ status: 'alive' }));
     server = (await serveOverNode(app, config.metricsPort, config.host)).server;
     logger.info({ port: config.metricsPort }, 'worker metrics listening');

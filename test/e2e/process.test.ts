@@ -38,7 +38,9 @@ describe('the all-in-one process (npm start)', () => {
   it('refuses to start in production with insecure defaults, naming every problem', async () => {
     const proc = run('src/bootstrap/all.ts', { ENVIRONMENT: 'production', DEBUG: 'true', CORS_ORIGINS: '*' });
     expect(await proc.exited).toBe(78);
-    for (const problem of ['JWT_SECRET_KEY', 'CORS_ORIGINS', 'DEBUG', 'ADMIN_PASSWORD']) expect(proc.output()).toContain(problem);
+    for (const problem of ['JWT_SECRET_KEY', 'STORAGE_URL_SECRET', 'METRICS_TOKEN', 'CORS_ORIGINS', 'DEBUG', 'ADMIN_PASSWORD']) {
+      expect(proc.output()).toContain(problem);
+    }
   });
 
   it('refuses to run the API or the worker alone on per-process embedded adapters', async () => {

@@ -40,6 +40,8 @@ export interface HttpOptions {
   readonly corsOrigins?: readonly string[];
   /** Request metrics and the `/metrics` endpoint. */
   readonly metrics?: ServiceMetrics | null;
+  /** Bearer token `/metrics` asks for; open to anyone when absent. */
+  readonly metricsToken?: string | null;
   /** Receives one line per request. */
   readonly requestLog?: RequestLogSink;
   /** Called with errors that are not the client's fault (5xx). */
@@ -57,7 +59,7 @@ export function createApp(uc: HttpUseCases, options: HttpOptions): Hono<AppEnv> 
   const app = new Hono<AppEnv>();
   app.use(requestId());
   if (options.requestLog || options.metrics) app.use(observeRequests({ log: options.requestLog, metrics: options.metrics }));
-  if (options.metrics) app.route('/metrics', metricsRoutes(options.metrics));
+  if (options.metrics) app.route('/metrics', metricsRoutes(options.metrics, { token: options.metricsToken ?? null }));
   app.use(securityHeaders(HTML_PAGES));
   if (options.corsOrigins?.length) {
     app.use(cors({ origin: [...options.corsOrigins], exposeHeaders: ['X-Request-ID', 'X-Total-Count', 'Retry-After'], maxAge: 600 }));
