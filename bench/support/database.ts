@@ -41,7 +41,7 @@ export async function benchDatabase(dataDir: string): Promise<BenchDatabase> {
   let serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   let embedded: EmbeddedPostgres | null = null;
   if (!(await answers(serverUrl))) {
-    embedded = await startEmbeddedPostgres(dataDir, { info: () => {}, debug: () => {} }, { port: await freePort() });
+    embedded = await startEmbeddedPostgres(dataDir, { info: () => {}, warn: () => {}, debug: () => {} }, { port: await freePort() });
     serverUrl = embedded.url;
   }
   const name = `bench_${randomBytes(4).toString('hex')}`;

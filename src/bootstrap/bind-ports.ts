@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { hkdfSync } from 'node:crypto';
 import type { Container } from 'inversify';
 import type { Clock } from '../application/ports/clock.ts';
 import { AnnouncingJobRepository } from '../application/jobs/announcing-job-repository.ts';
@@ -154,6 +154,11 @@ export function bindPorts(container: Container, config: Config, resources: Resou
   );
 }
 
-/** A key of its own for storage URLs, derived from the JWT secret so there is one secret to manage. */
-const storageSigningKey = (config: Config): Buffer =>
-  createHmac('sha256', config.jwt.secret).update('ingest-service/storage-url-signing').digest();
+/**
+ * The key of the storage URLs the service signs: STORAGE_URL_SECRET, which production requires
+ * (a leaked token key then cannot forge storage URLs); in development, derived from the JWT secret.
+ */
+export const storageSigningKey = (config: Pick<Config, 'storageUrlSecret' | 'jwt'>): Buffer =>
+  config.storageUrlSecret !== null
+    ? Buffer.from(config.storageUrlSecret)
+    : Buffer.from(hkdfSync('sha256', config.jwt.secret, '', 'ingest-service/storage-url-signing', 32));

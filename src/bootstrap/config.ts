@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { isAcceptablePassword, MAX_PASSWORD_BYTES, MIN_PASSWORD_LENGTH } from '../domain/user/password-rules.ts';
+import { productionProblems } from './production-guard.ts';
 
 export const DEFAULT_JWT_SECRET = 'dev-only-insecure-jwt-secret-change-me';
 export const DEFAULT_S3_KEYS = { access: 'minioadmin', secret: 'minioadmin' } as const;
@@ -30,9 +31,13 @@ const environmentSchema = z.object({
   S3_SECRET_KEY: z.string().min(1).default(DEFAULT_S3_KEYS.secret),
   S3_BUCKET: z.string().min(3).default('ingest'),
   DATA_DIR: z.string().min(1).default('./.data'),
+  EMBEDDED_POSTGRES_STOP_WITH_PARENT: flag.default(true),
   STORAGE_DIR: z.string().min(1).optional(),
   PUBLIC_BASE_URL: optionalUrl,
   JWT_SECRET_KEY: z.string().min(16, 'must be at least 16 characters').default(DEFAULT_JWT_SECRET),
+  STORAGE_URL_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  METRICS_PUBLIC: flag.default(false),
   JWT_ISSUER: z.string().min(1).default('ingest-service'),
   JWT_AUDIENCE: z.string().min(1).default('ingest-api'),
   JWT_ACCESS_TOKEN_EXPIRE_MINUTES: positiveInt.default(30),
@@ -66,24 +71,6 @@ const environmentSchema = z.object({
     .refine(isAcceptablePassword, `must be ${MIN_PASSWORD_LENGTH} characters to ${MAX_PASSWORD_BYTES} bytes of UTF-8`)
     .default(DEFAULT_ADMIN.password),
 });
-
-type Environment = z.infer<typeof environmentSchema>;
-
-/** Settings that would be a security hole in production; all reported at once. */
-function productionProblems(env: Environment): string[] {
-  if (env.ENVIRONMENT !== 'production') return [];
-  const problems: string[] = [];
-  if (env.JWT_SECRET_KEY === DEFAULT_JWT_SECRET) problems.push('JWT_SECRET_KEY is the development default');
-  if (env.JWT_SECRET_KEY.length < 32) problems.push('JWT_SECRET_KEY must be at least 32 characters in production');
-  if (env.S3_ENDPOINT && (env.S3_ACCESS_KEY === DEFAULT_S3_KEYS.access || env.S3_SECRET_KEY === DEFAULT_S3_KEYS.secret)) {
-    problems.push('S3_ACCESS_KEY / S3_SECRET_KEY are the MinIO defaults');
-  }
-  if (env.CORS_ORIGINS.split(',').some((origin) => origin.trim() === '*')) problems.push('CORS_ORIGINS must not be *');
-  if (env.DEBUG) problems.push('DEBUG must be false');
-  if (env.ADMIN_PASSWORD === DEFAULT_ADMIN.password) problems.push('ADMIN_PASSWORD is the development default');
-  if (env.BCRYPT_COST < 12) problems.push('BCRYPT_COST must be at least 12');
-  return problems;
-}
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -129,8 +116,13 @@ export function loadConfig(source: Record<string, string | undefined>) {
         }
       : null,
     dataDir,
+    embeddedPostgres: { stopWithParent: env.EMBEDDED_POSTGRES_STOP_WITH_PARENT },
     storageDir: resolve(env.STORAGE_DIR ?? `${dataDir}/objects`),
     publicBaseUrl: env.PUBLIC_BASE_URL ?? defaultBaseUrl(env.HOST, env.PORT),
+    /** Signs the storage URLs the service serves itself; null: derived from the JWT secret (development). */
+    storageUrlSecret: env.STORAGE_URL_SECRET ?? null,
+    /** Bearer token `/metrics` asks for; null: open to anyone. */
+    metricsToken: env.METRICS_TOKEN ?? null,
     jwt: {
       secret: env.JWT_SECRET_KEY,
       issuer: env.JWT_ISSUER,

@@ -28,6 +28,8 @@ export interface ContainerOptions {
   /** Opened servers and connections (see openResources); none when every such port is overridden. */
   readonly resources?: Resources;
   readonly logger: Logger;
+  /** Aborted when the service shuts down (ends open event streams). */
+  readonly closing?: AbortSignal;
 }
 
 /** The composition root: configuration in, every port, use case and driving adapter bound. */
@@ -51,10 +53,12 @@ export function buildContainer(config: Config, options: ContainerOptions): Conta
       createApp(httpUseCases(container), {
         version: VERSION,
         metrics,
+        metricsToken: config.metricsToken,
         selfServedStorage: storage instanceof SelfServedObjectStore ? storage : null,
         rateLimit: config.rateLimit.enabled ? { store: rateLimits, perMinute: config.rateLimit.perMinute } : null,
         requestTimeoutMs: config.requestTimeoutSeconds * 1000,
         corsOrigins: config.corsOrigins,
+        ...(options.closing ? { closing: options.closing } : {}),
         // Request lines carry fixed fields that hold no secret; redaction would triple their cost.
         requestLog: options.logger.child({ component: 'http' }, { redact: [] }),
         onServerError: (error) => options.logger.error({ err: error }, 'request failed'),

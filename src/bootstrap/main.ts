@@ -4,6 +4,13 @@ import { startService, type RunModes } from './run-service.ts';
 
 const SHUTDOWN_GRACE_MS = 30_000;
 
+/** An error's message and the messages of its causes; anything else as text. */
+function describeFailure(error: unknown): string {
+  if (!(error instanceof Error)) return `an unexpected ${error === undefined ? 'failure without a reason' : `value: ${String(error)}`}`;
+  const cause = error.cause === undefined ? '' : ` (cause: ${describeFailure(error.cause)})`;
+  return `${error.message || error.name}${cause}`;
+}
+
 /** Runs the service in the given mode until SIGTERM or SIGINT, then shuts down gracefully. */
 export async function main(modes: RunModes): Promise<void> {
   let config;
@@ -21,7 +28,15 @@ export async function main(modes: RunModes): Promise<void> {
     process.exit(78); // EX_CONFIG
   }
   const logger = createLogger(config);
-  const service = await startService(config, modes, { logger });
+  let service;
+  try {
+    service = await startService(config, modes, { logger });
+  } catch (error) {
+    // Whatever failed says why, in one line a person can act on (never a bare `undefined`).
+    logger.fatal({ err: error }, 'could not start');
+    console.error(`Ingest Service could not start: ${describeFailure(error)}`);
+    process.exit(1);
+  }
   const mode = modes.api && modes.worker ? 'all' : modes.api ? 'api' : 'worker';
   logger.info({ mode, url: service.url, environment: config.environment }, 'ingest service started');
   if (service.url && config.environment === 'development') {

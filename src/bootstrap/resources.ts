@@ -29,7 +29,7 @@ export async function openResources(config: Config, logger: Logger, overrides: P
   if (!needsDatabase) return { database: null, redis, close: closeRedis };
 
   let embedded: EmbeddedPostgres | null = null;
-  const url = config.databaseUrl ?? (embedded = await startEmbeddedPostgres(config.dataDir, logger)).url;
+  const url = config.databaseUrl ?? (embedded = await startEmbeddedPostgres(config.dataDir, logger, config.embeddedPostgres)).url;
   try {
     const applied = await migrate({ url, log: (message) => logger.debug({ component: 'migrate' }, message) });
     if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');

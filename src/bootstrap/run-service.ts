@@ -20,6 +20,8 @@ import { openResources } from './resources.ts';
 import { TOKENS } from './tokens.ts';
 
 const JANITOR_INTERVAL_MS = 60_000;
+/** How often a closing server drops the connections that became idle. */
+const IDLE_SWEEP_MS = 50;
 
 export interface RunModes {
   readonly api: boolean;
@@ -41,7 +43,8 @@ export async function startService(
 ): Promise<RunningService> {
   const logger = options.logger ?? createLogger(config);
   const resources = await openResources(config, logger, options.ports);
-  const container = buildContainer(config, { logger, resources, ...(options.ports ? { ports: options.ports } : {}) });
+  const closing = new AbortController();
+  const container = buildContainer(config, { logger, resources, closing: closing.signal, ...(options.ports ? { ports: options.ports } : {}) });
 
   // Surfaces a storage problem at start (and creates a missing S3 bucket); not fatal: the
   // service starts, reports storage unhealthy and answers 503 until storage is back.
@@ -89,7 +92,7 @@ export async function startService(
     // A worker alone still answers for its metrics and liveness.
     const metrics = container.get<ServiceMetrics>(TOKENS.Metrics);
     const app = new Hono()
-      .route('/metrics', metricsRoutes(metrics))
+      .route('/metrics', metricsRoutes(metrics, { token: config.metricsToken }))
       .get('/health/live', (c) => c.json({ status: 'alive' }));
     server = (await serveOverNode(app, config.metricsPort, config.host)).server;
     logger.info({ port: config.metricsPort }, 'worker metrics listening');
@@ -105,8 +108,10 @@ export async function startService(
   return {
     url,
     async stop() {
-      const closing = server ? closeServer(server) : Promise.resolve();
-      await Promise.all([closing, worker?.stop(), ...periodic.map((task) => task.stop())]);
+      // Event streams never end by themselves; they end now, so the server can close.
+      closing.abort();
+      const closed = server ? closeServer(server) : Promise.resolve();
+      await Promise.all([closed, worker?.stop(), ...periodic.map((task) => task.stop())]);
       // Last: in-flight requests and jobs above still needed these.
       await container.unbindAllAsync();
       await resources.close();
@@ -116,8 +121,14 @@ export async function startService(
 
 function closeServer(server: ServerType): Promise<void> {
   return new Promise((resolve, reject) => {
-    server.close((error) => (error ? reject(error) : resolve()));
-    // Idle keep-alive connections would otherwise hold close() open until they time out.
+    // Idle keep-alive connections would otherwise hold close() open until they time out (5 s),
+    // including those whose request (an event stream) ends after close() was called.
+    const sweep = 'closeIdleConnections' in server ? setInterval(() => server.closeIdleConnections(), IDLE_SWEEP_MS) : undefined;
+    server.close((error) => {
+      clearInterval(sweep);
+      if (error) reject(error);
+      else resolve();
+    });
     if ('closeIdleConnections' in server) server.closeIdleConnections();
   });
 }

@@ -9,7 +9,7 @@ import { tempDataDir } from '../support/temp-dir.ts';
 
 /** Postgres goes away under a running service and comes back; the service never restarts. */
 describe('a database outage', () => {
-  const silent = { info: () => {}, debug: () => {} };
+  const silent = { info: () => {}, warn: () => {}, debug: () => {} };
   const dataDir = tempDataDir('ingest-outage');
   let postgres: EmbeddedPostgres;
   let port: number;

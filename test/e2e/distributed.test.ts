@@ -19,11 +19,19 @@ describe.skipIf(!databaseServer || !redisUrl || !s3)('api and worker as separate
   let worker: RunningService;
   let call: HttpCall;
   let token: string;
+  let metricsPort: number;
+  const METRICS_TOKEN = 'distributed-metrics-token-5e2b9c41a7d3';
 
   beforeAll(async () => {
     database = await freshDatabase(databaseServer!);
     const port = await freePort();
-    const env = { ...sharedServersEnv({ databaseUrl: database.url, redisUrl: redisUrl!, s3: s3! }, 'distributed'), PORT: String(port) };
+    metricsPort = await freePort();
+    const env = {
+      ...sharedServersEnv({ databaseUrl: database.url, redisUrl: redisUrl!, s3: s3! }, 'distributed'),
+      PORT: String(port),
+      METRICS_PORT: String(metricsPort),
+      METRICS_TOKEN,
+    };
     const logger = pino({ level: 'silent' });
     // Both start at once, as replicas would: migrations and the admin user must not race.
     [api, worker] = await Promise.all([
@@ -43,6 +51,15 @@ describe.skipIf(!databaseServer || !redisUrl || !s3)('api and worker as separate
       status: 'ready',
       components: { database: 'healthy', redis: 'healthy', storage: 'healthy' },
     });
+  });
+
+  it("serves the API's and the worker's /metrics only with METRICS_TOKEN", async () => {
+    for (const url of [`${api.url}/metrics`, `http://127.0.0.1:${metricsPort}/metrics`]) {
+      expect((await fetch(url)).status, url).toBe(401);
+      const scrape = await fetch(url, { headers: { Authorization: `Bearer ${METRICS_TOKEN}` } });
+      expect(scrape.status, url).toBe(200);
+      expect(await scrape.text()).toContain('process_cpu_user_seconds_total');
+    }
   });
 
   it('takes an upload straight to S3 and has the separate worker complete it', async () => {

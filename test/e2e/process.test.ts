@@ -18,10 +18,29 @@ describe('the all-in-one process (npm start)', () => {
     expect(proc.output()).toContain('shutting down');
   });
 
+  it('explains a failed start in one line (another service runs on its DATA_DIR) and exits 1, leaving that one serving', async () => {
+    const dataDir = tempDataDir('ingest-proc-twice');
+    const port = await freePort();
+    const first = run('src/bootstrap/all.ts', { PORT: String(port), DATA_DIR: dataDir, BCRYPT_COST: '4' });
+    try {
+      await waitFor(() => first.output().includes('listening on'), 'the first start banner');
+      const second = run('src/bootstrap/all.ts', { PORT: String(await freePort()), DATA_DIR: dataDir, BCRYPT_COST: '4' });
+      expect(await second.exited).toBe(1);
+      expect(second.output()).toContain(`Ingest Service could not start: the embedded Postgres of ${dataDir}/postgres belongs to a running Ingest Service (pid ${first.child.pid})`);
+      expect((await fetch(`http://127.0.0.1:${port}/health/ready`)).status).toBe(200);
+      first.child.kill('SIGTERM');
+      expect(await first.exited).toBe(0);
+    } finally {
+      first.child.kill('SIGKILL');
+    }
+  });
+
   it('refuses to start in production with insecure defaults, naming every problem', async () => {
     const proc = run('src/bootstrap/all.ts', { ENVIRONMENT: 'production', DEBUG: 'true', CORS_ORIGINS: '*' });
     expect(await proc.exited).toBe(78);
-    for (const problem of ['JWT_SECRET_KEY', 'CORS_ORIGINS', 'DEBUG', 'ADMIN_PASSWORD']) expect(proc.output()).toContain(problem);
+    for (const problem of ['JWT_SECRET_KEY', 'STORAGE_URL_SECRET', 'METRICS_TOKEN', 'CORS_ORIGINS', 'DEBUG', 'ADMIN_PASSWORD']) {
+      expect(proc.output()).toContain(problem);
+    }
   });
 
   it('refuses to run the API or the worker alone on per-process embedded adapters', async () => {

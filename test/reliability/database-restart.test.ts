@@ -16,7 +16,7 @@ const LOAD_MS = 8_000;
  * by itself; requests during the outage answer 503, none 500, and no accepted job is lost.
  */
 describe('Postgres restarted under load', () => {
-  const silent = { info: () => {}, debug: () => {} };
+  const silent = { info: () => {}, warn: () => {}, debug: () => {} };
   const dataDir = tempDataDir('ingest-pg-restart');
   let postgres: EmbeddedPostgres;
   let postgresPort: number;

@@ -30,6 +30,8 @@ export interface HttpOptions {
   /** Largest JSON body accepted (413 beyond). */
   readonly jsonBodyLimitBytes?: number;
   readonly eventsPollMs?: number;
+  /** Aborted when the service shuts down: open event streams end instead of holding the shutdown. */
+  readonly closing?: AbortSignal;
   /** Requests per minute per user or client; no limit when absent. */
   readonly rateLimit?: { readonly store: RateLimitStore; readonly perMinute: number } | null;
   /** JSON API requests taking longer are answered 504. */
@@ -38,6 +40,8 @@ export interface HttpOptions {
   readonly corsOrigins?: readonly string[];
   /** Request metrics and the `/metrics` endpoint. */
   readonly metrics?: ServiceMetrics | null;
+  /** Bearer token `/metrics` asks for; open to anyone when absent. */
+  readonly metricsToken?: string | null;
   /** Receives one line per request. */
   readonly requestLog?: RequestLogSink;
   /** Called with errors that are not the client's fault (5xx). */
@@ -61,7 +65,7 @@ export function createApp(uc: HttpUseCases, options: HttpOptions): Hono<AppEnv> 
   const app = new Hono<AppEnv>();
   app.use(requestId());
   if (options.requestLog || options.metrics) app.use(observeRequests({ log: options.requestLog, metrics: options.metrics }));
-  if (options.metrics) app.route('/metrics', metricsRoutes(options.metrics));
+  if (options.metrics) app.route('/metrics', metricsRoutes(options.metrics, { token: options.metricsToken ?? null }));
   app.use(securityHeaders(HTML_PAGES));
   if (options.corsOrigins?.length) {
     app.use(cors({ origin: [...options.corsOrigins], exposeHeaders: ['X-Request-ID', 'X-Total-Count', 'Retry-After'], maxAge: 600 }));
@@ -87,7 +91,7 @@ export function createApp(uc: HttpUseCases, options: HttpOptions): Hono<AppEnv> 
   app.route('/health', healthRoutes(uc, options.version));
   app.route('/auth', authRoutes(uc));
   app.route('/ingest', ingestRoutes(uc));
-  app.route('/jobs', jobRoutes(uc, { eventsPollMs: options.eventsPollMs ?? 2_000 }));
+  app.route('/jobs', jobRoutes(uc, { eventsPollMs: options.eventsPollMs ?? 2_000, closing: options.closing ?? new AbortController().signal }));
   app.route('/users', userRoutes(uc));
   if (options.selfServedStorage) app.route('/storage', storageRoutes(options.selfServedStorage));
   return app;

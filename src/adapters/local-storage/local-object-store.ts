@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, createReadStream, fstatSync, mkdirSync, openSync, readSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { access, mkdir, open, readdir, rename, rm, stat, constants, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat, writeFile as writeFileAsync, type FileHandle } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { DependencyUnavailableError } from '../../application/errors.ts';
 import type { ExpectedContent, ObjectInfo } from '../../application/ports/object-store.ts';
@@ -24,9 +24,14 @@ export class LocalObjectStore extends SelfServedObjectStore {
   /** Directories this instance created or found; one removed meanwhile fails its next write, which says so. */
   readonly #directories = new Set<string>();
 
-  constructor(rootDir: string, signer: UrlSigner) {
+  readonly #probeIntervalMs: number;
+  /** The last write probe: its outcome (a promise while it runs) and when it started. */
+  #probe: { readonly outcome: Promise<void>; readonly at: number } | null = null;
+
+  constructor(rootDir: string, signer: UrlSigner, options: { probeIntervalMs?: number } = {}) {
     super(signer);
     this.#root = resolve(rootDir);
+    this.#probeIntervalMs = options.probeIntervalMs ?? PROBE_INTERVAL_MS;
   }
 
   localPathOf(key: string): string {
@@ -143,12 +148,26 @@ export class LocalObjectStore extends SelfServedObjectStore {
     return hash.digest('hex');
   }
 
-  async ping(): Promise<void> {
+  /**
+   * Whether a file can really be written: a directory that merely looks writable says nothing
+   * of a full disk (ENOSPC), a read-only mount (EROFS) or a quota. Probes at most once per
+   * interval (readiness checks may come often); callers in between get the last outcome.
+   */
+  ping(): Promise<void> {
+    const now = performance.now();
+    if (!this.#probe || now - this.#probe.at >= this.#probeIntervalMs) this.#probe = { outcome: this.#writeProbe(), at: now };
+    return this.#probe.outcome;
+  }
+
+  async #writeProbe(): Promise<void> {
+    const probe = resolve(this.#root, `.ready-probe-${randomBytes(6).toString('hex')}`);
     try {
       await mkdir(this.#root, { recursive: true });
-      await access(this.#root, constants.W_OK);
+      await writeFileAsync(probe, PROBE_BYTES, { flag: 'wx' });
     } catch (error) {
       throw new DependencyUnavailableError('storage', { cause: error });
+    } finally {
+      await rm(probe, { force: true }).catch(() => {});
     }
   }
 }
@@ -158,6 +177,11 @@ const PARTIAL_DIRECTORY = '.partial';
 
 /** A partial file's name starts with its key, flattened (and cut to stay within a file name's length). */
 const partialPrefixOf = (key: string): string => encodeURIComponent(key).slice(0, 180);
+
+/** How often readiness really writes to the disk. */
+const PROBE_INTERVAL_MS = 5_000;
+/** A block's worth: on a full disk, creating an empty file can still succeed. */
+const PROBE_BYTES = new Uint8Array(4096);
 
 /** Most directories remembered as existing before the memory starts afresh. */
 const KNOWN_DIRECTORIES = 1_000;

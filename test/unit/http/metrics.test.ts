@@ -40,4 +40,20 @@ describe('/metrics', () => {
     expect(text).not.toContain('12345');
     expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
   });
+
+  it('asks for METRICS_TOKEN as a bearer token when it is set: 401 in the standard shape otherwise', async () => {
+    const secret = 'a-metrics-token-of-sufficient-length-4f9c2e';
+    const call = httpClient(createTestCore({ env: { METRICS_TOKEN: secret } }).app);
+    const attempts: Record<string, string>[] = [{}, { Authorization: 'Bearer wrong' }, { Authorization: `Bearer ${secret}x` }, { Authorization: secret }];
+    for (const headers of attempts) {
+      const refused = await call('GET', '/metrics', { headers });
+      expect(refused.status, JSON.stringify(headers)).toBe(401);
+      expect(refused.headers.get('WWW-Authenticate')).toBe('Bearer');
+      expect(refused.body).toMatchObject({ error_code: 'NOT_AUTHENTICATED', detail: '/metrics needs its bearer token' });
+      expect(refused.text).not.toContain('process_cpu');
+    }
+    const scraped = await call('GET', '/metrics', { headers: { Authorization: `Bearer ${secret}` } });
+    expect(scraped.status).toBe(200);
+    expect(scraped.text).toMatch(/process_cpu_user_seconds_total/);
+  });
 });

@@ -10,6 +10,8 @@ import { streamJobEvents } from './job-events.ts';
 export interface JobRouteOptions {
   /** How long the event stream waits for an announced change before reading the job again. */
   readonly eventsPollMs: number;
+  /** Aborted at shutdown: open event streams end. */
+  readonly closing: AbortSignal;
 }
 
 export function jobRoutes(uc: HttpUseCases, options: JobRouteOptions) {
@@ -38,6 +40,6 @@ export function jobRoutes(uc: HttpUseCases, options: JobRouteOptions) {
       return c.json(presentJob(await uc.retryJob.execute(c.get('actor'), c.req.valid('param').job_id)));
     })
     .get('/:job_id/events', validate('param', jobIdParam), (c) =>
-      streamJobEvents(c, uc, c.req.valid('param').job_id, options.eventsPollMs),
+      streamJobEvents(c, uc, c.req.valid('param').job_id, { quietMs: options.eventsPollMs, closing: options.closing }),
     );
 }
