@@ -41,7 +41,8 @@ describe('npm start killed with SIGKILL and started again', () => {
       DATA_DIR: dataDir,
       BCRYPT_COST: '4',
       RATE_LIMIT_ENABLED: 'false',
-      EMBEDDED_POSTGRES_STOP_WITH_PARENT: ending === 'postgres orphaned' ? 'false' : 'true',
+      // Power loss takes Postgres down with the service, before it could shut down on its parent's death.
+      EMBEDDED_POSTGRES_STOP_WITH_PARENT: ending === 'postgres orphaned' || ending === 'power loss' ? 'false' : 'true',
     });
     started.push(proc);
     const call = httpClient(`http://127.0.0.1:${port}`);

@@ -17,8 +17,8 @@ const STOP_STEPS = [
 
 /**
  * Makes the cluster free to start after however the previous run ended. A postmaster.pid
- * whose process is gone is left to Postgres (it replaces it); one naming a live process that
- * is not this cluster's server (its pid reused after a reboot) is removed. Postgres processes
+ * whose process is gone (or an unreaped zombie), or that names a live process that is not
+ * this cluster's server (its pid reused after a reboot), is removed. Postgres processes
  * still running in the cluster (a server orphaned by a killed service, or the children of a
  * killed server) are stopped, unless the service that started them is still running: then it
  * throws, naming that process.
@@ -26,7 +26,11 @@ const STOP_STEPS = [
 export async function stopPreviousPostmaster(clusterDir: string, ownerFile: string, log: PreviousPostmasterLog): Promise<void> {
   const lockFile = join(clusterDir, 'postmaster.pid');
   const lockPid = firstNumber(lockFile);
-  if (lockPid !== null && isRunning(lockPid)) {
+  if (lockPid !== null && !isRunning(lockPid)) {
+    // Postgres would replace it itself, but takes an unreaped (zombie) server for a live one.
+    log.info({ postgres_pid: lockPid, file: lockFile }, 'removing a stale postmaster.pid: its server is gone');
+    rmSync(lockFile, { force: true });
+  } else if (lockPid !== null) {
     const ours = isPostgresOf(lockPid, clusterDir);
     if (ours === 'unknown') {
       throw new Error(`${lockFile} names pid ${lockPid}, a running Postgres this user may not inspect; stop it, or remove the file if it serves another directory`);
