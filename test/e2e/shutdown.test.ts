@@ -1,8 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { freePort } from '../../src/adapters/system/free-port.ts';
-import { httpClient } from '../support/http-client.ts';
-import { runEntry, waitFor, type RunningProcess } from '../support/processes.ts';
-import { tempDataDir } from '../support/temp-dir.ts';
+import { startAllInOne, type RunningProcess } from '../support/processes.ts';
 
 describe('SIGTERM of the all-in-one process', () => {
   let proc: RunningProcess | undefined;
@@ -11,11 +8,9 @@ describe('SIGTERM of the all-in-one process', () => {
   });
 
   it('ends open event streams (telling clients to reconnect) and exits 0, not after the 30 s grace with 1', async () => {
-    const port = await freePort();
-    proc = runEntry('src/bootstrap/all.ts', { PORT: String(port), DATA_DIR: tempDataDir('ingest-sse-stop'), BCRYPT_COST: '4' });
-    const base = `http://127.0.0.1:${port}`;
-    await waitFor(() => proc!.output().includes('listening on'), 'the start banner', 60_000);
-    const call = httpClient(base);
+    const started = await startAllInOne('sse-stop');
+    proc = started.proc;
+    const { base, call } = started;
     const token = (await call('POST', '/auth/login', { json: { username: 'admin', password: 'admin123' } })).body.access_token;
     const init = await call('POST', '/ingest/files/init', { token, json: { filename: 'open.log', size: 10, log_format: 'text' } });
 

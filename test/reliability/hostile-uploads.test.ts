@@ -1,9 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../src/adapters/system/free-port.ts';
-import { httpClient, type HttpCall } from '../support/http-client.ts';
-import { runEntry, waitFor, type RunningProcess } from '../support/processes.ts';
-import { tempDataDir } from '../support/temp-dir.ts';
+import type { HttpCall } from '../support/http-client.ts';
+import { startAllInOne, type RunningProcess } from '../support/processes.ts';
 import { login, settled } from './support.ts';
 
 /** Creates a job for `content`, uploads it with its presigned URL, completes it; the job id. */
@@ -29,17 +27,11 @@ describe('hostile uploads against the all-in-one process', () => {
   let token: string;
 
   beforeAll(async () => {
-    const port = await freePort();
-    service = runEntry('src/bootstrap/all.ts', {
-      PORT: String(port),
-      DATA_DIR: tempDataDir('ingest-hostile'),
-      BCRYPT_COST: '4',
+    ({ proc: service, call } = await startAllInOne('hostile', {
       RATE_LIMIT_ENABLED: 'false',
       MAX_DECOMPRESSED_BYTES: String(20 * 1024 * 1024),
       LOG_LEVEL: 'warn',
-    });
-    await waitFor(() => service.output().includes('listening on'), 'the start banner', 30_000);
-    call = httpClient(`http://127.0.0.1:${port}`);
+    }));
     token = await login(call);
   }, 60_000);
 

@@ -1,4 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { freePort } from '../../src/adapters/system/free-port.ts';
+import { httpClient } from './http-client.ts';
+import { tempDataDir } from './temp-dir.ts';
 
 export interface RunningProcess {
   readonly child: ChildProcess;
@@ -33,3 +36,16 @@ export async function waitFor(predicate: () => Promise<boolean> | boolean, what:
 
 /** Whether a program is on the PATH. */
 export const hasCommand = (command: string): boolean => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
+
+/**
+ * `npm start` (the all-in-one process) on a fresh embedded DATA_DIR and a free port, once it
+ * printed its start banner; `env` adds to or overrides the defaults.
+ */
+export async function startAllInOne(tag: string, env: Record<string, string> = {}) {
+  const port = await freePort();
+  const proc = runEntry('src/bootstrap/all.ts', { PORT: String(port), DATA_DIR: tempDataDir(`ingest-${tag}`), BCRYPT_COST: '4', ...env });
+  await waitFor(() => proc.output().includes('listening on') || proc.child.exitCode !== null, 'the start banner', 60_000);
+  if (proc.child.exitCode !== null) throw new Error(`npm start exited with ${proc.child.exitCode}:\n${proc.output()}`);
+  const base = `http://127.0.0.1:${port}`;
+  return { proc, base, call: httpClient(base) };
+}
