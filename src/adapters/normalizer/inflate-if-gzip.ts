@@ -49,8 +49,8 @@ async function peek(file: AsyncIterable<Uint8Array>, count: number) {
     start.push(...next.value.subarray(0, count - start.length));
   }
   const rest = (async function* () {
-    yield* head;
     try {
+      yield* head;
       for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
     } finally {
       await iterator.return?.();

@@ -17,6 +17,7 @@ import { processedObjectKey } from '../../domain/upload/filename.ts';
 import { isDependencyUnavailable } from '../errors.ts';
 import type { Ports } from '../ports/ports.ts';
 import { PermanentJobError } from '../processing/errors.ts';
+import { wholeRead, type WholeRead } from './whole-read.ts';
 
 export interface ProcessingSettings {
   readonly maxRetries: number;
@@ -131,14 +132,19 @@ export class ProcessJob {
     if (!source) throw new PermanentJobError(`Uploaded object ${upload.objectKey} is missing`);
 
     const progress = this.#progressReporter(claimed, upload.fileSize, onProgress);
-    const output = this.#ports.normalizer.normalize(reportingProgress(source, progress), {
+    const file = wholeRead(reportingProgress(source, progress));
+    const output = this.#ports.normalizer.normalize(file.chunks, {
       format: upload.logFormat,
       uploadedAt: upload.createdAt,
       maxLineBytes: this.#settings.maxLineBytes,
       budgets: this.#settings.budgets,
     });
     const outputKey = processedObjectKey(claimed.id);
-    await this.#ports.storage.write(outputKey, output.gzip);
+    try {
+      await this.#ports.storage.write(outputKey, publishedOnceWhole(output.gzip, file));
+    } finally {
+      await file.close();
+    }
 
     const tally = output.tally();
     if (tally.eventsParsed === 0) {
@@ -195,6 +201,12 @@ export class ProcessJob {
       result,
     );
   }
+}
+
+/** The output, ending only once the whole upload was read: a changed upload fails it before it is published. */
+async function* publishedOnceWhole(output: AsyncIterable<Uint8Array>, upload: WholeRead): AsyncGenerator<Uint8Array> {
+  yield* output;
+  await upload.toTheEnd();
 }
 
 /** Passes the file's bytes through, counting them and writing progress as they are taken. */

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { InMemoryObjectStore } from '../../../src/adapters/memory/in-memory-object-store.ts';
@@ -120,11 +120,12 @@ describe('ProcessJob', () => {
   });
 
   describe('an upload that changed after complete verified it', () => {
-    async function verifiedThenReplaced(declared: string, stored: string | Uint8Array, checksum = false) {
+    async function verifiedThenReplaced(declared: string | Uint8Array, stored: string | Uint8Array, checksum = false) {
       const job = queueJob(aJob({ createdAt: core.clock.now() }), core.clock.now());
       const objectKey = `uploads/${job.id}/app.log`;
-      const checksumSha256 = checksum ? createHash('sha256').update(declared).digest('hex') : null;
-      await core.ports.jobs.create(job, anUpload(job, { objectKey, fileSize: Buffer.byteLength(declared), checksumSha256 }));
+      const bytes = typeof declared === 'string' ? Buffer.from(declared) : declared;
+      const checksumSha256 = checksum ? createHash('sha256').update(bytes).digest('hex') : null;
+      await core.ports.jobs.create(job, anUpload(job, { objectKey, fileSize: bytes.length, checksumSha256 }));
       await core.ports.storage.write(objectKey, bytesOf(stored));
       return job;
     }
@@ -149,6 +150,17 @@ describe('ProcessJob', () => {
       const job = await verifiedThenReplaced('INFO the real content\n', 'INFO a forged content!\n'.slice(0, 22), true);
       await processJob.execute(job.id);
       expect((await stored(job.id)).job).toMatchObject({ status: 'FAILED', errorMessage: expect.stringMatching(/SHA-256 no longer matches/) });
+      expect(await core.ports.storage.stat(`processed/${job.id}.ndjson.gz`)).toBeNull();
+    });
+
+    it('fails it when a gzip stream padded to the verified size replaced it: the bytes past the stream are read and verified too', async () => {
+      // Past what the normalizer reads ahead: 1 MiB of lines that do not compress.
+      const verified = gzipSync(Array.from({ length: 12_000 }, () => `INFO ${randomBytes(48).toString('hex')}\n`).join(''));
+      const forged = gzipSync('INFO forged\n');
+      const padded = Buffer.concat([forged, Buffer.alloc(verified.length - forged.length)]);
+      const job = await verifiedThenReplaced(verified, padded, true);
+      expect((await processJob.execute(job.id)).outcome).toBe('failed');
+      expect((await stored(job.id)).job.errorMessage).toMatch(/SHA-256 no longer matches/);
       expect(await core.ports.storage.stat(`processed/${job.id}.ndjson.gz`)).toBeNull();
     });
 
