@@ -93,6 +93,7 @@ export function bindUseCases(container: Container, config: Config): void {
     (ports) =>
       new CollectExpiredFiles(ports, {
         failedJobFilesMs: config.retention.failedJobFilesHours * 3600 * 1000,
+        uploadUrlMs: (config.uploads.uploadUrlExpiresSeconds + UPLOAD_GRACE_SECONDS) * 1000,
         abandonedWriteMs: ABANDONED_WRITE_SECONDS * 1000,
       }),
   );

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { JobRepository } from '../../src/application/ports/job-repository.ts';
 import { isDomainError } from '../../src/domain/errors.ts';
-import { completeJob, failAttempt, failJob, queueJob, recordFilesDeleted, reportProgress, startProcessing } from '../../src/domain/job/job.ts';
+import { completeJob, failAttempt, failJob, queueJob, recordUploadDeleted, reportProgress, startProcessing } from '../../src/domain/job/job.ts';
 import { aJob, anUpload, aResult, T0 } from '../support/builders.ts';
 
 /** The semantics every JobRepository promises (see its doc comments). */
@@ -186,13 +186,13 @@ export function jobRepositoryContract(name: string, setup: () => Promise<JobRepo
       const [old, older, recent] = [failedAt(5), failedAt(3), failedAt(9)];
       for (const job of [old, older, recent]) await repo.create(job, anUpload(job));
       const kept = async () =>
-        (await repo.list({ status: 'FAILED', finishedBefore: at(6), filesKept: true, limit: 100, offset: 0 })).records.map((r) => r.job.id);
+        (await repo.list({ status: 'FAILED', finishedBefore: at(6), uploadKept: true, limit: 100, offset: 0 })).records.map((r) => r.job.id);
       expect(await kept()).toEqual(expect.arrayContaining([old.id, older.id]));
       expect(await kept()).not.toContain(recent.id);
 
-      const deleted = await repo.update(old.id, (job) => recordFilesDeleted(job, at(7)));
-      expect(deleted.filesDeletedAt).toEqual(at(7));
-      expect((await repo.get(old.id))?.job.filesDeletedAt).toEqual(at(7));
+      const deleted = await repo.update(old.id, (job) => recordUploadDeleted(job, at(7)));
+      expect(deleted.uploadDeletedAt).toEqual(at(7));
+      expect((await repo.get(old.id))?.job.uploadDeletedAt).toEqual(at(7));
       expect(await kept()).not.toContain(old.id);
       expect(await kept()).toContain(older.id);
     });

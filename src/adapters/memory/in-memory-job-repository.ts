@@ -60,7 +60,7 @@ export class InMemoryJobRepository implements JobRepository {
         && (filter.createdBefore === undefined || job.createdAt < filter.createdBefore)
         && (filter.updatedBefore === undefined || job.updatedAt < filter.updatedBefore)
         && (filter.finishedBefore === undefined || (job.finishedAt !== null && job.finishedAt < filter.finishedBefore))
-        && (!filter.filesKept || job.filesDeletedAt === null))
+        && (!filter.uploadKept || job.uploadDeletedAt === null))
       .sort((a, b) => b.job.createdAt.getTime() - a.job.createdAt.getTime() || b.job.id.localeCompare(a.job.id));
     const page = matches.slice(filter.offset, filter.offset + filter.limit);
     return { records: structuredClone(page), total: matches.length };

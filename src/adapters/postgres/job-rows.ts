@@ -21,7 +21,7 @@ export interface JobRow {
   started_at: Date | null;
   finished_at: Date | null;
   updated_at: Date;
-  files_deleted_at: Date | null;
+  upload_deleted_at: Date | null;
   /** Bumped by every update (optimistic concurrency). */
   version: string;
   u_storage_type: string | null;
@@ -46,7 +46,7 @@ export interface JobRow {
 
 export const JOB_SELECT = `
   SELECT j.id, j.job_type, j.source, j.owner_id, j.status, j.progress, j.retry_count, j.attempt,
-         j.error_message, j.created_at, j.queued_at, j.started_at, j.finished_at, j.updated_at, j.files_deleted_at, j.version,
+         j.error_message, j.created_at, j.queued_at, j.started_at, j.finished_at, j.updated_at, j.upload_deleted_at, j.version,
          u.storage_type AS u_storage_type, u.bucket AS u_bucket, u.object_key AS u_object_key,
          u.local_path AS u_local_path, u.file_size AS u_file_size, u.log_format AS u_log_format,
          u.filename AS u_filename, u.checksum_sha256 AS u_checksum_sha256, u.created_at AS u_created_at,
@@ -74,7 +74,7 @@ export function toJob(row: JobRow): Job {
     startedAt: row.started_at,
     finishedAt: row.finished_at,
     updatedAt: row.updated_at,
-    filesDeletedAt: row.files_deleted_at,
+    uploadDeletedAt: row.upload_deleted_at,
   };
 }
 

@@ -123,7 +123,7 @@ export class PgJobRepository implements JobRepository {
     if (filter.createdBefore !== undefined) where('created_at', filter.createdBefore, '<');
     if (filter.updatedBefore !== undefined) where('updated_at', filter.updatedBefore, '<');
     if (filter.finishedBefore !== undefined) where('finished_at', filter.finishedBefore, '<');
-    if (filter.filesKept) conditions.push('j.files_deleted_at IS NULL');
+    if (filter.uploadKept) conditions.push('j.upload_deleted_at IS NULL');
     const clause = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
     const [page, count] = await Promise.all([
       this.#db.query<JobRow>(
@@ -288,7 +288,7 @@ function changedOrNull(job: Job, change: (job: Job) => Job): Job | null {
 const WRITE_COLUMNS = [
   ['id', 'uuid'], ['status', 'text'], ['progress', 'smallint'], ['retry_count', 'integer'], ['attempt', 'integer'],
   ['error_message', 'text'], ['queued_at', 'timestamptz'], ['started_at', 'timestamptz'], ['finished_at', 'timestamptz'],
-  ['updated_at', 'timestamptz'], ['files_deleted_at', 'timestamptz'], ['version', 'bigint'], ['from_status', 'text'], ['has_result', 'boolean'],
+  ['updated_at', 'timestamptz'], ['upload_deleted_at', 'timestamptz'], ['version', 'bigint'], ['from_status', 'text'], ['has_result', 'boolean'],
   ['lines_total', 'bigint'], ['events_parsed', 'bigint'], ['lines_rejected', 'bigint'], ['bytes_processed', 'bigint'],
   ['level_counts', 'text'], ['first_event_at', 'timestamptz'], ['last_event_at', 'timestamptz'], ['output_key', 'text'],
   ['sample_errors', 'text'],
@@ -306,7 +306,7 @@ const writeJobsStatement = (input: string): string => `
 WITH input AS ${input}, updated AS (
   UPDATE jobs j SET status = i.status, progress = i.progress, retry_count = i.retry_count, attempt = i.attempt,
                     error_message = i.error_message, queued_at = i.queued_at, started_at = i.started_at,
-                    finished_at = i.finished_at, updated_at = i.updated_at, files_deleted_at = i.files_deleted_at,
+                    finished_at = i.finished_at, updated_at = i.updated_at, upload_deleted_at = i.upload_deleted_at,
                     version = j.version + 1
     FROM input i
    WHERE j.id = i.id AND j.version = i.version
@@ -343,7 +343,7 @@ const WRITE_JOBS = writeJobsStatement(
 function writeRow({ next, version, fromStatus, result }: JobWrite): unknown[] {
   return [
     next.id, next.status, next.progress, next.retryCount, next.attempt, next.errorMessage, next.queuedAt,
-    next.startedAt, next.finishedAt, next.updatedAt, next.filesDeletedAt, version, fromStatus, result !== undefined,
+    next.startedAt, next.finishedAt, next.updatedAt, next.uploadDeletedAt, version, fromStatus, result !== undefined,
     ...(result ? resultColumns(result) : RESULT_ABSENT),
   ];
 }

@@ -1,5 +1,6 @@
 import { isDomainError } from '../../domain/errors.ts';
-import { recordFilesDeleted } from '../../domain/job/job.ts';
+import { recordUploadDeleted } from '../../domain/job/job.ts';
+import type { JobStatus } from '../../domain/job/job-status.ts';
 import { PROCESSED_PREFIX, processedObjectKey, UPLOADS_PREFIX } from '../../domain/upload/filename.ts';
 import type { Ports } from '../ports/ports.ts';
 
@@ -9,16 +10,20 @@ export type CollectExpiredFilesPorts = Pick<Ports, 'jobs' | 'storage' | 'clock'>
 export interface RetentionSettings {
   /** A FAILED job's upload and output are kept this long after it failed (an admin may retry it meanwhile). */
   readonly failedJobFilesMs: number;
+  /** How long after a job's creation its upload URL may still be used (its lifetime and grace). */
+  readonly uploadUrlMs: number;
   /** A write that made no progress for this long was abandoned (its writer was killed). */
   readonly abandonedWriteMs: number;
 }
 
 const BATCH = 100;
+/** Batches one run takes on at most, so a backlog never holds up a shutdown; the next run goes on. */
+const BATCHES_PER_RUN = 10;
 
 /**
- * The storage janitor: deletes the upload and output of every job FAILED longer ago than the
- * retention (refused, expired and abandoned uploads end FAILED too), and what writers killed
- * mid-way left behind. The job stays as a record. Safe to run in several processes at once.
+ * The storage janitor. An upload is only input: a COMPLETED job's goes once its URL can no
+ * longer replace it; a FAILED job's, with any output, once the retention for a retry is over.
+ * Writes killed mid-way go too. Safe to run in several processes at once.
  */
 export class CollectExpiredFiles {
   readonly #ports: CollectExpiredFilesPorts;
@@ -29,30 +34,37 @@ export class CollectExpiredFiles {
     this.#retention = retention;
   }
 
-  /** How many jobs' files and abandoned writes were removed. */
+  /** How many uploads and abandoned writes were removed. */
   async execute(): Promise<number> {
-    const now = this.#ports.clock.now();
-    const { storage, jobs } = this.#ports;
-    const abandonedBefore = new Date(now.getTime() - this.#retention.abandonedWriteMs);
+    const now = this.#ports.clock.now().getTime();
+    const abandonedBefore = new Date(now - this.#retention.abandonedWriteMs);
     let removed = 0;
-    for (const prefix of [UPLOADS_PREFIX, PROCESSED_PREFIX]) removed += await storage.removeAbandonedWrites(prefix, abandonedBefore);
+    for (const prefix of [UPLOADS_PREFIX, PROCESSED_PREFIX]) removed += await this.#ports.storage.removeAbandonedWrites(prefix, abandonedBefore);
+    removed += await this.#collect('COMPLETED', new Date(now - this.#retention.uploadUrlMs));
+    removed += await this.#collect('FAILED', new Date(now - this.#retention.failedJobFilesMs));
+    return removed;
+  }
 
-    const finishedBefore = new Date(now.getTime() - this.#retention.failedJobFilesMs);
-    for (;;) {
-      // Always the first page: a job whose files are deleted leaves the set.
-      const { records } = await jobs.list({ status: 'FAILED', finishedBefore, filesKept: true, limit: BATCH, offset: 0 });
+  /** Deletes the uploads (and a FAILED job's output) of the jobs in `status` finished before the cutoff. */
+  async #collect(status: JobStatus, finishedBefore: Date): Promise<number> {
+    const { jobs, storage, clock } = this.#ports;
+    let collected = 0;
+    for (let batch = 0; batch < BATCHES_PER_RUN; batch++) {
+      // Always the first page: a job whose upload is deleted leaves the set.
+      const { records } = await jobs.list({ status, finishedBefore, uploadKept: true, limit: BATCH, offset: 0 });
       for (const { job, upload } of records) {
         if (upload) await storage.delete(upload.objectKey);
-        await storage.delete(processedObjectKey(job.id));
+        if (status === 'FAILED') await storage.delete(processedObjectKey(job.id));
         try {
-          await jobs.update(job.id, (current) => recordFilesDeleted(current, now));
-          removed += 1;
+          await jobs.update(job.id, (current) => recordUploadDeleted(current, clock.now()));
+          collected += 1;
         } catch (error) {
-          // Retried by an admin meanwhile: it is QUEUED again and its upload is gone; its next attempt fails saying so.
+          // Retried by an admin meanwhile: QUEUED again with its upload gone, its next attempt fails saying so.
           if (!isDomainError(error, 'INVALID_JOB_STATE')) throw error;
         }
       }
-      if (records.length < BATCH) return removed;
+      if (records.length < BATCH) break;
     }
+    return collected;
   }
 }

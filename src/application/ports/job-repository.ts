@@ -21,8 +21,8 @@ export interface JobFilter {
   readonly updatedBefore?: Date;
   /** Only jobs that reached a terminal state strictly before this time. */
   readonly finishedBefore?: Date;
-  /** Only jobs whose files are still in storage (filesDeletedAt null). */
-  readonly filesKept?: boolean;
+  /** Only jobs whose upload is still in storage (uploadDeletedAt null). */
+  readonly uploadKept?: boolean;
   readonly limit: number;
   readonly offset: number;
 }

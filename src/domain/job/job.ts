@@ -22,8 +22,8 @@ export interface Job {
   readonly startedAt: Date | null;
   readonly finishedAt: Date | null;
   readonly updatedAt: Date;
-  /** When a FAILED job's upload and output were deleted from storage; null while they are kept. */
-  readonly filesDeletedAt: Date | null;
+  /** When the finished job's upload was deleted from storage; null while it is kept. */
+  readonly uploadDeletedAt: Date | null;
 }
 
 export interface NewJob {
@@ -49,7 +49,7 @@ export function createJob(spec: NewJob, now: Date): Job {
     startedAt: null,
     finishedAt: null,
     updatedAt: now,
-    filesDeletedAt: null,
+    uploadDeletedAt: null,
   };
 }
 
@@ -102,7 +102,7 @@ export const expireUpload = (job: Job, now: Date): Job =>
 
 /** FAILED → QUEUED by an admin: a fresh start with the retry budget reset, while its file is kept. */
 export function retryFailedJob(job: Job, now: Date): Job {
-  if (job.filesDeletedAt !== null) {
+  if (job.uploadDeletedAt !== null) {
     throw new DomainError('INVALID_JOB_STATE', `Job ${job.id} cannot be retried: its uploaded file was deleted after the retention period`);
   }
   return apply(job, 'adminRetry', now, {
@@ -115,15 +115,12 @@ export function retryFailedJob(job: Job, now: Date): Job {
   });
 }
 
-/**
- * A FAILED job's files (its upload and any output) were deleted once their retention ended;
- * the job itself stays, as the record of what happened.
- */
-export function recordFilesDeleted(job: Job, now: Date): Job {
-  if (job.status !== 'FAILED') {
-    throw new DomainError('INVALID_JOB_STATE', `Job ${job.id} is in state ${job.status}; only a FAILED job's files are deleted`);
+/** A finished job's upload was deleted; the job stays, as the record of what happened. */
+export function recordUploadDeleted(job: Job, now: Date): Job {
+  if (job.status !== 'FAILED' && job.status !== 'COMPLETED') {
+    throw new DomainError('INVALID_JOB_STATE', `Job ${job.id} is in state ${job.status}; only a finished job's upload is deleted`);
   }
-  return { ...job, filesDeletedAt: now, updatedAt: now };
+  return { ...job, uploadDeletedAt: now, updatedAt: now };
 }
 
 /**

@@ -40,7 +40,6 @@ describe('CollectExpiredFiles (the storage janitor)', () => {
 
   it("deletes a FAILED job's upload and output once the retention is over, keeping the job as a record", async () => {
     const failed = await jobWithFiles((job, now) => failJob(job, now, 'broken'));
-    const completed = await jobWithFiles((job, now) => completeJob(job, now));
     core.clock.advance(23 * HOUR);
     const recent = await jobWithFiles((job, now) => failJob(job, now, 'broken too'));
 
@@ -49,10 +48,20 @@ describe('CollectExpiredFiles (the storage janitor)', () => {
     expect(await collect.execute()).toBe(1);
 
     expect(await filesOf(failed)).toEqual([null, null]);
-    expect((await core.ports.jobs.get(failed.id))?.job).toMatchObject({ status: 'FAILED', errorMessage: 'broken', filesDeletedAt: core.clock.now() });
-    expect(await filesOf(completed)).toEqual([{ size: 9 }, { size: 6 }]);
+    expect((await core.ports.jobs.get(failed.id))?.job).toMatchObject({ status: 'FAILED', errorMessage: 'broken', uploadDeletedAt: core.clock.now() });
     expect(await filesOf(recent)).toEqual([{ size: 9 }, { size: 6 }]);
     expect(await collect.execute()).toBe(0);
+  });
+
+  it("deletes a COMPLETED job's upload once its upload URL expired (whatever was put there after complete), keeping the output", async () => {
+    const completed = await jobWithFiles((job, now) => completeJob(job, now));
+    core.clock.advance(30 * 60 * 1000); // the URL (1800 s) still works: a client may replace the upload
+    await core.ports.storage.write(`uploads/${completed.id}/logs.txt`, bytesOf('x'.repeat(5_000_000)));
+    expect(await collect.execute()).toBe(0);
+    core.clock.advance(6 * 60 * 1000); // past its lifetime and the grace
+    expect(await collect.execute()).toBe(1);
+    expect(await filesOf(completed)).toEqual([null, { size: 6 }]);
+    expect((await core.ports.jobs.get(completed.id))?.job).toMatchObject({ status: 'COMPLETED', uploadDeletedAt: core.clock.now() });
   });
 
   it('collects the upload of a job that was never completed (refused, or abandoned) once it expired and its retention ended', async () => {
