@@ -15,7 +15,7 @@ export const CONTRACT_BLOCK_BYTES = 4 * 1024;
 const GENEROUS: JobBudgets = {
   maxDecompressedBytes: 1 << 30,
   maxDecompressionRatio: 1000,
-  maxEvents: 1e9,
+  maxLines: 1e9,
   maxOutputBytes: 1 << 30,
   maxCpuSeconds: 3600,
 };
@@ -154,7 +154,7 @@ export function logNormalizerContract(name: string, setup: () => Promise<{ norma
       const cases: [Partial<JobBudgets>, Uint8Array, string][] = [
         [{ maxDecompressedBytes: 1024 * 1024 }, gzipSync(logfmt(20_000)), 'maxDecompressedBytes'],
         [{ maxDecompressionRatio: 100 }, bomb, 'maxDecompressionRatio'],
-        [{ maxEvents: 1_000 }, Buffer.from(logfmt(20_000)), 'maxEvents'],
+        [{ maxLines: 1_000 }, Buffer.from(logfmt(20_000)), 'maxLines'],
         [{ maxOutputBytes: 10_000 }, Buffer.from(logfmt(20_000)), 'maxOutputBytes'],
         [{ maxCpuSeconds: 1e-6 }, Buffer.from(logfmt(20_000)), 'maxCpuSeconds'],
       ];

@@ -8,7 +8,7 @@ const SPEC: FileNormalization = {
   format: 'json',
   uploadedAt: new Date('2026-01-05T12:00:00Z'),
   maxLineBytes: 1 << 20,
-  budgets: { maxDecompressedBytes: 1 << 30, maxDecompressionRatio: 200, maxEvents: 1e9, maxOutputBytes: 1 << 30, maxCpuSeconds: 3600 },
+  budgets: { maxDecompressedBytes: 1 << 30, maxDecompressionRatio: 200, maxLines: 1e9, maxOutputBytes: 1 << 30, maxCpuSeconds: 3600 },
 };
 
 /** A file of these parts, each a chunk of its stream. */

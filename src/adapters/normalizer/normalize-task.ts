@@ -38,7 +38,7 @@ const threadCpuMs: () => number =
     : () => performance.now();
 
 /**
- * The blocks' results, in order, as one gzip member, and the sum of their tallies. Events,
+ * The blocks' results, in order, as one gzip member, and the sum of their tallies. Lines,
  * output bytes and CPU time are charged to the job's budgets block by block.
  */
 export function framedOutput(results: AsyncIterable<BlockResult>, budgets: JobBudgets): NormalizedOutput {
@@ -53,7 +53,7 @@ export function framedOutput(results: AsyncIterable<BlockResult>, budgets: JobBu
       addTally(total, result.tally);
       outputBytes += result.deflated.length;
       cpuMs += result.cpuMs;
-      chargeBudget(budgets, 'maxEvents', total.eventsParsed);
+      chargeBudget(budgets, 'maxLines', total.linesTotal);
       chargeBudget(budgets, 'maxOutputBytes', outputBytes);
       chargeBudget(budgets, 'maxCpuSeconds', cpuMs / 1000);
       if (result.length > 0) yield framer.add(result);

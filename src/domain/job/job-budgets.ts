@@ -9,8 +9,8 @@ export interface JobBudgets {
   readonly maxDecompressedBytes: number;
   /** Most bytes inflated per compressed byte, once past `DECOMPRESSION_RATIO_GRACE_BYTES`. */
   readonly maxDecompressionRatio: number;
-  /** Most events a file may yield. */
-  readonly maxEvents: number;
+  /** Most lines a file may hold: events, rejected and blank lines alike (each costs work). */
+  readonly maxLines: number;
   /** Largest normalized output, compressed, in bytes. */
   readonly maxOutputBytes: number;
   /** Most CPU time spent parsing and compressing the file, in seconds. */
@@ -28,7 +28,7 @@ export const DECOMPRESSION_RATIO_GRACE_BYTES = 8 * 1024 * 1024;
 const DESCRIPTIONS: Record<BudgetName, (limit: number) => string> = {
   maxDecompressedBytes: (limit) => `the file inflates to more than ${limit} bytes`,
   maxDecompressionRatio: (limit) => `the file inflates to more than ${limit} times its compressed size`,
-  maxEvents: (limit) => `the file holds more than ${limit} events`,
+  maxLines: (limit) => `the file holds more than ${limit} lines`,
   maxOutputBytes: (limit) => `the normalized output exceeds ${limit} bytes`,
   maxCpuSeconds: (limit) => `processing took more than ${limit} s of CPU time`,
 };

@@ -110,12 +110,12 @@ describe('ProcessJob', () => {
       expect(await core.ports.storage.stat(`processed/${job.id}.ndjson.gz`)).toBeNull();
     });
 
-    it('fails a file with more events than its budget, naming it', async () => {
-      core = createTestCore({ env: { MAX_JOB_EVENTS: '1000' } });
+    it('fails a file with more lines than its budget, rejected ones too, naming it', async () => {
+      core = createTestCore({ env: { MAX_JOB_LINES: '1000' } });
       processJob = core.get(TOKENS.ProcessJob);
-      const job = await queuedJob('event\n'.repeat(5_000));
+      const job = await queuedJob('{"msg":"an event"}\nnot json\n'.repeat(2_500), undefined, 'json');
       expect((await processJob.execute(job.id)).outcome).toBe('failed');
-      expect((await stored(job.id)).job.errorMessage).toMatch(/budget exceeded \(maxEvents\): the file holds more than 1000 events/);
+      expect((await stored(job.id)).job.errorMessage).toMatch(/budget exceeded \(maxLines\): the file holds more than 1000 lines/);
     });
   });
 
