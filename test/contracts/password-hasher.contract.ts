@@ -18,6 +18,10 @@ export function passwordHasherContract(name: string, setup: () => PasswordHasher
       expect(a).not.toContain('s3cret-password');
     });
 
+    it('has capacity while idle', () => {
+      expect(hasher.hasCapacity()).toBe(true);
+    });
+
     it('answers false, never throws, for a malformed hash', async () => {
       for (const malformed of ['', 'not-a-hash', '$2b$04$short', 'sha256$$']) {
         expect(await hasher.verify('anything', malformed)).toBe(false);

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { BcryptPasswordHasher, type BcryptSettings } from '../../src/adapters/bcrypt/bcrypt-password-hasher.ts';
 import { OverloadedError } from '../../src/application/errors.ts';
 import { httpClient } from '../support/http-client.ts';
-import { createTestCore } from '../support/test-core.ts';
+import { createTestCore, PASSWORD } from '../support/test-core.ts';
 
 describe('BcryptPasswordHasher', () => {
   const open: BcryptPasswordHasher[] = [];
@@ -57,5 +57,20 @@ describe('BcryptPasswordHasher', () => {
       expect([answer.body.error_code, answer.headers.get('Retry-After')]).toEqual(['SERVICE_BUSY', '1']);
     }
     expect((await login(5)).status).toBe(401); // drained: admitted again
+  });
+
+  it('does not count a login refused as busy against the attempts of its user: retrying as told never locks anyone out', async () => {
+    const bcrypt = hasher({ cost: 12, threads: 1, queue: 0 });
+    const core = createTestCore({ hasher: bcrypt, env: { RATE_LIMIT_ENABLED: 'false' } });
+    const { user } = await core.addUser('user');
+    const call = httpClient(core.app);
+    const login = () => call('POST', '/auth/login', { json: { username: user.username, password: PASSWORD } });
+
+    const holder = bcrypt.hash('holds-the-thread');
+    const refused = [];
+    for (let i = 0; i < 12; i++) refused.push((await login()).status); // more than the 10 attempts a window allows
+    await holder;
+    expect(refused.every((status) => status === 503)).toBe(true);
+    expect((await login()).status).toBe(200);
   });
 });

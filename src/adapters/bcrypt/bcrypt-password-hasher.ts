@@ -43,6 +43,10 @@ export class BcryptPasswordHasher implements PasswordHasher {
     return this.#run<boolean>({ password, hash }, 'verify');
   }
 
+  hasCapacity(): boolean {
+    return this.#admitted < this.#settings.threads + this.#settings.queue;
+  }
+
   /** Ends the threads; hashes still running are finished first. */
   close(): Promise<void> {
     return this.#pool.close();
@@ -50,7 +54,7 @@ export class BcryptPasswordHasher implements PasswordHasher {
 
   async #run<T>(task: object, name: 'hash' | 'verify'): Promise<T> {
     // Admission is decided synchronously, so a burst of calls cannot overshoot the bound.
-    if (this.#admitted >= this.#settings.threads + this.#settings.queue) {
+    if (!this.hasCapacity()) {
       throw new OverloadedError('password hashing', RETRY_AFTER_SECONDS);
     }
     this.#admitted++;

@@ -11,6 +11,11 @@ export class Sha256PasswordHasher implements PasswordHasher {
     return `sha256$${salt}$${digest(salt, password)}`;
   }
 
+  /** Unbounded: each call takes microseconds. */
+  hasCapacity(): boolean {
+    return true;
+  }
+
   async verify(password: string, hash: string): Promise<boolean> {
     const [scheme, salt, expected] = hash.split('$');
     if (scheme !== 'sha256' || !salt || !expected) return false;

@@ -1,4 +1,5 @@
 import { DomainError, RateLimitedError } from '../../domain/errors.ts';
+import { OverloadedError } from '../errors.ts';
 import { issueTokenPair, newSession, type TokenPair } from './session-tokens.ts';
 import type { Ports } from '../ports/ports.ts';
 
@@ -26,6 +27,8 @@ export class Login {
 
   /** `client` identifies where the attempt comes from (an IP address), for the attempt limit. */
   async execute(username: string, password: string, client = 'unknown'): Promise<TokenPair> {
+    // Refused before it is counted: a client told to retry must not use up its attempts meanwhile.
+    if (!this.#ports.hasher.hasCapacity()) throw new OverloadedError('password hashing', 1);
     // Counted before the password is checked, so guessing costs attempts whether it succeeds or not.
     const attemptKey = `login:${username.toLowerCase()}:${client}`;
     const attempt = await this.#ports.rateLimits.hit(attemptKey, this.#limit.windowSeconds * 1000);

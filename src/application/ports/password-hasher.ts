@@ -7,4 +7,6 @@ export interface PasswordHasher {
   hash(password: string): Promise<string>;
   /** True when `password` produced `hash`; false (never a throw) for a malformed hash. */
   verify(password: string, hash: string): Promise<boolean>;
+  /** Whether a call now would be taken on, so a caller can refuse before spending anything on it. */
+  hasCapacity(): boolean;
 }
