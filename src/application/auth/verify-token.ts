@@ -29,8 +29,9 @@ export class VerifyToken {
     const { claims } = verification;
     if (claims.type === 'access') {
       try {
-        await this.#authenticate.actorFor(verification);
-        return verification;
+        // The account as it is now: a demoted admin's token must not still claim `admin`.
+        const { username, role } = await this.#authenticate.actorFor(verification);
+        return { valid: true, claims: { ...claims, username, role } };
       } catch (error) {
         if (isDomainError(error, 'INVALID_TOKEN')) return INVALID;
         throw error;

@@ -53,6 +53,14 @@ describe('account security over HTTP', () => {
       expect(await verify(session.access_token)).toEqual({ valid: false, reason: 'invalid' });
       expect(await verify((await login(user.username)).access_token)).toMatchObject({ valid: true });
     });
+
+    it("tells an access token's role as the account has it now, not as it was when the token was issued", async () => {
+      const { user } = await core.addUser('admin');
+      const session = await login(user.username);
+      expect(await verify(session.access_token)).toMatchObject({ valid: true, claims: { role: 'admin' } });
+      expect((await call('PATCH', `/users/${user.id}`, { token: admin.token, json: { role: 'viewer' } })).status).toBe(200);
+      expect(await verify(session.access_token)).toMatchObject({ valid: true, claims: { role: 'viewer' } });
+    });
   });
 
   describe('a new password', () => {
