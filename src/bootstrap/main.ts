@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig, DEFAULT_ADMIN } from './config.ts';
 import { createLogger } from './logger.ts';
+import { watchLauncher } from './launcher-watch.ts';
 import { startService, type RunModes } from './run-service.ts';
 
 const SHUTDOWN_GRACE_MS = 30_000;
@@ -66,4 +67,8 @@ export async function main(modes: RunModes): Promise<void> {
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+  watchLauncher(() => {
+    logger.warn('the npm process that started this service is gone');
+    shutdown('launcher gone');
+  });
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { startEmbeddedPostgres } from '../../src/adapters/postgres/embedded-postgres-server.ts';
-import { isRunning } from '../../src/adapters/postgres/embedded/process-table.ts';
+import { isRunning } from '../../src/adapters/system/process-table.ts';
 import { tempDataDir } from '../support/temp-dir.ts';
 
 const silent = { info: () => {}, warn: () => {}, debug: () => {} };

@@ -1,7 +1,8 @@
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isRunning, postgresProcessesOf } from '../../src/adapters/postgres/embedded/process-table.ts';
+import { isRunning, postgresProcessesOf } from '../../src/adapters/system/process-table.ts';
 import { freePort } from '../../src/adapters/system/free-port.ts';
 import { httpClient } from '../support/http-client.ts';
 import { runEntry, waitFor, type RunningProcess } from '../support/processes.ts';
@@ -100,3 +101,42 @@ function killIfRunning(pid: number): void {
     if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
   }
 }
+
+/**
+ * `kill -9` of the npm process itself: npm runs the service through `sh` and passes nothing
+ * on, so the service must notice on its own, stop, and leave port and data to the next start.
+ */
+describe('the npm process of npm start killed with SIGKILL', () => {
+  it('stops the service it started, and the next npm start is ready on the same port and data', async () => {
+    const port = await freePort();
+    const dataDir = tempDataDir('ingest-npm-kill');
+    const env = { ...process.env, PORT: String(port), DATA_DIR: dataDir, BCRYPT_COST: '4' };
+    const call = httpClient(`http://127.0.0.1:${port}`);
+    const ready = async () => (await call('GET', '/health/ready').catch(() => null))?.status === 200;
+    const npmStart = () => spawn('npm', ['start'], { env, stdio: 'ignore', detached: true });
+
+    const first = npmStart();
+    try {
+      await waitFor(ready, 'the first npm start to be ready', 60_000);
+      first.kill('SIGKILL');
+      await waitFor(
+        async () => (await call('GET', '/health/live').catch(() => null)) === null && postgresProcessesOf(join(dataDir, 'postgres'), null).length === 0,
+        'the orphaned service and its Postgres to stop',
+        30_000,
+      );
+      const second = npmStart();
+      try {
+        await waitFor(ready, 'the second npm start to be ready', 60_000);
+      } finally {
+        process.kill(-second.pid!, 'SIGTERM');
+      }
+    } finally {
+      try {
+        process.kill(-first.pid!, 'SIGKILL'); // whatever is left of the first group
+      } catch {
+        // gone already
+      }
+    }
+  }, 150_000);
+});
+

@@ -1,7 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { isPostgresOf, isRunning, parentPid, postgresProcessesOf } from './process-table.ts';
+import { isPostgresOf, isRunning, parentPid, postgresProcessesOf } from '../../system/process-table.ts';
 
 export interface PreviousPostmasterLog {
   info(fields: object, message: string): void;
