@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { isAcceptablePassword, MAX_PASSWORD_BYTES, MIN_PASSWORD_LENGTH } from '../domain/user/password-rules.ts';
 import { productionProblems } from './production-guard.ts';
 
-export const DEFAULT_JWT_SECRET = 'dev-only-insecure-jwt-secret-change-me';
-export const DEFAULT_S3_KEYS = { access: 'minioadmin', secret: 'minioadmin' } as const;
-export const DEFAULT_ADMIN = { username: 'admin', password: 'admin123' } as const;
+import { DEFAULT_ADMIN, DEFAULT_JWT_SECRET, DEFAULT_S3_KEYS } from './development-defaults.ts';
+
+export { DEFAULT_ADMIN } from './development-defaults.ts';
 
 const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])

@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Container } from 'inversify';
 import type { Logger } from 'pino';
@@ -69,8 +68,8 @@ export function buildContainer(config: Config, options: ContainerOptions): Conta
     (queue: JobQueue, processJob: ProcessJob, metrics: ServiceMetrics) =>
       new JobWorker(queue, processJob, options.logger.child({ component: 'worker' }), {
         concurrency: config.worker.concurrency,
-        // Unique per process: in containers every worker may be pid 1 on its own host name.
-        name: `worker-${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`,
+        // Unique per process: in containers every worker is pid 1, on a host name of its own.
+        name: `worker-${hostname()}-${process.pid}`,
         maxDeliveries: config.queue.maxDeliveries,
         claimRenewalMs: config.queue.visibilityTimeoutMs / 3,
         observe: (report, seconds) => {

@@ -22,6 +22,8 @@ import { TOKENS } from './tokens.ts';
 const JANITOR_INTERVAL_MS = 60_000;
 /** How often a closing server drops the connections that became idle. */
 const IDLE_SWEEP_MS = 50;
+/** Connections still open this long after shutdown began are closed, answered or not. */
+const CLOSE_DEADLINE_MS = 10_000;
 
 export interface RunModes {
   readonly api: boolean;
@@ -121,14 +123,18 @@ export async function startService(
 
 function closeServer(server: ServerType): Promise<void> {
   return new Promise((resolve, reject) => {
+    const sweeping = 'closeIdleConnections' in server;
     // Idle keep-alive connections would otherwise hold close() open until they time out (5 s),
     // including those whose request (an event stream) ends after close() was called.
-    const sweep = 'closeIdleConnections' in server ? setInterval(() => server.closeIdleConnections(), IDLE_SWEEP_MS) : undefined;
+    const sweep = sweeping ? setInterval(() => server.closeIdleConnections(), IDLE_SWEEP_MS).unref() : undefined;
+    // A client that stopped reading blocks its answer's last write: cut such connections off.
+    const deadline = sweeping ? setTimeout(() => server.closeAllConnections(), CLOSE_DEADLINE_MS).unref() : undefined;
     server.close((error) => {
       clearInterval(sweep);
+      clearTimeout(deadline);
       if (error) reject(error);
       else resolve();
     });
-    if ('closeIdleConnections' in server) server.closeIdleConnections();
+    if (sweeping) server.closeIdleConnections();
   });
 }

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, createReadStream, fstatSync, mkdirSync, openSync, readSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, stat, writeFile as writeFileAsync, type FileHandle } from 'node:fs/promises';
+import { closeSync, createReadStream, fstatSync, mkdirSync, openSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdir, open, readdir, rename, rm, rmdir, stat, writeFile as writeFileAsync, type FileHandle } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { DependencyUnavailableError } from '../../application/errors.ts';
 import type { ExpectedContent, ObjectInfo } from '../../application/ports/object-store.ts';
@@ -25,8 +25,8 @@ export class LocalObjectStore extends SelfServedObjectStore {
   readonly #directories = new Set<string>();
 
   readonly #probeIntervalMs: number;
-  /** The last write probe: its outcome (a promise while it runs) and when it started. */
-  #probe: { readonly outcome: Promise<void>; readonly at: number } | null = null;
+  /** The last write probe: its outcome (a promise while it runs), when it started, whether it ended. */
+  #probe: { readonly outcome: Promise<void>; readonly at: number; done: boolean } | null = null;
 
   constructor(rootDir: string, signer: UrlSigner, options: { probeIntervalMs?: number } = {}) {
     super(signer);
@@ -103,12 +103,12 @@ export class LocalObjectStore extends SelfServedObjectStore {
   async delete(key: string): Promise<void> {
     const path = this.localPathOf(key);
     try {
-      rmSync(path, { force: true });
+      await rm(path, { force: true }); // an output may be large: not on the event loop
       // A job's own directory goes with its last file; shared ones (processed/) and the root stay.
       const directory = dirname(path);
       if (relative(this.#root, directory).includes(sep)) {
         this.#directories.delete(directory);
-        rmdirSync(directory);
+        await rmdir(directory);
       }
     } catch (error) {
       if (isFileSystemError(error) && ['ENOTEMPTY', 'EEXIST', 'ENOENT'].includes(error.code ?? '')) return;
@@ -155,8 +155,13 @@ export class LocalObjectStore extends SelfServedObjectStore {
    */
   ping(): Promise<void> {
     const now = performance.now();
-    if (!this.#probe || now - this.#probe.at >= this.#probeIntervalMs) this.#probe = { outcome: this.#writeProbe(), at: now };
-    return this.#probe.outcome;
+    // A probe still hanging (a stuck disk) is not joined by more, which would take libuv's threads.
+    if (!this.#probe || (this.#probe.done && now - this.#probe.at >= this.#probeIntervalMs)) {
+      const probe = { outcome: this.#writeProbe(), at: now, done: false };
+      probe.outcome.then(() => (probe.done = true), () => (probe.done = true));
+      this.#probe = probe;
+    }
+    return withDeadline(this.#probe.outcome, PROBE_DEADLINE_MS);
   }
 
   async #writeProbe(): Promise<void> {
@@ -177,6 +182,18 @@ const PARTIAL_DIRECTORY = '.partial';
 
 /** A partial file's name starts with its key, flattened (and cut to stay within a file name's length). */
 const partialPrefixOf = (key: string): string => encodeURIComponent(key).slice(0, 180);
+
+/** A probe slower than this reports storage unavailable (it goes on, and is asked again once done). */
+const PROBE_DEADLINE_MS = 2_000;
+
+/** The outcome, or DependencyUnavailableError('storage') if it takes longer than `ms`. */
+function withDeadline(outcome: Promise<void>, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DependencyUnavailableError('storage')), ms).unref();
+  });
+  return Promise.race([outcome, late]).finally(() => clearTimeout(timer));
+}
 
 /** How often readiness really writes to the disk. */
 const PROBE_INTERVAL_MS = 5_000;

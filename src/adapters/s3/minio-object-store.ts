@@ -140,9 +140,9 @@ export class MinioObjectStore implements ObjectStore {
     if (marker.key) query.set('key-marker', marker.key);
     if (marker.uploadId) query.set('upload-id-marker', marker.uploadId);
     const response = await this.#client.makeRequestAsync({ method: 'GET', bucketName: this.bucket, query: query.toString().replace('uploads=&', 'uploads&') });
-    let xml = '';
-    for await (const chunk of response) xml += chunk;
-    return parseIncompleteUploads(xml);
+    const body: Buffer[] = [];
+    for await (const chunk of response) body.push(chunk as Buffer);
+    return parseIncompleteUploads(Buffer.concat(body).toString('utf8'));
   }
 
   async sha256(key: string): Promise<string | null> {
@@ -215,7 +215,7 @@ function parseIncompleteUploads(body: string) {
     initiated: new Date(upload.Initiated),
   }));
   const next: UploadsMarker | null =
-    result.IsTruncated === 'true' ? { key: String(result.NextKeyMarker ?? ''), uploadId: String(result.NextUploadIdMarker ?? '') } : null;
+    result.IsTruncated === 'true' && result.NextKeyMarker ? { key: String(result.NextKeyMarker), uploadId: String(result.NextUploadIdMarker ?? '') } : null;
   return { uploads, next };
 }
 

@@ -78,10 +78,19 @@ describe('the production guard', () => {
     };
     expect(problemsOf(weak)).toEqual([
       'JWT_SECRET_KEY must be at least 32 characters (it has 20)',
-      expect.stringMatching(/^STORAGE_URL_SECRET has too little entropy \(about \d+ bits/),
+      'STORAGE_URL_SECRET repeats itself (a random value does not)',
       'METRICS_TOKEN is mostly runs or sequences of characters',
     ]);
     expect(problemsOf({ ...strong(), JWT_SECRET_KEY: 'x'.repeat(64) })).toEqual([expect.stringMatching(/^JWT_SECRET_KEY has too little entropy/)]);
+    expect(problemsOf({ ...strong(), JWT_SECRET_KEY: 'Password123Password123Password123!' })).toEqual(['JWT_SECRET_KEY repeats itself (a random value does not)']);
+  });
+
+  it('accepts every one of many generated secrets, however they are written', () => {
+    for (let i = 0; i < 2_000; i++) {
+      for (const secret of [randomBytes(48).toString('base64'), randomBytes(32).toString('hex'), randomBytes(24).toString('base64url')]) {
+        expect(problemsOf({ ...strong(), JWT_SECRET_KEY: secret }), secret).toEqual([]);
+      }
+    }
   });
 
   it('needs a storage URL secret of its own for self-served storage, and none on S3', () => {
