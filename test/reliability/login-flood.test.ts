@@ -77,8 +77,9 @@ describe.skipIf(!databaseServer)('a login flood', () => {
         const hashedBefore = hashed();
         const put = await fetch(init.body.presigned_url, { method: 'PUT', headers: init.body.upload_headers, body: content });
         expect(put.status).toBe(200);
-        // Logins whose hash completed while this upload ran: a few at most, never the backlog.
-        expect(hashed() - hashedBefore).toBeLessThanOrEqual(HASH_THREADS + HASH_QUEUE);
+        // Logins whose hash completed while this upload ran: a few (a slow host may let a few more
+        // finish), never the backlog: with hashing on libuv's pool, over a hundred did.
+        expect(hashed() - hashedBefore).toBeLessThanOrEqual(5 * (HASH_THREADS + HASH_QUEUE));
       }
     } finally {
       stop = true;
