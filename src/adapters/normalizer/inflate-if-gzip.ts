@@ -6,10 +6,8 @@ import { PermanentJobError } from '../../application/processing/errors.ts';
 const GZIP_MAGIC = [0x1f, 0x8b] as const;
 
 /**
- * Passes a file's bytes through, inflating them on the fly when they start with the gzip
- * magic bytes, within the job's decompression budgets (measured against the compressed
- * bytes zlib has consumed, so read-ahead cannot hide a bomb). Corrupt data fails with a
- * PermanentJobError; an error of the file's own stream passes through as it is.
+ * The file's bytes, inflated when they start with the gzip magic. The ratio budget is charged
+ * against what zlib consumed, not what was read ahead, so read-ahead cannot hide a bomb.
  */
 export async function* inflateIfGzip(file: AsyncIterable<Uint8Array>, budgets: JobBudgets): AsyncGenerator<Uint8Array> {
   const { start, rest } = await peek(file, GZIP_MAGIC.length);
