@@ -27,7 +27,6 @@ export function createLogger(config: Pick<Config, 'environment' | 'logLevel'>, d
   const pretty = config.environment === 'development' && process.stdout.isTTY;
   if (pretty) return pino({ ...options, transport: { target: 'pino-pretty', options: { ignore: 'pid,hostname,service' } } });
   // One synchronous write per line: every line is out when the call returns, so a SIGKILL or the
-  // OOM killer loses none, and no line waits on libuv's pool (bcrypt, file I/O). About 3-4.5 µs
-  // of CPU more per line than the 4 KiB asynchronous buffer used before (bench/log-cost.ts).
+  // OOM killer loses none, and no line waits on libuv's pool (cost: docs/BENCHMARKS.md).
   return pino(options, pino.destination({ dest: 1, sync: true }));
 }
