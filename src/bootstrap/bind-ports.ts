@@ -32,7 +32,7 @@ import { RedisJobQueue } from '../adapters/redis/redis-job-queue.ts';
 import { RedisRateLimitStore } from '../adapters/redis/redis-rate-limit-store.ts';
 import { InMemoryRateLimitStore } from '../adapters/memory/in-memory-rate-limit-store.ts';
 import { FailoverRateLimitStore } from '../adapters/resilience/failover-rate-limit-store.ts';
-import { createLogNormalizer, type ClosableLogNormalizer } from '../adapters/normalizer/create-log-normalizer.ts';
+import { createLogNormalizer } from '../adapters/normalizer/create-log-normalizer.ts';
 import { MinioObjectStore } from '../adapters/s3/minio-object-store.ts';
 import { UrlSigner } from '../adapters/signed-urls/url-signer.ts';
 import { RandomUuidGenerator } from '../adapters/system/random-uuid-generator.ts';
@@ -50,22 +50,23 @@ export function bindPorts(container: Container, config: Config, resources: Resou
     if (!resources.database) throw new Error('No database was opened for the database-backed ports');
     return resources.database;
   };
+  // An adapter built here with connections or threads of its own (a close method) is closed when
+  // the container is unbound at shutdown; an override belongs to its caller.
   const bind = <T>(token: symbol, override: T | undefined, build: (...deps: never[]) => T, deps: symbol[] = []): void => {
     if (override) container.bind<T>(token).toConstantValue(override);
-    else container.bind<T>(token).toResolvedValue(build as (...deps: unknown[]) => T, deps);
+    else {
+      container
+        .bind<T>(token)
+        .toResolvedValue(build as (...deps: unknown[]) => T, deps)
+        .onDeactivation(async (adapter) => (adapter as { close?: () => Promise<void> }).close?.());
+    }
   };
 
   bind(TOKENS.Clock, overrides.clock, () => new SystemClock());
   bind(TOKENS.IdGenerator, overrides.ids, () => new RandomUuidGenerator());
-  if (overrides.feed) container.bind(TOKENS.JobChangeFeed).toConstantValue(overrides.feed);
-  else {
-    container
-      .bind<JobChangeFeed>(TOKENS.JobChangeFeed)
-      .toResolvedValue(() => (resources.redis ? new RedisJobChangeFeed(resources.redis, config.redisKeyPrefix) : new InMemoryJobChangeFeed()))
-      .onDeactivation(async (feed) => {
-        if (feed instanceof RedisJobChangeFeed) await feed.close();
-      });
-  }
+  bind<JobChangeFeed>(TOKENS.JobChangeFeed, overrides.feed, () =>
+    resources.redis ? new RedisJobChangeFeed(resources.redis, config.redisKeyPrefix) : new InMemoryJobChangeFeed(),
+  );
   // Every stored job change is announced to followers (the event stream). On the database,
   // reads are answered from memory until a change is announced (see JobReadCache).
   container
@@ -83,28 +84,11 @@ export function bindPorts(container: Container, config: Config, resources: Resou
   // Authentication reads the account on every request: remembered for a second (see RecentUserCache).
   bind(TOKENS.UserRepository, overrides.users, (clock: Clock) => new RecentUserCache(new PgUserRepository(database()), clock, 1_000), [TOKENS.Clock]);
   bind(TOKENS.SessionRepository, overrides.sessions, () => new PgSessionRepository(database()));
-  if (overrides.queue) container.bind(TOKENS.JobQueue).toConstantValue(overrides.queue);
-  else {
-    const { keyPrefix, visibilityTimeoutMs } = config.queue;
-    container
-      .bind<JobQueue>(TOKENS.JobQueue)
-      .toResolvedValue(() =>
-        resources.redis
-          ? new RedisJobQueue(resources.redis, { keyPrefix, visibilityTimeoutMs })
-          : new InMemoryJobQueue({ visibilityTimeoutMs }),
-      )
-      // Runs when the container is unbound at shutdown: the queue's own connections go too.
-      .onDeactivation(async (queue) => {
-        if (queue instanceof RedisJobQueue) await queue.close();
-      });
-  }
-  if (overrides.hasher) container.bind(TOKENS.PasswordHasher).toConstantValue(overrides.hasher);
-  else {
-    container
-      .bind<BcryptPasswordHasher>(TOKENS.PasswordHasher)
-      .toResolvedValue(() => new BcryptPasswordHasher(config.passwordHashing))
-      .onDeactivation((hasher) => hasher.close());
-  }
+  const { keyPrefix, visibilityTimeoutMs } = config.queue;
+  bind<JobQueue>(TOKENS.JobQueue, overrides.queue, () =>
+    resources.redis ? new RedisJobQueue(resources.redis, { keyPrefix, visibilityTimeoutMs }) : new InMemoryJobQueue({ visibilityTimeoutMs }),
+  );
+  bind<PasswordHasher>(TOKENS.PasswordHasher, overrides.hasher, () => new BcryptPasswordHasher(config.passwordHashing));
   bind(TOKENS.TokenIssuer, overrides.tokens, (clock: Clock) => new JoseTokenIssuer(config.jwt, clock), [TOKENS.Clock]);
   bind(
     TOKENS.ObjectStore,
@@ -122,13 +106,7 @@ export function bindPorts(container: Container, config: Config, resources: Resou
       : new InMemoryRateLimitStore(),
   );
 
-  if (overrides.normalizer) container.bind(TOKENS.LogNormalizer).toConstantValue(overrides.normalizer);
-  else {
-    container
-      .bind<ClosableLogNormalizer>(TOKENS.LogNormalizer)
-      .toResolvedValue(() => createLogNormalizer(config.worker.parseThreads))
-      .onDeactivation((normalizer) => normalizer.close());
-  }
+  bind<LogNormalizer>(TOKENS.LogNormalizer, overrides.normalizer, () => createLogNormalizer(config.worker.parseThreads));
 
   // The record use cases are built from: each takes the ports it needs by name.
   container.bind<Ports>(TOKENS.Ports).toResolvedValue(

@@ -2,11 +2,8 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { isAcceptablePassword, MAX_PASSWORD_BYTES, MIN_PASSWORD_LENGTH } from '../domain/user/password-rules.ts';
-import { productionProblems } from './production-guard.ts';
-
 import { DEFAULT_ADMIN, DEFAULT_JWT_SECRET, DEFAULT_S3_KEYS } from './development-defaults.ts';
-
-export { DEFAULT_ADMIN } from './development-defaults.ts';
+import { productionProblems } from './production-guard.ts';
 
 const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])

@@ -1,4 +1,5 @@
-import { ConfigError, loadConfig, DEFAULT_ADMIN } from './config.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { DEFAULT_ADMIN } from './development-defaults.ts';
 import { createLogger } from './logger.ts';
 import { watchLauncher } from './launcher-watch.ts';
 import { startService, type RunModes } from './run-service.ts';

@@ -136,10 +136,10 @@ export class MinioObjectStore implements ObjectStore {
    * minio-js always sends an empty one, which some S3 servers (Swift's) take as a real one.
    */
   async #incompleteUploads(prefix: string, marker: UploadsMarker) {
-    const query = new URLSearchParams({ uploads: '', prefix, 'max-uploads': '1000' });
-    if (marker.key) query.set('key-marker', marker.key);
-    if (marker.uploadId) query.set('upload-id-marker', marker.uploadId);
-    const response = await this.#client.makeRequestAsync({ method: 'GET', bucketName: this.bucket, query: query.toString().replace('uploads=&', 'uploads&') });
+    const params = new URLSearchParams({ prefix, 'max-uploads': '1000' });
+    if (marker.key) params.set('key-marker', marker.key);
+    if (marker.uploadId) params.set('upload-id-marker', marker.uploadId);
+    const response = await this.#client.makeRequestAsync({ method: 'GET', bucketName: this.bucket, query: `uploads&${params}` });
     const body: Buffer[] = [];
     for await (const chunk of response) body.push(chunk as Buffer);
     return parseIncompleteUploads(Buffer.concat(body).toString('utf8'));

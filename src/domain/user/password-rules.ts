@@ -12,11 +12,4 @@ export const isAcceptablePassword = (password: string): boolean =>
   [...password].length >= MIN_PASSWORD_LENGTH && utf8Length(password) <= MAX_PASSWORD_BYTES;
 
 /** Bytes of `text` in UTF-8 (a lone surrogate counts as the 3 bytes of U+FFFD, as encoders write it). */
-export function utf8Length(text: string): number {
-  let bytes = 0;
-  for (const char of text) {
-    const code = char.codePointAt(0)!;
-    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
-  }
-  return bytes;
-}
+export const utf8Length = (text: string): number => new TextEncoder().encode(text).length;
