@@ -90,6 +90,19 @@ describe('ThreadPoolLogNormalizer', () => {
     }
   });
 
+  it('finishes the blocks its threads hold when it is closed, and then stops every thread', async () => {
+    // Ten blocks, all in the threads (2 threads × 8 ahead) once the first result is out.
+    const pool = new ThreadPoolLogNormalizer({ threads: 2, inlineBelowBytes: 0, blockBytes: 4096 });
+    const text = Array.from({ length: 400 }, (_, i) => `{"msg":"line ${i}","pad":"${'p'.repeat(64)}"}\n`).join('');
+    const output = pool.normalize(blocksOf(text), SPEC).gzip[Symbol.asyncIterator]();
+    const chunks = [(await output.next()).value, (await output.next()).value];
+    await pool.close();
+    for (let next = await output.next(); !next.done; next = await output.next()) chunks.push(next.value);
+    const lines = gunzipSync(Buffer.concat(chunks)).toString().trim().split('\n');
+    expect(lines.map((line) => JSON.parse(line).message)).toEqual(Array.from({ length: 400 }, (_, i) => `line ${i}`));
+    expect(pool.threadCount).toBe(0);
+  });
+
   it('refuses work once closed, with a clear error', async () => {
     const pool = new ThreadPoolLogNormalizer({ threads: 2 });
     await collect(pool.normalize(blocksOf('{"msg":"warm up"}\n'), SPEC).gzip);

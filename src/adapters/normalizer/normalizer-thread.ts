@@ -2,13 +2,15 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { normalizeAndDeflate } from './normalize-task.ts';
 import { blockIn, resultIn, type SlotMemory } from './shared-slots.ts';
-import type { TaskReply, TaskRequest } from './thread-protocol.ts';
+import type { TaskReply, ThreadRequest } from './thread-protocol.ts';
 
 const port = parentPort;
 if (!port) throw new Error('normalizer-thread.ts runs as a worker thread');
 const memory = workerData as SlotMemory;
 
-port.on('message', (request: TaskRequest) => {
+port.on('message', (request: ThreadRequest) => {
+  // Leaving by itself, not by terminate(): Node aborts the process when a thread is stopped between creating and initialising a zlib handle.
+  if ('stop' in request) return port.close();
   const { id, spec } = request;
   let reply: TaskReply;
   try {

@@ -5,7 +5,7 @@ import type { NormalizationSpec } from '../../application/processing/normalize-b
 import { blocksOfFile, blockSpecOf, DEFAULT_BLOCK_BYTES } from './file-blocks.ts';
 import { framedOutput, normalizeAndDeflate, type BlockResult } from './normalize-task.ts';
 import { SharedSlots } from './shared-slots.ts';
-import type { TaskReply, TaskRequest } from './thread-protocol.ts';
+import type { StopRequest, TaskReply, TaskRequest } from './thread-protocol.ts';
 
 const THREAD_SCRIPT = new URL('./normalizer-thread.ts', import.meta.url);
 
@@ -34,6 +34,8 @@ const DEFAULT_INLINE_BELOW_BYTES = 16 * 1024;
 const DEFAULT_BLOCKS_AHEAD_PER_THREAD = 8;
 /** A shared slot holds a usual block (64 KiB and the rest of a line); larger ones are sent in messages. */
 const SLOT_BYTES = 256 * 1024;
+/** A block takes milliseconds; a thread still busy after this is stuck. */
+const STOP_DEADLINE_MS = 5_000;
 
 /**
  * A small young generation keeps memory flat (a block's garbage dies young). A small old one
@@ -70,12 +72,12 @@ export class ThreadPoolLogNormalizer implements LogNormalizer {
     return this.#threads.filter((thread) => thread.alive).length;
   }
 
-  /** Stops the threads; blocks still in them fail. */
+  /** Stops the threads once they have finished the blocks they hold (a thread stuck past a deadline is terminated). */
   async close(): Promise<void> {
     this.#closed = true;
     const threads = this.#threads;
     this.#threads = [];
-    await Promise.all(threads.map((thread) => thread.terminate()));
+    await Promise.all(threads.map((thread) => thread.stop(STOP_DEADLINE_MS)));
   }
 
   /** The blocks' results in order, with up to `threads × blocksAheadPerThread` blocks in flight. */
@@ -138,6 +140,7 @@ class NormalizerThread {
   readonly #waiting = new Map<number, { resolve: (result: BlockResult) => void; reject: (error: Error) => void; slot: number | null }>();
   #nextId = 0;
   #failure: Error | null = null;
+  #exited = false;
 
   constructor(resourceLimits: ResourceLimits, slots: SharedSlots) {
     this.#slots = slots;
@@ -149,7 +152,10 @@ class NormalizerThread {
       const Failure = error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? ThreadOutOfMemory : Error;
       this.#fail(new Failure(`A normalizer thread failed: ${error.message}`));
     });
-    this.#worker.on('exit', (code) => this.#fail(new Error(`A normalizer thread exited (code ${code})`)));
+    this.#worker.on('exit', (code) => {
+      this.#exited = true;
+      this.#fail(new Error(`A normalizer thread exited (code ${code})`));
+    });
   }
 
   get busy(): number {
@@ -179,8 +185,16 @@ class NormalizerThread {
     });
   }
 
-  async terminate(): Promise<void> {
-    await this.#worker.terminate();
+  async stop(deadlineMs: number): Promise<void> {
+    if (this.#exited) return;
+    const exited = new Promise<void>((resolve) => this.#worker.once('exit', () => resolve()));
+    const stop: StopRequest = { stop: true };
+    this.#worker.postMessage(stop);
+    this.#worker.ref();
+    let deadline: NodeJS.Timeout | undefined;
+    const overdue = new Promise<'overdue'>((resolve) => (deadline = setTimeout(() => resolve('overdue'), deadlineMs)));
+    if ((await Promise.race([exited, overdue])) === 'overdue') await this.#worker.terminate();
+    clearTimeout(deadline);
   }
 
   #settle(reply: TaskReply): void {

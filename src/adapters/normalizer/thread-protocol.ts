@@ -3,6 +3,13 @@ import type { NormalizationSpec } from '../../application/processing/normalize-b
 import type { BlockResult } from './normalize-task.ts';
 
 /** What the pool posts to a normalizer thread: a block whose bytes wait in a shared slot, or are transferred. */
+export type ThreadRequest = TaskRequest | StopRequest;
+
+/** Ends the thread once it has answered every block posted before. */
+export interface StopRequest {
+  readonly stop: true;
+}
+
 export type TaskRequest = {
   readonly id: number;
   readonly spec: NormalizationSpec;
