@@ -61,7 +61,7 @@ const HTML_PAGES = new Set(['/docs']);
 const UNLIMITED = /^\/(health|metrics|openapi\.json|docs|storage)(\/|$)/;
 
 /** The HTTP API of API.md as a Hono app; serve it with any Hono adapter. */
-export function createApp(uc: HttpUseCases, options: HttpOptions): Hono<AppEnv> {
+export function createApp(useCases: HttpUseCases, options: HttpOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use(requestId());
   if (options.requestLog || options.metrics) app.use(observeRequests({ log: options.requestLog, metrics: options.metrics }));
@@ -71,7 +71,7 @@ export function createApp(uc: HttpUseCases, options: HttpOptions): Hono<AppEnv> 
     app.use(cors({ origin: [...options.corsOrigins], exposeHeaders: ['X-Request-ID', 'X-Total-Count', 'Retry-After'], maxAge: 600 }));
   }
   if (options.rateLimit) {
-    app.use(rateLimit({ ...options.rateLimit, verifyToken: uc.verifyToken, exempt: (path) => UNLIMITED.test(path) }));
+    app.use(rateLimit({ ...options.rateLimit, verifyToken: useCases.verifyToken, exempt: (path) => UNLIMITED.test(path) }));
   }
   app.onError((error, c) => handleError(error, c, options.onServerError));
   app.notFound((c) => errorResponse(c, 404, 'NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`));
@@ -88,11 +88,11 @@ export function createApp(uc: HttpUseCases, options: HttpOptions): Hono<AppEnv> 
   const document = openApiDocument(options.version);
   app.get('/openapi.json', (c) => c.json(document));
   app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'Log Ingest Service API' }));
-  app.route('/health', healthRoutes(uc, options.version));
-  app.route('/auth', authRoutes(uc));
-  app.route('/ingest', ingestRoutes(uc));
-  app.route('/jobs', jobRoutes(uc, { eventsPollMs: options.eventsPollMs ?? 2_000, closing: options.closing ?? new AbortController().signal }));
-  app.route('/users', userRoutes(uc));
+  app.route('/health', healthRoutes(useCases, options.version));
+  app.route('/auth', authRoutes(useCases));
+  app.route('/ingest', ingestRoutes(useCases));
+  app.route('/jobs', jobRoutes(useCases, { eventsPollMs: options.eventsPollMs ?? 2_000, closing: options.closing ?? new AbortController().signal }));
+  app.route('/users', userRoutes(useCases));
   if (options.selfServedStorage) app.route('/storage', storageRoutes(options.selfServedStorage));
   return app;
 }

@@ -5,11 +5,11 @@ import { bearerVerification } from '../request-identity.ts';
 import type { HttpUseCases } from '../use-cases.ts';
 
 /** Requires `Authorization: Bearer <access token>` and puts the actor on the context. */
-export function authenticate(uc: Pick<HttpUseCases, 'authenticate' | 'verifyToken'>) {
+export function authenticate(useCases: Pick<HttpUseCases, 'authenticate' | 'verifyToken'>) {
   return createMiddleware<AppEnv>(async function requireBearer(c, next) {
-    const verification = bearerVerification(c, uc.verifyToken);
+    const verification = bearerVerification(c, useCases.verifyToken);
     if (!verification) throw new DomainError('INVALID_TOKEN', 'Not authenticated');
-    c.set('actor', await uc.authenticate.actorFor(await verification));
+    c.set('actor', await useCases.authenticate.actorFor(await verification));
     await next();
   });
 }

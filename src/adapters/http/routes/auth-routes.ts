@@ -7,23 +7,23 @@ import { loginBody, refreshTokenBody, verifyTokenBody } from '../schemas.ts';
 import type { HttpUseCases } from '../use-cases.ts';
 import { validate } from '../validation.ts';
 
-export function authRoutes(uc: HttpUseCases) {
-  const requireUser = authenticate(uc);
+export function authRoutes(useCases: HttpUseCases) {
+  const requireUser = authenticate(useCases);
   return new Hono<AppEnv>()
     .post('/login', validate('json', loginBody), async (c) => {
       const { username, password } = c.req.valid('json');
-      return c.json(presentTokenPair(await uc.login.execute(username, password, clientAddress(c))));
+      return c.json(presentTokenPair(await useCases.login.execute(username, password, clientAddress(c))));
     })
     .post('/refresh', validate('json', refreshTokenBody), async (c) => {
-      return c.json(presentTokenPair(await uc.refreshSession.execute(c.req.valid('json').refresh_token)));
+      return c.json(presentTokenPair(await useCases.refreshSession.execute(c.req.valid('json').refresh_token)));
     })
     .post('/logout', requireUser, validate('json', refreshTokenBody), async (c) => {
-      await uc.logout.execute(c.get('actor'), c.req.valid('json').refresh_token);
+      await useCases.logout.execute(c.get('actor'), c.req.valid('json').refresh_token);
       return c.body(null, 204);
     })
-    .get('/me', requireUser, async (c) => c.json(presentUser(await uc.getMe.execute(c.get('actor')))))
+    .get('/me', requireUser, async (c) => c.json(presentUser(await useCases.getMe.execute(c.get('actor')))))
     .post('/verify', validate('json', verifyTokenBody), async (c) => {
-      const verification = await uc.verifyToken.execute(c.req.valid('json').token);
+      const verification = await useCases.verifyToken.execute(c.req.valid('json').token);
       return c.json(
         verification.valid
           ? { valid: true, claims: presentClaims(verification.claims) }

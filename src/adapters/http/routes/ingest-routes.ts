@@ -5,12 +5,12 @@ import { completeUploadBody, idempotencyHeader, initUploadBody } from '../schema
 import type { HttpUseCases } from '../use-cases.ts';
 import { validate } from '../validation.ts';
 
-export function ingestRoutes(uc: HttpUseCases) {
+export function ingestRoutes(useCases: HttpUseCases) {
   return new Hono<AppEnv>()
-    .use(authenticate(uc))
+    .use(authenticate(useCases))
     .post('/files/init', validate('header', idempotencyHeader), validate('json', initUploadBody), async (c) => {
       const body = c.req.valid('json');
-      const { job, uploadRequest, replayed } = await uc.initUpload.execute(c.get('actor'), {
+      const { job, uploadRequest, replayed } = await useCases.initUpload.execute(c.get('actor'), {
         filename: body.filename,
         size: body.size,
         logFormat: body.log_format,
@@ -30,7 +30,7 @@ export function ingestRoutes(uc: HttpUseCases) {
       );
     })
     .post('/files/complete', validate('json', completeUploadBody), async (c) => {
-      const job = await uc.completeUpload.execute(c.get('actor'), c.req.valid('json').job_id);
+      const job = await useCases.completeUpload.execute(c.get('actor'), c.req.valid('json').job_id);
       return c.json({ message: 'Job queued successfully', job_id: job.id, status: job.status });
     });
 }

@@ -17,7 +17,7 @@ const RECONNECT_AFTER_MS = 2_000;
  */
 export async function streamJobEvents(
   c: Context<AppEnv>,
-  uc: HttpUseCases,
+  useCases: HttpUseCases,
   jobId: string,
   options: { quietMs: number; closing: AbortSignal },
 ): Promise<Response> {
@@ -26,7 +26,7 @@ export async function streamJobEvents(
   const pending: JobChange[] = [];
   let wake: () => void = () => {};
   // Resolved before streaming, so an unknown or foreign id still gets a proper 404.
-  const watch = await uc.watchJob.execute(actor, jobId, (change) => {
+  const watch = await useCases.watchJob.execute(actor, jobId, (change) => {
     pending.push(change);
     wake();
   });
@@ -51,7 +51,7 @@ export async function streamJobEvents(
           await Promise.race([heard, stream.sleep(quietMs)]);
           if (closing.aborted) break;
         }
-        const next = pending.shift() ?? (await uc.watchJob.current(actor, jobId));
+        const next = pending.shift() ?? (await useCases.watchJob.current(actor, jobId));
         await send(next);
       }
       if (closing.aborted && !stream.aborted) await stream.write(`: the server is shutting down\nretry: ${RECONNECT_AFTER_MS}\n\n`);

@@ -14,12 +14,12 @@ export interface JobRouteOptions {
   readonly closing: AbortSignal;
 }
 
-export function jobRoutes(uc: HttpUseCases, options: JobRouteOptions) {
+export function jobRoutes(useCases: HttpUseCases, options: JobRouteOptions) {
   return new Hono<AppEnv>()
-    .use(authenticate(uc))
+    .use(authenticate(useCases))
     .get('/', validate('query', listJobsQuery), async (c) => {
       const query = c.req.valid('query');
-      const { records, total } = await uc.listJobs.execute(c.get('actor'), {
+      const { records, total } = await useCases.listJobs.execute(c.get('actor'), {
         status: query.status,
         jobType: query.job_type,
         limit: query.limit,
@@ -29,17 +29,17 @@ export function jobRoutes(uc: HttpUseCases, options: JobRouteOptions) {
       return c.json(records.map(presentJob));
     })
     .get('/:job_id', validate('param', jobIdParam), async (c) => {
-      const record = await uc.getJob.execute(c.get('actor'), c.req.valid('param').job_id);
+      const record = await useCases.getJob.execute(c.get('actor'), c.req.valid('param').job_id);
       return c.body(jobJson(record), 200, { 'Content-Type': 'application/json' });
     })
     .get('/:job_id/output', validate('param', jobIdParam), async (c) => {
-      const download = await uc.getJobOutput.execute(c.get('actor'), c.req.valid('param').job_id);
+      const download = await useCases.getJobOutput.execute(c.get('actor'), c.req.valid('param').job_id);
       return c.json({ download_url: download.url, expires_in: download.expiresInSeconds });
     })
     .post('/:job_id/retry', validate('param', jobIdParam), async (c) => {
-      return c.json(presentJob(await uc.retryJob.execute(c.get('actor'), c.req.valid('param').job_id)));
+      return c.json(presentJob(await useCases.retryJob.execute(c.get('actor'), c.req.valid('param').job_id)));
     })
     .get('/:job_id/events', validate('param', jobIdParam), (c) =>
-      streamJobEvents(c, uc, c.req.valid('param').job_id, { quietMs: options.eventsPollMs, closing: options.closing }),
+      streamJobEvents(c, useCases, c.req.valid('param').job_id, { quietMs: options.eventsPollMs, closing: options.closing }),
     );
 }

@@ -6,17 +6,17 @@ import { createUserBody, pageQuery, updateUserBody, userIdParam } from '../schem
 import type { HttpUseCases } from '../use-cases.ts';
 import { validate } from '../validation.ts';
 
-export function userRoutes(uc: HttpUseCases) {
+export function userRoutes(useCases: HttpUseCases) {
   return new Hono<AppEnv>()
-    .use(authenticate(uc))
+    .use(authenticate(useCases))
     .get('/', validate('query', pageQuery), async (c) => {
-      const { users, total } = await uc.listUsers.execute(c.get('actor'), c.req.valid('query'));
+      const { users, total } = await useCases.listUsers.execute(c.get('actor'), c.req.valid('query'));
       c.header('X-Total-Count', String(total));
       return c.json(users.map(presentUser));
     })
     .post('/', validate('json', createUserBody), async (c) => {
       const body = c.req.valid('json');
-      const user = await uc.createUser.execute(c.get('actor'), {
+      const user = await useCases.createUser.execute(c.get('actor'), {
         username: body.username,
         email: body.email,
         password: body.password,
@@ -26,11 +26,11 @@ export function userRoutes(uc: HttpUseCases) {
       return c.json(presentUser(user), 201);
     })
     .get('/:user_id', validate('param', userIdParam), async (c) => {
-      return c.json(presentUser(await uc.getUser.execute(c.get('actor'), c.req.valid('param').user_id)));
+      return c.json(presentUser(await useCases.getUser.execute(c.get('actor'), c.req.valid('param').user_id)));
     })
     .patch('/:user_id', validate('param', userIdParam), validate('json', updateUserBody), async (c) => {
       const body = c.req.valid('json');
-      const user = await uc.updateUser.execute(c.get('actor'), c.req.valid('param').user_id, {
+      const user = await useCases.updateUser.execute(c.get('actor'), c.req.valid('param').user_id, {
         email: body.email,
         fullName: body.full_name,
         role: body.role,
@@ -41,7 +41,7 @@ export function userRoutes(uc: HttpUseCases) {
       return c.json(presentUser(user));
     })
     .delete('/:user_id', validate('param', userIdParam), async (c) => {
-      await uc.deactivateUser.execute(c.get('actor'), c.req.valid('param').user_id);
+      await useCases.deactivateUser.execute(c.get('actor'), c.req.valid('param').user_id);
       return c.body(null, 204);
     });
 }
