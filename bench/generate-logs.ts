@@ -31,9 +31,8 @@ export function sampleLine(format: LogFormat, i: number): string {
 
 /** Writes a file of about `bytes` bytes of `format` lines; returns the number of lines. */
 export async function generateLogFile(path: string, format: LogFormat, bytes: number): Promise<number> {
-  // Flushed to disk before it closes, rather than written back by the kernel during the first
-  // measured run: the one run measured right after generating 1 GiB spent 30 ms of CPU per
-  // MiB, against 17–19 otherwise.
+  // Flushed to disk before it closes, so the kernel's writeback of the new file does not run
+  // during the first measured run.
   const out = createWriteStream(path, { flush: true });
   let written = 0;
   let lines = 0;

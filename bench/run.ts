@@ -30,10 +30,8 @@ const POOL_SIZE = 10; // the service's Postgres pool (Database's default)
 /**
  * The service's objects: a run's own, like its database, deleted after the run (with any an
  * interrupted run left), never before it. They live in memory (/dev/shm) where there is one,
- * so that the end-to-end figure is the service's, not the file system's: on ext4 without a
- * journal (as here), creating a file after others were deleted in the last 1-6 minutes scans
- * their inodes (the kernel's recently_deleted check), and end to end swung from 290 to 730
- * jobs/s with what had run before. The same run on the data directory's disk is printed too.
+ * so that the end-to-end figure is the service's, not the file system's (ext4 without a journal
+ * slows file creation for minutes after many deletions). The run on the disk is printed too.
  */
 const IN_MEMORY = existsSync('/dev/shm') ? '/dev/shm' : null;
 const SERVICE_DATA = join(IN_MEMORY ?? DATA, `ingest-bench-service-${process.pid}`);
@@ -192,8 +190,8 @@ function row(figure: string, measured: LoadResult, ceiling: LoadResult, ratio: n
 
 /**
  * A figure and its ceiling measured in turns, twice each; the caller keeps each side's better
- * run. The host's speed drifts within a run (by a third within a minute, here): taking turns
- * gives both sides the same chance of a fast or a slow minute.
+ * run. The host's speed drifts within a run: taking turns gives both sides the same chance of
+ * a fast or a slow minute.
  */
 async function alternating<A, B>(measured: () => Promise<A>, ceiling: () => Promise<B>): Promise<[A[], B[]]> {
   const measuredRuns: A[] = [];
@@ -223,9 +221,9 @@ function failuresNote(result: LoadResult): string {
 /**
  * What Postgres can do for inits one at a time: pgbench running one init's inserts (the job,
  * its upload and its first history entry) per transaction, as one prepared statement, with
- * as many clients as the service's pool has. This single-row form is about a tenth faster
- * for one job than the service's own statement (CREATE_JOBS, which takes arrays so that
- * inits arriving together share one); transactions per second, or null without pgbench.
+ * as many clients as the service's pool has. For one job this single-row form is faster than
+ * the service's own statement (CREATE_JOBS, which takes arrays so that inits arriving together
+ * share one), so it is the ceiling; transactions per second, or null without pgbench.
  */
 function pgbench(url: string, accessToken: string): number | null {
   if (spawnSync('sh', ['-c', 'command -v pgbench']).status !== 0) return null;
@@ -244,8 +242,8 @@ interface InitAnswer {
 
 /**
  * Small files through the whole flow by many clients at once, after a warm-up of the same; jobs
- * per second until the last measured one is COMPLETED. The clients use undici's request API: fetch costs a client about twice the CPU
- * per request (its WHATWG streams and headers), which on two shared cores the service loses.
+ * per second until the last measured one is COMPLETED. The clients use undici's request API, far
+ * cheaper per request than fetch: on shared cores, what the clients spend the service loses.
  * `filename` tells this run's jobs from any other's in the database.
  */
 async function endToEnd(base: string, headers: Record<string, string>, databaseUrl: string, filename: string) {

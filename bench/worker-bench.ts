@@ -75,8 +75,7 @@ for (const format of FORMATS) {
   const large = await file(format, LARGE_MB);
   // The host's speed drifts within a run, so each worker run on the large file is compared
   // with the ceiling measured just before and just after it, the faster of the two: a slow
-  // minute can then only make the worker's ratio worse, never flatter it (ceilings measured
-  // up front gave 32 and 101 MiB/s where 154-167 were usual, and ratios of 191 and 64 %).
+  // minute can then only make the worker's ratio worse, never flatter it.
   let ceilingBefore = measure('ceiling', format, large);
   const jqRuns = format === 'json' ? [jqSeconds(large), jqSeconds(large)] : [];
   const jq = jqRuns.includes(null) || jqRuns.length === 0 ? null : Math.min(...(jqRuns as number[]));

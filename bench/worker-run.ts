@@ -52,7 +52,7 @@ if (mode === 'ceiling') {
   const { eventsParsed, outputKey } = (await jobs.get(job.id))!.result!;
   events = eventsParsed;
   await normalizer.close();
-  // Measured, the output goes: a full bench left some 500 MB of it next to the input files.
+  // Measured, the output goes, so that runs do not pile it up next to the input files.
   const output = outputKey === null ? null : storage.localPathOf(outputKey);
   if (output !== null) rmSync(output, { force: true });
 }

@@ -27,6 +27,6 @@ export function createLogger(config: Pick<Config, 'environment' | 'logLevel'>, d
   const pretty = config.environment === 'development' && process.stdout.isTTY;
   if (pretty) return pino({ ...options, transport: { target: 'pino-pretty', options: { ignore: 'pid,hostname,service' } } });
   // One synchronous write per line: every line is out when the call returns, so a SIGKILL or the
-  // OOM killer loses none, and no line waits on libuv's pool (cost: docs/BENCHMARKS.md).
+  // OOM killer loses none, and no line waits on libuv's pool.
   return pino(options, pino.destination({ dest: 1, sync: true }));
 }

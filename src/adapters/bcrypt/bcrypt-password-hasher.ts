@@ -20,10 +20,8 @@ const IDLE_THREAD_MS = 60_000;
 const RETRY_AFTER_SECONDS = 1;
 
 /**
- * bcrypt (@node-rs/bcrypt) on a pool of worker threads of its own, at most `threads + queue`
- * hashes admitted at a time. Its promise API would run on libuv's four threads, shared with
- * file I/O (the local object store): a login flood then stalled uploads for minutes. A hash
- * beyond the bound is refused at once (OverloadedError) rather than queued without end.
+ * bcrypt (@node-rs/bcrypt) on threads of its own, not libuv's pool, so hashing never holds up file
+ * I/O. At most `threads + queue` hashes are admitted; beyond, OverloadedError at once, never a queue without end.
  */
 export class BcryptPasswordHasher implements PasswordHasher {
   readonly #settings: BcryptSettings;

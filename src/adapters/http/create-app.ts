@@ -49,8 +49,8 @@ export interface HttpOptions {
 }
 
 /**
- * Largest JSON body by default. The API's bodies are a few KiB at most; parsing 1 MiB of
- * JSON (90,000 keys, say) holds the event loop for 60–100 ms, which anonymous clients could repeat.
+ * Largest JSON body by default. The API's bodies are a few KiB at most, and parsing a large one
+ * blocks the event loop, which anonymous clients could repeat at will.
  */
 export const JSON_BODY_LIMIT_BYTES = 64 * 1024;
 

@@ -2,14 +2,10 @@ import { ServerResponse, type IncomingMessage, type OutgoingHttpHeaders } from '
 
 /**
  * Node's ServerResponse, plus headers preset by middleware before the handler answers
- * (`presetHeader`), kept in a plain list and written with the handler's own in one
- * `writeHead`. The handler's headers win, whatever their case: an event stream's
- * `Cache-Control: no-cache` over the default `no-store`.
- *
- * Node's own `setHeader` does the same merge, but a response with any header set that way
- * takes Node's slow path: every header, the handler's included, is lower-cased, stored in a
- * dictionary and copied again when the head is written. On a read of a job, a dozen headers
- * went that way (docs/BENCHMARKS.md).
+ * (`presetHeader`), kept in a plain list and written with the handler's own in one `writeHead`.
+ * The handler's headers win, whatever their case: an event stream's `Cache-Control: no-cache`
+ * over the default `no-store`. Node's `setHeader` merges the same way, but puts every header of
+ * the answer on its slow path (lower-cased into a dictionary, copied again at `writeHead`).
  */
 export class PresetHeadersResponse<Request extends IncomingMessage = IncomingMessage> extends ServerResponse<Request> {
   /** Lower-case name, name, value; a flat list, since it holds a dozen at most. */

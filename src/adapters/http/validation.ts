@@ -18,11 +18,9 @@ const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
  * Validates one part of the request against a zod schema and hands the parsed value to the
  * route (`c.req.valid(target)`); a failure is thrown as the core's ValidationError, so one
  * error handler renders every 422 the same way, a body that is not JSON at all included.
- *
  * It reads the request as Hono's validator does (a body is JSON only when its Content-Type
- * says so, else it validates as `{}`; a repeated query key becomes an array), in one layer:
- * Hono's validator with @hono/zod-validator awaited four times a request, even for a path
- * parameter, on every read of a job.
+ * says so, else it validates as `{}`; a repeated query key becomes an array), but in one layer
+ * and synchronously for everything but a body, since every read of a job passes it.
  */
 export function validate<T extends ZodType, Target extends ValidatedPart>(target: Target, schema: T): Validator<T, Target> {
   const accept = (c: Context, value: unknown, next: Next) => {

@@ -7,8 +7,7 @@ export class InMemoryJobChangeFeed implements JobChangeFeed {
 
   /**
    * Every listener gets the same copy, frozen (its Date's setters aside, which nothing calls):
-   * the publisher may reuse its object, and no listener can alter another's. A structuredClone
-   * per listener cost 1.7 µs each, this copy 0.08 µs.
+   * the publisher may reuse its object, and no listener can alter another's, without a clone each.
    */
   async publish(change: JobChange): Promise<void> {
     const shared: JobChange = Object.freeze({ ...change, updatedAt: new Date(change.updatedAt) });

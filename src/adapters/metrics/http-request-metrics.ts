@@ -32,11 +32,9 @@ interface Series extends Tally {
  * `http_requests_total` (by method, route pattern and status) and
  * `http_request_duration_seconds` (by method and route pattern), registered in a prom-client
  * registry and exported as prom-client's own Counter and Histogram would be.
- *
- * Counted here in plain numbers per series rather than through prom-client, whose every
- * observation builds a label object and a key string and looks it up: two of them per
- * request cost a read of a job several per cent of its CPU (docs/BENCHMARKS.md). Labels come
- * from route patterns and Node's known methods, so the series stay few.
+ * Counted in plain numbers per series, since prom-client builds a label object and a key string
+ * for every observation, on every request. Labels come from route patterns and Node's known
+ * methods, so the series stay few.
  */
 export class HttpRequestMetrics {
   readonly #series = new Map<string, Series>();

@@ -9,8 +9,8 @@ export type DeactivateUserPorts = Pick<Ports, 'users' | 'hasher' | 'sessions' | 
 
 /**
  * An admin deactivates an account (accounts are never deleted: jobs keep their owner).
- * Its sessions end at once, and its access tokens stop working on their next use. Like any
- * change through UpdateUser, an admin's own account is refused (SELF_LOCKOUT).
+ * Its sessions end as UpdateUser says: refresh tokens at once, access tokens within the user
+ * cache's lifetime. Like any change through UpdateUser, an admin's own account is refused (SELF_LOCKOUT).
  */
 export class DeactivateUser {
   readonly #update: UpdateUser;

@@ -29,8 +29,10 @@ const locksOutAdmin = (user: User, changes: UserChanges): boolean =>
 /**
  * Changes an account. A field the actor may not set is refused by name, never ignored.
  * A new password or a deactivation ends every session of the user: its refresh tokens are
- * revoked and its access tokens stop working at once (see User.sessionVersion). Admins may not lock
- * themselves out (deactivate or demote their own account): that could leave no admin at all.
+ * revoked at once, its access tokens stop working once Authenticate reads the changed account
+ * (see User.sessionVersion; another instance may remember the account for its user cache's
+ * lifetime, a second in production). Admins may not lock themselves out (deactivate or demote
+ * their own account): that could leave no admin at all.
  */
 export class UpdateUser {
   readonly #ports: UpdateUserPorts;

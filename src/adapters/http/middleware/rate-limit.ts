@@ -21,9 +21,7 @@ const WINDOW_MS = 60_000;
  * address, counted in the shared RateLimitStore so every instance spends one budget.
  * Sends the IETF draft-6 `RateLimit-*` headers; a refused request is a RateLimitedError,
  * answered like any other (429, the standard error body and `Retry-After`).
- *
- * Headers go through setResponseHeader, before the handler runs. (hono-rate-limiter, which
- * this replaces, set them through Hono and awaited seven times a request.)
+ * The headers are set before the handler runs, through setResponseHeader.
  */
 export function rateLimit(options: RateLimitOptions): MiddlewareHandler<AppEnv> {
   const { store, perMinute, verifyToken, exempt } = options;

@@ -58,9 +58,9 @@ async function* limitBytes(source: AsyncIterable<Uint8Array>, limit: number): As
 }
 
 /**
- * The upload's bytes: Node's request stream itself when @hono/node-server serves the app
- * (the web stream it would build around it cost more than storing a small upload), else
- * the Request's body (any other Hono adapter, and app.request in tests).
+ * The upload's bytes: Node's request stream itself when @hono/node-server serves the app (a web
+ * stream built around it would cost more than storing a small upload), else the Request's body
+ * (any other Hono adapter, and app.request in tests).
  */
 function requestBody(c: Context<AppEnv>): AsyncIterable<Uint8Array> {
   const incoming = (c.env as Partial<HttpBindings> | undefined)?.incoming;
