@@ -26,7 +26,7 @@ import { UpdateUser } from '../application/users/update-user.ts';
 import { ResetPassword } from '../application/users/reset-password.ts';
 import type { Ports } from '../application/ports/ports.ts';
 import type { Config } from './config.ts';
-import { TOKENS as T } from './tokens.ts';
+import { TOKENS } from './tokens.ts';
 
 /** Login attempts one client may make for one username: stricter than the general limit. */
 const LOGIN_LIMIT = { attempts: 10, windowSeconds: 15 * 60 };
@@ -46,32 +46,32 @@ const OUTPUT_URL_EXPIRE_SECONDS = 900;
 /** The use cases: plain classes built by factories, so the core needs no decorators. */
 export function bindUseCases(container: Container, config: Config): void {
   const refreshTtl = config.jwt.refreshTtlSeconds;
-  const to = (token: symbol, build: (ports: Ports) => unknown): void => {
-    container.bind(token).toResolvedValue(build, [T.Ports]);
+  const bindUseCase = (token: symbol, build: (ports: Ports) => unknown): void => {
+    container.bind(token).toResolvedValue(build, [TOKENS.Ports]);
   };
 
-  to(T.Authenticate, (ports) => new Authenticate(ports));
-  to(T.Login, (ports) => new Login(ports, refreshTtl, LOGIN_LIMIT));
-  to(T.RefreshSession, (ports) => new RefreshSession(ports, refreshTtl));
-  to(T.Logout, (ports) => new Logout(ports));
-  to(T.GetMe, (ports) => new GetMe(ports));
-  to(T.VerifyToken, (ports) => new VerifyToken(ports));
-  to(T.EnsureAdminUser, (ports) => new EnsureAdminUser(ports));
-  to(T.InitUpload, (ports) => new InitUpload(ports, config.uploads));
-  to(T.CompleteUpload, (ports) => new CompleteUpload(ports));
-  to(T.GetJob, (ports) => new GetJob(ports));
-  to(T.WatchJob, (ports) => new WatchJob(ports));
-  to(T.ListJobs, (ports) => new ListJobs(ports));
-  to(T.GetJobOutput, (ports) => new GetJobOutput(ports, OUTPUT_URL_EXPIRE_SECONDS));
-  to(T.RetryJob, (ports) => new RetryJob(ports));
-  to(T.CreateUser, (ports) => new CreateUser(ports));
-  to(T.ListUsers, (ports) => new ListUsers(ports));
-  to(T.GetUser, (ports) => new GetUser(ports));
-  to(T.UpdateUser, (ports) => new UpdateUser(ports));
-  to(T.DeactivateUser, (ports) => new DeactivateUser(ports));
-  to(T.ResetPassword, (ports) => new ResetPassword(ports));
-  to(
-    T.ProcessJob,
+  bindUseCase(TOKENS.Authenticate, (ports) => new Authenticate(ports));
+  bindUseCase(TOKENS.Login, (ports) => new Login(ports, refreshTtl, LOGIN_LIMIT));
+  bindUseCase(TOKENS.RefreshSession, (ports) => new RefreshSession(ports, refreshTtl));
+  bindUseCase(TOKENS.Logout, (ports) => new Logout(ports));
+  bindUseCase(TOKENS.GetMe, (ports) => new GetMe(ports));
+  bindUseCase(TOKENS.VerifyToken, (ports) => new VerifyToken(ports));
+  bindUseCase(TOKENS.EnsureAdminUser, (ports) => new EnsureAdminUser(ports));
+  bindUseCase(TOKENS.InitUpload, (ports) => new InitUpload(ports, config.uploads));
+  bindUseCase(TOKENS.CompleteUpload, (ports) => new CompleteUpload(ports));
+  bindUseCase(TOKENS.GetJob, (ports) => new GetJob(ports));
+  bindUseCase(TOKENS.WatchJob, (ports) => new WatchJob(ports));
+  bindUseCase(TOKENS.ListJobs, (ports) => new ListJobs(ports));
+  bindUseCase(TOKENS.GetJobOutput, (ports) => new GetJobOutput(ports, OUTPUT_URL_EXPIRE_SECONDS));
+  bindUseCase(TOKENS.RetryJob, (ports) => new RetryJob(ports));
+  bindUseCase(TOKENS.CreateUser, (ports) => new CreateUser(ports));
+  bindUseCase(TOKENS.ListUsers, (ports) => new ListUsers(ports));
+  bindUseCase(TOKENS.GetUser, (ports) => new GetUser(ports));
+  bindUseCase(TOKENS.UpdateUser, (ports) => new UpdateUser(ports));
+  bindUseCase(TOKENS.DeactivateUser, (ports) => new DeactivateUser(ports));
+  bindUseCase(TOKENS.ResetPassword, (ports) => new ResetPassword(ports));
+  bindUseCase(
+    TOKENS.ProcessJob,
     (ports) =>
       new ProcessJob(ports, {
         maxRetries: config.worker.maxRetries,
@@ -83,13 +83,13 @@ export function bindUseCases(container: Container, config: Config): void {
   );
   // The in-process queue starts empty and its workers died with the previous process: at
   // start, every QUEUED job is handed over and every PROCESSING one released, at once.
-  to(T.ReconcileAtStart, (ports) => new ReconcileJobs(ports, { leaseMs: 0, handOverGraceMs: 0, maxRetries: config.worker.maxRetries }));
-  to(
-    T.ExpireAbandonedUploads,
+  bindUseCase(TOKENS.ReconcileAtStart, (ports) => new ReconcileJobs(ports, { leaseMs: 0, handOverGraceMs: 0, maxRetries: config.worker.maxRetries }));
+  bindUseCase(
+    TOKENS.ExpireAbandonedUploads,
     (ports) => new ExpireAbandonedUploads(ports, config.uploads.uploadUrlExpiresSeconds, UPLOAD_GRACE_SECONDS),
   );
-  to(
-    T.CollectExpiredFiles,
+  bindUseCase(
+    TOKENS.CollectExpiredFiles,
     (ports) =>
       new CollectExpiredFiles(ports, {
         failedJobFilesMs: config.retention.failedJobFilesHours * 3600 * 1000,
@@ -97,8 +97,8 @@ export function bindUseCases(container: Container, config: Config): void {
         abandonedWriteMs: ABANDONED_WRITE_SECONDS * 1000,
       }),
   );
-  to(
-    T.ReconcileJobs,
+  bindUseCase(
+    TOKENS.ReconcileJobs,
     (ports) =>
       new ReconcileJobs(ports, {
         leaseMs: config.reconcile.leaseMs,
@@ -106,8 +106,8 @@ export function bindUseCases(container: Container, config: Config): void {
         maxRetries: config.worker.maxRetries,
       }),
   );
-  to(
-    T.CheckReadiness,
+  bindUseCase(
+    TOKENS.CheckReadiness,
     ({ jobs, queue, storage }) =>
       new CheckReadiness([
         { name: 'database', ping: () => jobs.ping() },
