@@ -3,9 +3,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadConfig } from '../../src/bootstrap/config.ts';
 import { startService, type RunningService } from '../../src/bootstrap/run-service.ts';
 import { freePort } from '../../src/adapters/system/free-port.ts';
+import { describeWith } from '../support/describe-with.ts';
 import { httpClient, type HttpCall } from '../support/http-client.ts';
 import { freshDatabase } from '../support/postgres-database.ts';
-import { describeWith } from '../support/describe-with.ts';
 import { sharedServersEnv } from '../support/shared-servers-env.ts';
 
 /** The production shape: an API and a separate worker sharing Postgres, Redis and S3. */

@@ -13,9 +13,9 @@ import { userRepositoryContract } from '../contracts/user-repository.contract.ts
 import { isDomainError } from '../../src/domain/errors.ts';
 import { failJob, queueJob, startProcessing, type Job } from '../../src/domain/job/job.ts';
 import { aJob, anUpload, aResult, aUser, T0 } from '../support/builders.ts';
+import { describeWith } from '../support/describe-with.ts';
 import { isolatedSchema, TABLES } from '../support/postgres.ts';
 import { adminQuery } from '../support/postgres-database.ts';
-import { describeWith } from '../support/describe-with.ts';
 
 describeWith('Postgres adapters', { servers: ['databaseUrl'] }, ({ databaseUrl: url }) => {
   let schema: Awaited<ReturnType<typeof isolatedSchema>>;

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { expect, it } from 'vitest';
-import { createTestCore, PASSWORD } from '../support/test-core.ts';
 import { describeWith } from '../support/describe-with.ts';
+import { createTestCore, PASSWORD } from '../support/test-core.ts';
 import { httpClient } from '../support/http-client.ts';
 
 // promtool comes with Debian's prometheus package (.ci/run installs it).

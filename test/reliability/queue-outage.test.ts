@@ -3,10 +3,10 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { freePort } from '../../src/adapters/system/free-port.ts';
 import { loadConfig } from '../../src/bootstrap/config.ts';
 import { startService, type RunningService } from '../../src/bootstrap/run-service.ts';
+import { describeWith } from '../support/describe-with.ts';
 import { httpClient, type HttpCall } from '../support/http-client.ts';
 import { freshDatabase } from '../support/postgres-database.ts';
 import { disposableRedis } from '../support/redis-server.ts';
-import { describeWith } from '../support/describe-with.ts';
 import { tempDataDir } from '../support/temp-dir.ts';
 import { jsonLines, login, settled } from './support.ts';
 

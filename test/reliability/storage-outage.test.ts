@@ -3,10 +3,10 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { freePort } from '../../src/adapters/system/free-port.ts';
 import { loadConfig } from '../../src/bootstrap/config.ts';
 import { startService, type RunningService } from '../../src/bootstrap/run-service.ts';
+import { describeWith } from '../support/describe-with.ts';
 import { httpClient, type HttpCall } from '../support/http-client.ts';
 import { outageProxy, type OutageProxy } from '../support/outage-proxy.ts';
 import { freshDatabase } from '../support/postgres-database.ts';
-import { describeWith } from '../support/describe-with.ts';
 import { sharedServersEnv } from '../support/shared-servers-env.ts';
 import { jsonLines, login, settled } from './support.ts';
 

@@ -5,10 +5,10 @@ import { PgJobRepository } from '../../src/adapters/postgres/pg-job-repository.t
 import { freePort } from '../../src/adapters/system/free-port.ts';
 import { loadConfig } from '../../src/bootstrap/config.ts';
 import { startService, type RunningService } from '../../src/bootstrap/run-service.ts';
+import { describeWith } from '../support/describe-with.ts';
 import { httpClient, type HttpCall } from '../support/http-client.ts';
 import { freshDatabase } from '../support/postgres-database.ts';
 import { runEntry, waitFor, type RunningProcess } from '../support/processes.ts';
-import { describeWith } from '../support/describe-with.ts';
 import { sharedServersEnv } from '../support/shared-servers-env.ts';
 import { expectCompletedOnce, expectOutputOnce, jsonLines, login, settled, submit } from './support.ts';
 

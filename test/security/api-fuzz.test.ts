@@ -9,9 +9,9 @@ import { loadConfig } from '../../src/bootstrap/config.ts';
 import { startService, type RunningService } from '../../src/bootstrap/run-service.ts';
 import { canTransition } from '../../src/domain/job/job-status.ts';
 import { uploadObjectKey } from '../../src/domain/upload/filename.ts';
+import { describeWith } from '../support/describe-with.ts';
 import { httpClient, type HttpCall } from '../support/http-client.ts';
 import { freshDatabase } from '../support/postgres-database.ts';
-import { describeWith } from '../support/describe-with.ts';
 import { tempDataDir } from '../support/temp-dir.ts';
 
 const RUNS = 3_000;

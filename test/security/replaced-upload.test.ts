@@ -5,9 +5,9 @@ import { freePort } from '../../src/adapters/system/free-port.ts';
 import { loadConfig } from '../../src/bootstrap/config.ts';
 import { startService, type RunningService } from '../../src/bootstrap/run-service.ts';
 import { login, settled } from '../reliability/support.ts';
+import { describeWith } from '../support/describe-with.ts';
 import { httpClient } from '../support/http-client.ts';
 import { freshDatabase } from '../support/postgres-database.ts';
-import { describeWith } from '../support/describe-with.ts';
 import { sharedServersEnv } from '../support/shared-servers-env.ts';
 import type { S3TestServer } from '../support/test-servers.ts';
 
@@ -60,7 +60,7 @@ describeWith('an upload replaced after complete verified it', { servers: ['datab
     expect(output.status).toBe(400);
   });
 
-  describeWith('on S3', { servers: ['s3'] }, ({ s3 }) => {
+  describeWith('an upload replaced on S3', { servers: ['s3'] }, ({ s3 }) => {
     it('fails the job at once when a much larger file replaced the upload', async () => {
       const { job } = await replacedAfterComplete({ s3 }, `${ORIGINAL}${'x'.repeat(1023)}\n`.repeat(5 * 1024), false);
       expect(job).toMatchObject({ status: 'FAILED', retry_count: 0, result: null });
