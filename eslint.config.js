@@ -16,7 +16,7 @@ export default tseslint.config(
     },
   },
   {
-    // State shared by every caller of a module (and kept per thread) belongs to an instance.
+    // Module-level state is shared by every caller (one copy per thread): it belongs to an instance.
     files: ['src/**/*.ts'],
     rules: {
       'no-restricted-syntax': [
