@@ -1,7 +1,8 @@
 /**
  * Layer rules of the hexagon, checked on every CI run (`npm run lint:arch`).
  * The core (domain + application) must stay reusable from any transport, so it may
- * import nothing but itself: no npm package, no Node built-in.
+ * import nothing but itself: no npm package, no Node built-in. Adapters reach the core only
+ * through its ports (and, for driving adapters, its use cases).
  */
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -19,6 +20,27 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/application/' },
       to: { pathNot: '^src/(application|domain)/' },
+    },
+    {
+      name: 'ports-depend-only-on-domain',
+      comment: 'A port speaks the language of the domain; what implements it stays behind it.',
+      severity: 'error',
+      from: { path: '^src/application/ports/' },
+      to: { pathNot: '^src/(domain|application/ports)/' },
+    },
+    {
+      name: 'driven-adapters-see-only-ports',
+      comment: 'An adapter the core calls may import src/domain, the ports and application/errors.ts, nothing else of the application.',
+      severity: 'error',
+      from: { path: '^src/adapters/', pathNot: '^src/adapters/(http|cli|worker)/' },
+      to: { path: '^src/application/', pathNot: '^src/application/(ports/|errors\\.ts$)' },
+    },
+    {
+      name: 'driving-adapters-see-only-use-cases',
+      comment: 'An adapter that calls the core (http, cli, worker) may also import the use-case folders.',
+      severity: 'error',
+      from: { path: '^src/adapters/(http|cli|worker)/' },
+      to: { path: '^src/application/', pathNot: '^src/application/(ports/|errors\\.ts$|(auth|health|ingest|jobs|users)/)' },
     },
     {
       name: 'adapters-do-not-know-bootstrap',

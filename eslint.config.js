@@ -15,4 +15,17 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  {
+    // Module-level state is shared by every caller (one copy per thread): it belongs to an instance.
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...['Program > VariableDeclaration', 'Program > ExportNamedDeclaration > VariableDeclaration'].map((parent) => ({
+          selector: `${parent}[kind=/^(let|var)$/]`,
+          message: 'No module-level mutable state in src: keep it in an instance, or make it a const.',
+        })),
+      ],
+    },
+  },
 );

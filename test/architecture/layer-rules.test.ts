@@ -26,6 +26,19 @@ describe('layer rules (.dependency-cruiser.cjs)', () => {
     );
   });
 
+  it('catch a port importing another application folder, and adapters importing application internals', async () => {
+    const found = await violations(resolve(import.meta.dirname, '../fixtures/layer-violations'));
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'ports-depend-only-on-domain: src/application/ports/imports-a-use-case.ts -> src/application/jobs/a-use-case.ts',
+        'driven-adapters-see-only-ports: src/adapters/metrics/imports-a-use-case.ts -> src/application/jobs/a-use-case.ts',
+        'driving-adapters-see-only-use-cases: src/adapters/http/imports-machinery.ts -> src/application/processing/byte-machinery.ts',
+      ]),
+    );
+    // Ports, application errors and (for driving adapters) use cases stay allowed.
+    expect(found.filter((violation) => violation.includes('within-the-rules'))).toEqual([]);
+  });
+
   it('hold for the real source tree', async () => {
     expect(await violations(resolve(import.meta.dirname, '../..'))).toEqual([]);
   });

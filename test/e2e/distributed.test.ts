@@ -1,19 +1,15 @@
 import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadConfig } from '../../src/bootstrap/config.ts';
 import { startService, type RunningService } from '../../src/bootstrap/run-service.ts';
 import { freePort } from '../../src/adapters/system/free-port.ts';
+import { describeWith } from '../support/describe-with.ts';
 import { httpClient, type HttpCall } from '../support/http-client.ts';
 import { freshDatabase } from '../support/postgres-database.ts';
-import { requireServer } from '../support/require-server.ts';
 import { sharedServersEnv } from '../support/shared-servers-env.ts';
 
-const databaseServer = requireServer('databaseUrl', 'api + worker processes on Postgres and Redis');
-const redisUrl = requireServer('redisUrl', 'api + worker processes on Postgres and Redis');
-const s3 = requireServer('s3', 'api + worker processes on S3');
-
 /** The production shape: an API and a separate worker sharing Postgres, Redis and S3. */
-describe.skipIf(!databaseServer || !redisUrl || !s3)('api and worker as separate services on Postgres, Redis and S3', () => {
+describeWith('api and worker as separate services on Postgres, Redis and S3', { servers: ['databaseUrl', 'redisUrl', 's3'] }, ({ databaseUrl: databaseServer, redisUrl, s3 }) => {
   let database: Awaited<ReturnType<typeof freshDatabase>>;
   let api: RunningService;
   let worker: RunningService;
@@ -23,11 +19,11 @@ describe.skipIf(!databaseServer || !redisUrl || !s3)('api and worker as separate
   const METRICS_TOKEN = 'distributed-metrics-token-5e2b9c41a7d3';
 
   beforeAll(async () => {
-    database = await freshDatabase(databaseServer!);
+    database = await freshDatabase(databaseServer);
     const port = await freePort();
     metricsPort = await freePort();
     const env = {
-      ...sharedServersEnv({ databaseUrl: database.url, redisUrl: redisUrl!, s3: s3! }, 'distributed'),
+      ...sharedServersEnv({ databaseUrl: database.url, redisUrl, s3 }, 'distributed'),
       PORT: String(port),
       METRICS_PORT: String(metricsPort),
       METRICS_TOKEN,
@@ -65,7 +61,7 @@ describe.skipIf(!databaseServer || !redisUrl || !s3)('api and worker as separate
   it('takes an upload straight to S3 and has the separate worker complete it', async () => {
     const content = 'one\ntwo\nthree\n';
     const init = await call('POST', '/ingest/files/init', { token, json: { filename: 'a.log', size: content.length, log_format: 'text' } });
-    expect(init.body.presigned_url.startsWith(s3!.endpoint)).toBe(true);
+    expect(init.body.presigned_url.startsWith(s3.endpoint)).toBe(true);
     expect((await fetch(init.body.presigned_url, { method: 'PUT', headers: init.body.upload_headers, body: content })).status).toBe(200);
     // The event stream is served by the API; the changes happen in the worker process.
     const events = fetch(`${api.url}/jobs/${init.body.job_id}/events`, { headers: { Authorization: `Bearer ${token}` } }).then((r) => r.text());

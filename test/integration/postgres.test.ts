@@ -13,16 +13,14 @@ import { userRepositoryContract } from '../contracts/user-repository.contract.ts
 import { isDomainError } from '../../src/domain/errors.ts';
 import { failJob, queueJob, startProcessing, type Job } from '../../src/domain/job/job.ts';
 import { aJob, anUpload, aResult, aUser, T0 } from '../support/builders.ts';
+import { describeWith } from '../support/describe-with.ts';
 import { isolatedSchema, TABLES } from '../support/postgres.ts';
 import { adminQuery } from '../support/postgres-database.ts';
-import { requireServer } from '../support/require-server.ts';
 
-const url = requireServer('databaseUrl', 'Postgres adapters');
-
-describe.skipIf(!url)('Postgres adapters', () => {
+describeWith('Postgres adapters', { servers: ['databaseUrl'] }, ({ databaseUrl: url }) => {
   let schema: Awaited<ReturnType<typeof isolatedSchema>>;
   beforeAll(async () => {
-    schema = await isolatedSchema(url!);
+    schema = await isolatedSchema(url);
   });
   afterAll(async () => {
     await schema?.drop();
@@ -128,7 +126,7 @@ describe.skipIf(!url)('Postgres adapters', () => {
     it('are found by id, not by scanning: no plan made for the empty tables is kept', async () => {
       await schema.truncate();
       // One connection: the plans Postgres keeps are those of this session.
-      const db = new Database({ url: url!, schema: schema.schema, maxConnections: 1 });
+      const db = new Database({ url: url, schema: schema.schema, maxConnections: 1 });
       try {
         const repo = new PgJobRepository(db);
         // Every statement runs more than five times while the tables are nearly empty (Postgres settles on a plan after five).
@@ -176,13 +174,13 @@ describe.skipIf(!url)('Postgres adapters', () => {
   describe('migrations', () => {
     it('apply once when several instances start at the same moment', async () => {
       const target = `${schema.schema}_race`;
-      const runs = await Promise.all([1, 2, 3].map(() => migrate({ url: url!, schema: target })));
+      const runs = await Promise.all([1, 2, 3].map(() => migrate({ url: url, schema: target })));
       expect(runs.flat()).toEqual(readdirSync(MIGRATIONS_DIR).map((file) => file.replace(/\.sql$/, '')).sort());
       try {
-        const rows = await adminQuery(url!, 'SELECT table_name FROM information_schema.tables WHERE table_schema = $1', [target]);
+        const rows = await adminQuery(url, 'SELECT table_name FROM information_schema.tables WHERE table_schema = $1', [target]);
         expect(rows.map((r) => r.table_name).sort()).toEqual([...TABLES, 'pgmigrations'].sort());
       } finally {
-        await adminQuery(url!, `DROP SCHEMA "${target}" CASCADE`);
+        await adminQuery(url, `DROP SCHEMA "${target}" CASCADE`);
       }
     });
 
@@ -191,8 +189,8 @@ describe.skipIf(!url)('Postgres adapters', () => {
       const files = readdirSync(MIGRATIONS_DIR).sort();
       const before = files.findIndex((file) => file.endsWith('_username-ignoring-case.sql'));
       expect(before).toBeGreaterThan(0);
-      await runner({ databaseUrl: url!, dir: MIGRATIONS_DIR, direction: 'up', count: before, schema: target, createSchema: true, migrationsTable: 'pgmigrations', log: () => {} });
-      const db = new Database({ url: url!, schema: target, maxConnections: 2 });
+      await runner({ databaseUrl: url, dir: MIGRATIONS_DIR, direction: 'up', count: before, schema: target, createSchema: true, migrationsTable: 'pgmigrations', log: () => {} });
+      const db = new Database({ url: url, schema: target, maxConnections: 2 });
       try {
         const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
         const [first, second, third, alone] = [aUser({ username: 'Admin', createdAt: at(1) }), aUser({ username: 'admin', createdAt: at(2) }), aUser({ username: 'ADMIN', createdAt: at(3) }), aUser({ username: 'bob' })];
@@ -204,7 +202,7 @@ describe.skipIf(!url)('Postgres adapters', () => {
           );
         }
 
-        await migrate({ url: url!, schema: target });
+        await migrate({ url: url, schema: target });
         const repo = new PgUserRepository(db);
         expect((await repo.findById(first.id))?.username).toBe('Admin');
         expect((await repo.findById(second.id))?.username).toBe(`admin-dup-${second.id}`);
@@ -215,7 +213,7 @@ describe.skipIf(!url)('Postgres adapters', () => {
         await expect(repo.create(aUser({ username: 'BOB' }))).rejects.toMatchObject({ code: 'USERNAME_TAKEN' });
       } finally {
         await db.close();
-        await adminQuery(url!, `DROP SCHEMA "${target}" CASCADE`);
+        await adminQuery(url, `DROP SCHEMA "${target}" CASCADE`);
       }
     });
   });

@@ -1,15 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { describeWith } from '../support/describe-with.ts';
 import { createTestCore, PASSWORD } from '../support/test-core.ts';
 import { httpClient } from '../support/http-client.ts';
 
-const promtool = spawnSync('promtool', ['--version']).status === 0;
-if (!promtool) {
-  if (process.env.CI === 'true') throw new Error('promtool is missing in CI (Debian package prometheus); .ci/run installs it');
-  console.warn('\n  !!! SKIPPED promtool check: promtool not installed (apt-get install prometheus)\n');
-}
-
-describe.skipIf(!promtool)('/metrics under promtool', () => {
+// promtool comes with Debian's prometheus package (.ci/run installs it).
+describeWith('/metrics under promtool', { programs: ['promtool'] }, () => {
   it('passes `promtool check metrics`', async () => {
     const core = createTestCore();
     const call = httpClient(core.app);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { pino } from 'pino';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { connectRedis, whenReady } from '../../src/adapters/redis/redis-connection.ts';
 import { RedisJobQueue } from '../../src/adapters/redis/redis-job-queue.ts';
 import { JobWorker } from '../../src/adapters/worker/job-worker.ts';
@@ -8,19 +8,17 @@ import type { ProcessJob } from '../../src/application/jobs/process-job.ts';
 import { TOKENS } from '../../src/bootstrap/tokens.ts';
 import { queueJob, startProcessing } from '../../src/domain/job/job.ts';
 import { aJob, anUpload, bytesOf } from '../support/builders.ts';
-import { requireServer } from '../support/require-server.ts';
+import { describeWith } from '../support/describe-with.ts';
 import { createTestCore } from '../support/test-core.ts';
 
-const url = requireServer('redisUrl', 'workers competing on a Redis stream');
-
-describe.skipIf(!url)('workers competing on a Redis stream', () => {
+describeWith('workers competing on a Redis stream', { servers: ['redisUrl'] }, ({ redisUrl }) => {
   const cleanups: (() => Promise<unknown>)[] = [];
   afterAll(async () => {
     for (const cleanup of cleanups.reverse()) await cleanup();
   });
 
   it('complete every job exactly once, taking over the job of a worker that died mid-way', async () => {
-    const redis = connectRedis(url!);
+    const redis = connectRedis(redisUrl);
     await whenReady(redis, 5_000);
     const prefix = `it:${randomBytes(5).toString('hex')}`;
     const queue = () => new RedisJobQueue(redis, { keyPrefix: prefix, visibilityTimeoutMs: 500 });

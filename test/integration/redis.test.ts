@@ -8,13 +8,12 @@ import { DependencyUnavailableError } from '../../src/application/errors.ts';
 import { jobChangeFeedContract } from '../contracts/job-change-feed.contract.ts';
 import { jobQueueContract } from '../contracts/job-queue.contract.ts';
 import { rateLimitStoreContract } from '../contracts/rate-limit-store.contract.ts';
-import { requireServer } from '../support/require-server.ts';
+import { describeWith } from '../support/describe-with.ts';
 import { createTestCore } from '../support/test-core.ts';
 
-const url = requireServer('redisUrl', 'Redis job queue');
 const VISIBILITY_MS = 300;
 
-describe.skipIf(!url)('Redis adapters', () => {
+describeWith('Redis adapters', { servers: ['redisUrl'] }, ({ redisUrl }) => {
   let redis: RedisConnection;
   const queues: RedisJobQueue[] = [];
   const newQueue = async (prefix = `it:${randomBytes(5).toString('hex')}`) => {
@@ -24,7 +23,7 @@ describe.skipIf(!url)('Redis adapters', () => {
     return queue;
   };
   beforeAll(async () => {
-    redis = connectRedis(url!);
+    redis = connectRedis(redisUrl);
     await whenReady(redis, 5_000);
   });
   afterAll(async () => {

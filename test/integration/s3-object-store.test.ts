@@ -4,17 +4,15 @@ import { MinioObjectStore, type S3Settings } from '../../src/adapters/s3/minio-o
 import { DependencyUnavailableError } from '../../src/application/errors.ts';
 import { objectStoreContract } from '../contracts/object-store.contract.ts';
 import { bytesOf } from '../support/builders.ts';
-import { requireServer } from '../support/require-server.ts';
+import { describeWith } from '../support/describe-with.ts';
 
-const server = requireServer('s3', 'S3 object store');
-
-describe.skipIf(!server)('S3 object store (MinIO client)', () => {
+describeWith('S3 object store (MinIO client)', { servers: ['s3'] }, ({ s3: server }) => {
   const settings = (): S3Settings => ({
-    endpoint: server!.endpoint,
-    publicEndpoint: server!.endpoint,
-    region: server!.region,
-    accessKey: server!.accessKey,
-    secretKey: server!.secretKey,
+    endpoint: server.endpoint,
+    publicEndpoint: server.endpoint,
+    region: server.region,
+    accessKey: server.accessKey,
+    secretKey: server.secretKey,
     bucket: `it-${randomBytes(5).toString('hex')}`,
   });
   let shared: MinioObjectStore;

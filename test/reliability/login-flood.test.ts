@@ -1,15 +1,13 @@
 import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { freePort } from '../../src/adapters/system/free-port.ts';
 import { loadConfig } from '../../src/bootstrap/config.ts';
 import { startService, type RunningService } from '../../src/bootstrap/run-service.ts';
+import { describeWith } from '../support/describe-with.ts';
 import { httpClient, type HttpCall } from '../support/http-client.ts';
 import { freshDatabase } from '../support/postgres-database.ts';
-import { requireServer } from '../support/require-server.ts';
 import { tempDataDir } from '../support/temp-dir.ts';
 import { login } from './support.ts';
-
-const databaseServer = requireServer('databaseUrl', 'reliability drill: login flood');
 
 const HASH_THREADS = 1;
 const HASH_QUEUE = 4;
@@ -25,13 +23,13 @@ const MAX_FLOOD_MS = 40_000;
  * operations queued behind every pending hash, and an upload took minutes. Now hashing has
  * threads of its own and admits HASH_THREADS + HASH_QUEUE hashes; the rest get a fast 503.
  */
-describe.skipIf(!databaseServer)('a login flood', () => {
+describeWith('a login flood', { servers: ['databaseUrl'] }, ({ databaseUrl: databaseServer }) => {
   let database: Awaited<ReturnType<typeof freshDatabase>>;
   let service: RunningService;
   let call: HttpCall;
 
   beforeAll(async () => {
-    database = await freshDatabase(databaseServer!);
+    database = await freshDatabase(databaseServer);
     service = await startService(
       loadConfig({
         PORT: String(await freePort()),

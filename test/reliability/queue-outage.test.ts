@@ -1,30 +1,21 @@
 import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { freePort } from '../../src/adapters/system/free-port.ts';
 import { loadConfig } from '../../src/bootstrap/config.ts';
 import { startService, type RunningService } from '../../src/bootstrap/run-service.ts';
+import { describeWith } from '../support/describe-with.ts';
 import { httpClient, type HttpCall } from '../support/http-client.ts';
 import { freshDatabase } from '../support/postgres-database.ts';
-import { hasCommand } from '../support/processes.ts';
 import { disposableRedis } from '../support/redis-server.ts';
-import { requireServer } from '../support/require-server.ts';
 import { tempDataDir } from '../support/temp-dir.ts';
 import { jsonLines, login, settled } from './support.ts';
-
-const databaseServer = requireServer('databaseUrl', 'reliability drill: Redis stopped at complete');
-const redisBinary = hasCommand('redis-server');
-if (!redisBinary) {
-  const message = 'reliability drill: Redis stopped at complete needs the redis-server program';
-  if (process.env.CI === 'true' || process.env.CI === '1') throw new Error(`${message} in CI`);
-  console.warn(`\n  !!! SKIPPED ${message}\n`);
-}
 
 /**
  * Redis goes down just as clients complete their uploads, and comes back empty (no
  * persistence). Every complete answers 200 (the job is stored QUEUED, which is durable),
  * and every accepted job is processed once Redis is back.
  */
-describe.skipIf(!databaseServer || !redisBinary)('Redis stopped at the moment of complete', () => {
+describeWith('Redis stopped at the moment of complete', { servers: ['databaseUrl'], programs: ['redis-server'] }, ({ databaseUrl: databaseServer }) => {
   let database: Awaited<ReturnType<typeof freshDatabase>>;
   let redis: Awaited<ReturnType<typeof disposableRedis>>;
   let service: RunningService;
@@ -32,7 +23,7 @@ describe.skipIf(!databaseServer || !redisBinary)('Redis stopped at the moment of
   let token: string;
 
   beforeAll(async () => {
-    database = await freshDatabase(databaseServer!);
+    database = await freshDatabase(databaseServer);
     redis = await disposableRedis();
     const env = {
       PORT: String(await freePort()),

@@ -1,18 +1,14 @@
 import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { freePort } from '../../src/adapters/system/free-port.ts';
 import { loadConfig } from '../../src/bootstrap/config.ts';
 import { startService, type RunningService } from '../../src/bootstrap/run-service.ts';
+import { describeWith } from '../support/describe-with.ts';
 import { httpClient, type HttpCall } from '../support/http-client.ts';
 import { outageProxy, type OutageProxy } from '../support/outage-proxy.ts';
 import { freshDatabase } from '../support/postgres-database.ts';
-import { requireServer } from '../support/require-server.ts';
 import { sharedServersEnv } from '../support/shared-servers-env.ts';
 import { jsonLines, login, settled } from './support.ts';
-
-const databaseServer = requireServer('databaseUrl', 'reliability drill: object storage unreachable');
-const redisUrl = requireServer('redisUrl', 'reliability drill: object storage unreachable');
-const s3 = requireServer('s3', 'reliability drill: object storage unreachable');
 
 /**
  * Object storage becomes unreachable (a network outage between the service and S3). The API
@@ -20,7 +16,7 @@ const s3 = requireServer('s3', 'reliability drill: object storage unreachable');
  * and completes the job once storage is back. The API and the worker reach S3 through
  * outage switches of their own, so each side's outage is exercised on its own.
  */
-describe.skipIf(!databaseServer || !redisUrl || !s3)('object storage unreachable', () => {
+describeWith('object storage unreachable', { servers: ['databaseUrl', 'redisUrl', 's3'] }, ({ databaseUrl: databaseServer, redisUrl, s3 }) => {
   let database: Awaited<ReturnType<typeof freshDatabase>>;
   let apiLink: OutageProxy;
   let workerLink: OutageProxy;
@@ -30,12 +26,12 @@ describe.skipIf(!databaseServer || !redisUrl || !s3)('object storage unreachable
   let token: string;
 
   beforeAll(async () => {
-    database = await freshDatabase(databaseServer!);
-    const endpoint = new URL(s3!.endpoint);
+    database = await freshDatabase(databaseServer);
+    const endpoint = new URL(s3.endpoint);
     const target = { host: endpoint.hostname, port: Number(endpoint.port || 80) };
     [apiLink, workerLink] = await Promise.all([outageProxy(target), outageProxy(target)]);
     // Each side reaches S3 through its own outage switch (S3_ENDPOINT set below).
-    const env = { ...sharedServersEnv({ databaseUrl: database.url, redisUrl: redisUrl!, s3: s3! }, 's3-outage'), JOB_MAX_RETRIES: '6' };
+    const env = { ...sharedServersEnv({ databaseUrl: database.url, redisUrl, s3 }, 's3-outage'), JOB_MAX_RETRIES: '6' };
     const logger = pino({ level: 'silent' });
     api = await startService(loadConfig({ ...env, PORT: String(await freePort()), S3_ENDPOINT: apiLink.url() }), { api: true, worker: false }, { logger });
     worker = await startService(

@@ -1,19 +1,16 @@
 import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Database } from '../../src/adapters/postgres/database.ts';
 import { PgJobRepository } from '../../src/adapters/postgres/pg-job-repository.ts';
 import { freePort } from '../../src/adapters/system/free-port.ts';
 import { loadConfig } from '../../src/bootstrap/config.ts';
 import { startService, type RunningService } from '../../src/bootstrap/run-service.ts';
+import { describeWith } from '../support/describe-with.ts';
 import { httpClient, type HttpCall } from '../support/http-client.ts';
 import { freshDatabase } from '../support/postgres-database.ts';
 import { runEntry, waitFor, type RunningProcess } from '../support/processes.ts';
-import { requireServer } from '../support/require-server.ts';
 import { sharedServersEnv } from '../support/shared-servers-env.ts';
 import { expectCompletedOnce, expectOutputOnce, jsonLines, login, settled, submit } from './support.ts';
-
-const databaseServer = requireServer('databaseUrl', 'reliability drill: worker killed mid-job');
-const redisUrl = requireServer('redisUrl', 'reliability drill: worker killed mid-job');
 
 const KILLS = 10;
 const LINES = 40_000; // about 8 MB a file: long enough to be killed in the middle of
@@ -22,7 +19,7 @@ const LINES = 40_000; // about 8 MB a file: long enough to be killed in the midd
  * kill -9 of a separate worker process in the middle of a job, again and again, with a new
  * worker started after each: every job still ends COMPLETED exactly once.
  */
-describe.skipIf(!databaseServer || !redisUrl)('a worker process killed mid-job, over and over', () => {
+describeWith('a worker process killed mid-job, over and over', { servers: ['databaseUrl', 'redisUrl'] }, ({ databaseUrl: databaseServer, redisUrl }) => {
   let database: Awaited<ReturnType<typeof freshDatabase>>;
   let db: Database;
   let api: RunningService;
@@ -32,8 +29,8 @@ describe.skipIf(!databaseServer || !redisUrl)('a worker process killed mid-job, 
   const workers: RunningProcess[] = [];
 
   beforeAll(async () => {
-    database = await freshDatabase(databaseServer!);
-    const shared = sharedServersEnv({ databaseUrl: database.url, redisUrl: redisUrl! }, 'crash');
+    database = await freshDatabase(databaseServer);
+    const shared = sharedServersEnv({ databaseUrl: database.url, redisUrl }, 'crash');
     const env = {
       ...shared,
       PORT: String(await freePort()),

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DOCUMENTED_ROUTES } from '../../src/adapters/http/openapi/routes.ts';
 import { Database } from '../../src/adapters/postgres/database.ts';
 import { PgJobRepository } from '../../src/adapters/postgres/pg-job-repository.ts';
@@ -9,12 +9,11 @@ import { loadConfig } from '../../src/bootstrap/config.ts';
 import { startService, type RunningService } from '../../src/bootstrap/run-service.ts';
 import { canTransition } from '../../src/domain/job/job-status.ts';
 import { uploadObjectKey } from '../../src/domain/upload/filename.ts';
+import { describeWith } from '../support/describe-with.ts';
 import { httpClient, type HttpCall } from '../support/http-client.ts';
 import { freshDatabase } from '../support/postgres-database.ts';
-import { requireServer } from '../support/require-server.ts';
 import { tempDataDir } from '../support/temp-dir.ts';
 
-const databaseServer = requireServer('databaseUrl', 'API fuzzing');
 const RUNS = 3_000;
 
 // Whatever a careless or hostile client may put where a value goes.
@@ -108,7 +107,7 @@ const query = fc.dictionary(fc.constantFrom('status', 'job_type', 'limit', 'offs
  * wrong content types. Never a 5xx, always the standard error shape, never a stack trace or
  * a driver message, and the database consistent afterwards.
  */
-describe.skipIf(!databaseServer)('the API under generated requests', () => {
+describeWith('the API under generated requests', { servers: ['databaseUrl'] }, ({ databaseUrl: databaseServer }) => {
   let database: Awaited<ReturnType<typeof freshDatabase>>;
   let service: RunningService;
   let call: HttpCall;
@@ -117,7 +116,7 @@ describe.skipIf(!databaseServer)('the API under generated requests', () => {
   const statuses = new Map<number, number>();
 
   beforeAll(async () => {
-    database = await freshDatabase(databaseServer!);
+    database = await freshDatabase(databaseServer);
     const config = loadConfig({
       PORT: String(await freePort()),
       DATABASE_URL: database.url,

@@ -7,12 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../src/adapters/system/free-port.ts';
 import { loadConfig } from '../../src/bootstrap/config.ts';
 import { startService, type RunningService } from '../../src/bootstrap/run-service.ts';
+import { describeWith } from '../support/describe-with.ts';
 import { httpClient, postRaw, type HttpCall } from '../support/http-client.ts';
 import { freshDatabase } from '../support/postgres-database.ts';
-import { requireServer } from '../support/require-server.ts';
 import { tempDataDir } from '../support/temp-dir.ts';
-
-const databaseServer = requireServer('databaseUrl', 'security suite');
 
 const SECRET = 'the-security-suite-secret-of-32-bytes!';
 const ISSUER = 'ingest-service';
@@ -22,7 +20,7 @@ const AUDIENCE = 'ingest-api';
  * Attacks on authentication, ownership, filenames, signed URLs and body limits, through the
  * real HTTP API on Postgres: each is refused with the right status, and nothing changes.
  */
-describe.skipIf(!databaseServer)('the API under attack', () => {
+describeWith('the API under attack', { servers: ['databaseUrl'] }, ({ databaseUrl: databaseServer }) => {
   let database: Awaited<ReturnType<typeof freshDatabase>>;
   let service: RunningService;
   let call: HttpCall;
@@ -38,7 +36,7 @@ describe.skipIf(!databaseServer)('the API under attack', () => {
     call('POST', '/ingest/files/init', { token, json: { filename, size: Buffer.byteLength(content), log_format: 'text' } });
 
   beforeAll(async () => {
-    database = await freshDatabase(databaseServer!);
+    database = await freshDatabase(databaseServer);
     dataDir = tempDataDir('ingest-security');
     service = await startService(
       loadConfig({

@@ -1,17 +1,15 @@
 import { createHash } from 'node:crypto';
 import { pino } from 'pino';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { freePort } from '../../src/adapters/system/free-port.ts';
 import { loadConfig } from '../../src/bootstrap/config.ts';
 import { startService, type RunningService } from '../../src/bootstrap/run-service.ts';
 import { login, settled } from '../reliability/support.ts';
+import { describeWith } from '../support/describe-with.ts';
 import { httpClient } from '../support/http-client.ts';
 import { freshDatabase } from '../support/postgres-database.ts';
-import { requireServer } from '../support/require-server.ts';
 import { sharedServersEnv } from '../support/shared-servers-env.ts';
-
-const databaseServer = requireServer('databaseUrl', 'security: an upload replaced after complete');
-const s3 = requireServer('s3', 'security: an upload replaced after complete, on S3');
+import type { S3TestServer } from '../support/test-servers.ts';
 
 const ORIGINAL = 'INFO the line that was verified\n';
 
@@ -20,16 +18,16 @@ const ORIGINAL = 'INFO the line that was verified\n';
  * replaces the upload before a worker reads it. The worker must not process those bytes.
  * The API runs alone until the replacement is in place; a worker then takes the job over.
  */
-describe.skipIf(!databaseServer)('an upload replaced after complete verified it', () => {
+describeWith('an upload replaced after complete verified it', { servers: ['databaseUrl'] }, ({ databaseUrl: databaseServer }) => {
   const services: RunningService[] = [];
   afterEach(async () => {
     await Promise.all(services.splice(0).map((service) => service.stop()));
   });
 
-  async function replacedAfterComplete(storage: 'local' | 's3', replacement: string, declareChecksum: boolean) {
-    const database = await freshDatabase(databaseServer!);
+  async function replacedAfterComplete(storage: 'local' | { s3: S3TestServer }, replacement: string, declareChecksum: boolean) {
+    const database = await freshDatabase(databaseServer);
     const env = {
-      ...sharedServersEnv({ databaseUrl: database.url, ...(storage === 's3' ? { s3: s3! } : {}) }, 'replaced'),
+      ...sharedServersEnv({ databaseUrl: database.url, ...(storage === 'local' ? {} : storage) }, 'replaced'),
       PORT: String(await freePort()),
       RATE_LIMIT_ENABLED: 'false',
     };
@@ -62,9 +60,11 @@ describe.skipIf(!databaseServer)('an upload replaced after complete verified it'
     expect(output.status).toBe(400);
   });
 
-  it.skipIf(!s3)('fails the job at once when a much larger file replaced the upload (S3)', async () => {
-    const { job } = await replacedAfterComplete('s3', `${ORIGINAL}${'x'.repeat(1023)}\n`.repeat(5 * 1024), false);
-    expect(job).toMatchObject({ status: 'FAILED', retry_count: 0, result: null });
-    expect(job.error_message).toBe(`The uploaded file changed after it was verified: it has more than the ${ORIGINAL.length} bytes verified`);
+  describeWith('an upload replaced on S3', { servers: ['s3'] }, ({ s3 }) => {
+    it('fails the job at once when a much larger file replaced the upload', async () => {
+      const { job } = await replacedAfterComplete({ s3 }, `${ORIGINAL}${'x'.repeat(1023)}\n`.repeat(5 * 1024), false);
+      expect(job).toMatchObject({ status: 'FAILED', retry_count: 0, result: null });
+      expect(job.error_message).toBe(`The uploaded file changed after it was verified: it has more than the ${ORIGINAL.length} bytes verified`);
+    });
   });
 });

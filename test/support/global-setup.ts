@@ -6,7 +6,8 @@ type Stop = () => Promise<unknown>;
 /**
  * Finds the servers the integration suites need: the `TEST_*` variables first (what CI
  * sets), else containers started through Testcontainers when a Docker engine answers.
- * What is found neither way is recorded as absent, with the reason.
+ * What is found neither way (no engine, or a container that would not start, e.g. an image
+ * that cannot be pulled) is recorded as absent, with the reason: its suites skip loudly.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const stops: Stop[] = [];
@@ -16,13 +17,19 @@ export default async function setup(project: TestProject): Promise<() => Promise
   /** The server from its variable, else from a container, else recorded as absent. */
   async function find<T>(key: keyof TestServers['absent'], variable: string, given: T | undefined, start: () => Promise<{ value: T; stop: Stop }>) {
     if (given) return given;
-    if (docker === true) {
+    if (docker !== true) {
+      absent[key] = `${variable} is unset and ${docker}`;
+      return undefined;
+    }
+    try {
       const started = await start();
       stops.push(started.stop);
       return started.value;
+    } catch (error) {
+      absent[key] = `${variable} is unset and its container did not start (${firstLine(error)})`;
+      console.warn(`\n  !!! global setup: ${absent[key]}\n`);
+      return undefined;
     }
-    absent[key] = `${variable} is unset and ${docker}`;
-    return undefined;
   }
 
   const databaseUrl = await find('databaseUrl', 'TEST_DATABASE_URL', process.env.TEST_DATABASE_URL, async () => {
@@ -73,6 +80,10 @@ async function dockerAvailable(): Promise<true | string> {
     await getContainerRuntimeClient();
     return true;
   } catch (error) {
-    return `no container engine answers Testcontainers (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`;
+    return `no container engine answers Testcontainers (${firstLine(error)})`;
   }
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
 }

@@ -85,14 +85,13 @@ async function postgresBinary(): Promise<string> {
   return binaries.postgres;
 }
 
-let wrapper: string | null | undefined;
-
-/** util-linux `setpriv`, when it is on the PATH and knows `--pdeathsig` (2.33 and later). */
+/**
+ * util-linux `setpriv`, when it is on the PATH and knows `--pdeathsig` (2.33 and later).
+ * Probed at each start, which is rare and costs far more than the probe.
+ */
 function pdeathsigWrapper(): string | null {
-  if (wrapper !== undefined) return wrapper;
   const found = platform() === 'linux'
     ? (process.env.PATH ?? '').split(delimiter).map((dir) => join(dir, 'setpriv')).find((path) => existsSync(path))
     : undefined;
-  wrapper = found && spawnSync(found, ['--pdeathsig', 'INT', '--', 'true']).status === 0 ? found : null;
-  return wrapper;
+  return found && spawnSync(found, ['--pdeathsig', 'INT', '--', 'true']).status === 0 ? found : null;
 }
