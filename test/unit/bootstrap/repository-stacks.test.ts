@@ -12,6 +12,7 @@ import { queueJob } from '../../../src/domain/job/job.ts';
 import { jobRepositoryContract } from '../../contracts/job-repository.contract.ts';
 import { userRepositoryContract } from '../../contracts/user-repository.contract.ts';
 import { aJob, anUpload, T0 } from '../../support/builders.ts';
+import { createTestCore } from '../../support/test-core.ts';
 
 const metrics = new ServiceMetrics();
 const parts = () => ({ feed: new InMemoryJobChangeFeed(), metrics, clock: new ManualClock() });
@@ -52,5 +53,20 @@ describe('the job repository stack', () => {
     for (let i = 0; i < 3; i++) expect((await jobs.get(job.id))?.job.status).toBe('QUEUED');
     expect(store.reads).toBe(reads + 1);
     await jobs.close();
+  });
+});
+
+describe('the composition root', () => {
+  it('builds the same job stack over a store a test supplies: reads remembered until the job changes', async () => {
+    const core = createTestCore();
+    const job = aJob();
+    await core.ports.jobs.create(job, anUpload(job));
+    await core.ports.jobs.get(job.id); // subscribes to the feed
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await core.ports.jobs.get(job.id);
+    await core.stores.jobs.update(job.id, (j) => queueJob(j, T0)); // behind the stack, announced to nobody
+    expect((await core.ports.jobs.get(job.id))?.job.status).toBe('CREATED');
+    core.clock.advance(1_001);
+    expect((await core.ports.jobs.get(job.id))?.job.status).toBe('QUEUED');
   });
 });
