@@ -8,8 +8,8 @@ export type AuthenticatePorts = Pick<Ports, 'tokens' | 'users'>;
 
 /**
  * Turns an access token into the actor behind it. The account is checked on every call, so a
- * deactivation, a new role or a new password outlasts no token: at once when made through this
- * process, within a second when made by another (the user repository may remember accounts that long).
+ * deactivation, a new role or a new password applies before the token expires: at once when made
+ * through this process, within a second when made by another (accounts may be remembered that long).
  */
 export class Authenticate {
   readonly #ports: AuthenticatePorts;
