@@ -1,9 +1,6 @@
 import { hkdfSync } from 'node:crypto';
 import type { Container } from 'inversify';
 import type { Clock } from '../application/ports/clock.ts';
-import { AnnouncingJobRepository } from '../application/jobs/announcing-job-repository.ts';
-import { JobReadCache } from '../application/jobs/job-read-cache.ts';
-import { RecentUserCache } from '../application/users/recent-user-cache.ts';
 import type { IdGenerator } from '../application/ports/id-generator.ts';
 import type { JobChangeFeed } from '../application/ports/job-change-feed.ts';
 import type { JobQueue } from '../application/ports/job-queue.ts';
@@ -25,7 +22,6 @@ import type { Database } from '../adapters/postgres/database.ts';
 import { PgJobRepository } from '../adapters/postgres/pg-job-repository.ts';
 import { PgSessionRepository } from '../adapters/postgres/pg-session-repository.ts';
 import { PgUserRepository } from '../adapters/postgres/pg-user-repository.ts';
-import { MeteredJobRepository } from '../adapters/metrics/metered-job-repository.ts';
 import type { ServiceMetrics } from '../adapters/metrics/service-metrics.ts';
 import { RedisJobChangeFeed } from '../adapters/redis/redis-job-change-feed.ts';
 import { RedisJobQueue } from '../adapters/redis/redis-job-queue.ts';
@@ -38,6 +34,7 @@ import { UrlSigner } from '../adapters/signed-urls/url-signer.ts';
 import { RandomUuidGenerator } from '../adapters/system/random-uuid-generator.ts';
 import { SystemClock } from '../adapters/system/system-clock.ts';
 import type { Config } from './config.ts';
+import { jobRepositoryStack, userRepositoryStack, type ClosableJobRepository } from './repository-stacks.ts';
 import type { Resources } from './resources.ts';
 import { TOKENS } from './tokens.ts';
 
@@ -67,22 +64,18 @@ export function bindPorts(container: Container, config: Config, resources: Resou
   bind<JobChangeFeed>(TOKENS.JobChangeFeed, overrides.feed, () =>
     resources.redis ? new RedisJobChangeFeed(resources.redis, config.redisKeyPrefix) : new InMemoryJobChangeFeed(),
   );
-  // Every stored job change is announced to followers (the event stream). On the database,
-  // reads are answered from memory until a change is announced (see JobReadCache).
+  // An override replaces the store only: tests run the decorators production runs.
   container
-    .bind<JobRepository>(TOKENS.JobRepository)
+    .bind<ClosableJobRepository>(TOKENS.JobRepository)
     .toResolvedValue(
-      (feed: JobChangeFeed, metrics: ServiceMetrics, clock: Clock) => {
-        const announcing = new AnnouncingJobRepository(new MeteredJobRepository(overrides.jobs ?? new PgJobRepository(database()), metrics), feed);
-        return overrides.jobs ? announcing : new JobReadCache(announcing, feed, clock, 1_000);
-      },
+      (feed: JobChangeFeed, metrics: ServiceMetrics, clock: Clock) =>
+        jobRepositoryStack(overrides.jobs ?? new PgJobRepository(database()), { feed, metrics, clock }),
       [TOKENS.JobChangeFeed, TOKENS.Metrics, TOKENS.Clock],
     )
-    .onDeactivation(async (jobs) => {
-      if (jobs instanceof JobReadCache) await jobs.close();
-    });
-  // Authentication reads the account on every request: remembered for a second (see RecentUserCache).
-  bind(TOKENS.UserRepository, overrides.users, (clock: Clock) => new RecentUserCache(new PgUserRepository(database()), clock, 1_000), [TOKENS.Clock]);
+    .onDeactivation((jobs) => jobs.close());
+  container
+    .bind<UserRepository>(TOKENS.UserRepository)
+    .toResolvedValue((clock: Clock) => userRepositoryStack(overrides.users ?? new PgUserRepository(database()), clock), [TOKENS.Clock]);
   bind(TOKENS.SessionRepository, overrides.sessions, () => new PgSessionRepository(database()));
   const { keyPrefix, visibilityTimeoutMs } = config.queue;
   bind<JobQueue>(TOKENS.JobQueue, overrides.queue, () =>

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InMemoryJobChangeFeed } from '../../src/adapters/memory/in-memory-job-change-feed.ts';
+import { ManualClock } from '../../src/adapters/memory/manual-clock.ts';
+import { ServiceMetrics } from '../../src/adapters/metrics/service-metrics.ts';
 import { Database } from '../../src/adapters/postgres/database.ts';
 import { readdirSync } from 'node:fs';
 import { runner } from 'node-pg-migrate';
@@ -7,6 +10,7 @@ import { PgJobRepository } from '../../src/adapters/postgres/pg-job-repository.t
 import { PgSessionRepository } from '../../src/adapters/postgres/pg-session-repository.ts';
 import { PgUserRepository } from '../../src/adapters/postgres/pg-user-repository.ts';
 import { DependencyUnavailableError } from '../../src/application/errors.ts';
+import { jobRepositoryStack, userRepositoryStack } from '../../src/bootstrap/repository-stacks.ts';
 import { jobRepositoryContract } from '../contracts/job-repository.contract.ts';
 import { sessionRepositoryContract } from '../contracts/session-repository.contract.ts';
 import { userRepositoryContract } from '../contracts/user-repository.contract.ts';
@@ -32,6 +36,10 @@ describeWith('Postgres adapters', { servers: ['databaseUrl'] }, ({ databaseUrl: 
 
   jobRepositoryContract('postgres', () => fresh((db) => new PgJobRepository(db)));
   userRepositoryContract('postgres', () => fresh((db) => new PgUserRepository(db)));
+  const metrics = new ServiceMetrics();
+  const stackParts = () => ({ feed: new InMemoryJobChangeFeed(), metrics, clock: new ManualClock() });
+  jobRepositoryContract('the stack the service runs, over postgres', () => fresh((db) => jobRepositoryStack(new PgJobRepository(db), stackParts())));
+  userRepositoryContract('the stack the service runs, over postgres', () => fresh((db) => userRepositoryStack(new PgUserRepository(db), new ManualClock())));
   sessionRepositoryContract('postgres', () => fresh((db) => new PgSessionRepository(db)));
 
   describe('jobs created together', () => {

@@ -14,9 +14,11 @@ import { Sha256PasswordHasher } from '../../src/adapters/memory/sha256-password-
 import { UrlSigner } from '../../src/adapters/signed-urls/url-signer.ts';
 import type { Actor } from '../../src/application/auth/actor.ts';
 import type { JobQueue } from '../../src/application/ports/job-queue.ts';
+import type { JobRepository } from '../../src/application/ports/job-repository.ts';
 import type { ObjectStore } from '../../src/application/ports/object-store.ts';
 import type { PasswordHasher } from '../../src/application/ports/password-hasher.ts';
 import type { RateLimitStore } from '../../src/application/ports/rate-limit-store.ts';
+import type { UserRepository } from '../../src/application/ports/user-repository.ts';
 import type { PortOverrides } from '../../src/bootstrap/bind-ports.ts';
 import { loadConfig } from '../../src/bootstrap/config.ts';
 import { buildContainer } from '../../src/bootstrap/container.ts';
@@ -47,11 +49,12 @@ export function createTestCore(
     ...options.env,
   });
   const clock = new ManualClock(T0);
-  const ports = {
+  // The stores under the repository stacks the service builds; tests change them only to act as another process would.
+  const stores = { jobs: new InMemoryJobRepository(), users: new InMemoryUserRepository() };
+  const given = {
     clock,
     ids: new SequentialIdGenerator(),
-    jobs: new InMemoryJobRepository(),
-    users: new InMemoryUserRepository(),
+    ...stores,
     sessions: new InMemorySessionRepository(),
     queue: options.queue ?? new InMemoryJobQueue({ visibilityTimeoutMs: 500 }),
     storage: options.storage?.(clock) ?? new InMemoryObjectStore(new UrlSigner('test-storage-key', config.publicBaseUrl, clock)),
@@ -59,8 +62,10 @@ export function createTestCore(
     normalizer: new InlineLogNormalizer(),
     ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
   } satisfies PortOverrides;
-  const container = buildContainer(config, { ports, logger: options.logger ?? pino({ level: 'silent' }) });
+  const container = buildContainer(config, { ports: given, logger: options.logger ?? pino({ level: 'silent' }) });
   const get = <T>(token: symbol): T => container.get<T>(token);
+  // The repositories as the use cases have them (caches, announcements, metrics).
+  const ports = { ...given, jobs: get<JobRepository>(TOKENS.JobRepository), users: get<UserRepository>(TOKENS.UserRepository) };
 
   let users = 0;
   async function addUser(role: Role, overrides: Partial<User> = {}): Promise<{ user: User; actor: Actor }> {
@@ -82,7 +87,7 @@ export function createTestCore(
     return { user, actor: { userId: user.id, username: user.username, role: user.role } };
   }
 
-  return { config, clock, ports, get, addUser, app: get<Hono<AppEnv>>(TOKENS.HttpApp) };
+  return { config, clock, ports, stores, get, addUser, app: get<Hono<AppEnv>>(TOKENS.HttpApp) };
 }
 
 export type TestCore = ReturnType<typeof createTestCore>;

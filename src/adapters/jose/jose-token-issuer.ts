@@ -1,5 +1,6 @@
 import { webcrypto } from 'node:crypto';
 import { errors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import { LRUCache } from 'lru-cache';
 import type { Clock } from '../../application/ports/clock.ts';
 import type {
   AccessTokenClaims,
@@ -24,8 +25,8 @@ const ALGORITHM = 'HS256';
 const ACCESS_TYP = 'at+jwt';
 const REFRESH_TYP = 'rt+jwt';
 
-// Verified tokens remembered; far more than the sessions one instance serves at once.
-const VERIFIED_CACHE_SIZE = 10_000;
+// Far more than the sessions one instance serves at once.
+const VERIFIED_TOKENS_KEPT = 10_000;
 
 /**
  * HS256 JWTs with the algorithm pinned and issuer, audience, expiry and type checked.
@@ -39,7 +40,7 @@ export class JoseTokenIssuer implements TokenIssuer {
   readonly #key: Promise<webcrypto.CryptoKey>;
   readonly #settings: JoseTokenSettings;
   readonly #clock: Clock;
-  readonly #verified = new Map<string, VerifiedToken>();
+  readonly #verified = new LRUCache<string, VerifiedToken>({ max: VERIFIED_TOKENS_KEPT });
 
   constructor(settings: JoseTokenSettings, clock: Clock) {
     this.#key = webcrypto.subtle.importKey('raw', Buffer.from(settings.secret, 'utf8'), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
@@ -65,13 +66,8 @@ export class JoseTokenIssuer implements TokenIssuer {
       return { valid: false, reason: 'expired' };
     }
     const verification = await this.#verifySignedToken(token);
-    if (verification.valid) this.#remember(token, verification.claims);
+    if (verification.valid) this.#verified.set(token, verification.claims);
     return verification;
-  }
-
-  #remember(token: string, claims: VerifiedToken): void {
-    if (this.#verified.size >= VERIFIED_CACHE_SIZE) this.#verified.delete(this.#verified.keys().next().value!);
-    this.#verified.set(token, claims);
   }
 
   async #verifySignedToken(token: string): Promise<TokenVerification> {

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, createReadStream, fstatSync, mkdirSync, openSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, rmdir, stat, writeFile as writeFileAsync, type FileHandle } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { LRUCache } from 'lru-cache';
 import { DependencyUnavailableError } from '../../application/errors.ts';
 import type { ExpectedContent, ObjectInfo } from '../../application/ports/object-store.ts';
 import { verifiedIfExpected } from '../integrity/verified-content.ts';
@@ -13,16 +14,14 @@ import type { UrlSigner } from '../signed-urls/url-signer.ts';
  * place when complete, so a reader never sees half an object. Signed URLs are served by
  * this service's storage route.
  *
- * Small objects (up to 64 KiB), stats and directories use synchronous calls: on a local
- * disk each takes microseconds, while every hand-off to libuv's pool cost 40–120 µs of CPU
- * here (two thread wake-ups), a dozen of them per small job (docs/BENCHMARKS.md). Larger
- * objects stream through the pool, so the event loop never waits on their I/O.
+ * Small objects (up to 64 KiB), stats and directories use synchronous calls, cheaper on a
+ * local disk than a hand-off to libuv's pool; larger objects stream through the pool.
  */
 export class LocalObjectStore extends SelfServedObjectStore {
   override readonly storageType = 'local';
   readonly #root: string;
   /** Directories this instance created or found; one removed meanwhile fails its next write, which says so. */
-  readonly #directories = new Set<string>();
+  readonly #directories = new LRUCache<string, true>({ max: KNOWN_DIRECTORIES });
 
   readonly #probeIntervalMs: number;
   /** The last write probe: its outcome (a promise while it runs), when it started, whether it ended. */
@@ -94,10 +93,9 @@ export class LocalObjectStore extends SelfServedObjectStore {
   /** Creates the file's directory, once per directory (keys may share theirs, e.g. processed/). */
   #directoryOf(path: string): void {
     const directory = dirname(path);
-    if (this.#directories.has(directory)) return;
+    if (this.#directories.get(directory)) return;
     mkdirSync(directory, { recursive: true });
-    if (this.#directories.size >= KNOWN_DIRECTORIES) this.#directories.clear();
-    this.#directories.add(directory);
+    this.#directories.set(directory, true);
   }
 
   async delete(key: string): Promise<void> {
@@ -168,7 +166,7 @@ export class LocalObjectStore extends SelfServedObjectStore {
     const probe = resolve(this.#root, `.ready-probe-${randomBytes(6).toString('hex')}`);
     try {
       await mkdir(this.#root, { recursive: true });
-      await writeFileAsync(probe, PROBE_BYTES, { flag: 'wx' });
+      await writeFileAsync(probe, new Uint8Array(PROBE_BYTES), { flag: 'wx' });
     } catch (error) {
       throw new DependencyUnavailableError('storage', { cause: error });
     } finally {
@@ -198,9 +196,9 @@ function withDeadline(outcome: Promise<void>, ms: number): Promise<void> {
 /** How often readiness really writes to the disk. */
 const PROBE_INTERVAL_MS = 5_000;
 /** A block's worth: on a full disk, creating an empty file can still succeed. */
-const PROBE_BYTES = new Uint8Array(4096);
+const PROBE_BYTES = 4096;
 
-/** Most directories remembered as existing before the memory starts afresh. */
+/** Most directories remembered as existing (the least recently used are forgotten). */
 const KNOWN_DIRECTORIES = 1_000;
 /** Objects up to this size are read and written with synchronous calls, in one piece. */
 const SMALL_OBJECT_BYTES = 64 * 1024;

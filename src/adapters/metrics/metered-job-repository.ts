@@ -1,4 +1,4 @@
-import { DelegatingJobRepository } from '../../application/jobs/delegating-job-repository.ts';
+import { DelegatingJobRepository } from '../../application/ports/delegating-job-repository.ts';
 import type { CreateOutcome, IdempotencyClaim, JobRepository } from '../../application/ports/job-repository.ts';
 import type { Job } from '../../domain/job/job.ts';
 import type { JobResult } from '../../domain/job/job-result.ts';

@@ -38,6 +38,7 @@ const RETRY_DELAYS_MS = [50, 150, 400];
  */
 export class Database {
   readonly pool: pg.Pool;
+  readonly #statements = new PreparedStatements();
 
   constructor(options: DatabaseOptions) {
     this.pool = new pg.Pool({
@@ -54,7 +55,7 @@ export class Database {
   }
 
   query<R extends pg.QueryResultRow>(text: string, values: unknown[] = [], options: QueryOptions = {}): Promise<pg.QueryResult<R>> {
-    return this.#withRetry(() => this.pool.query<R>(statement(text, values, options)));
+    return this.#withRetry(() => this.pool.query<R>(this.#statements.statement(text, values, options)));
   }
 
   /** Runs `work` in one transaction; rolls back on any error and rethrows it. */
@@ -71,7 +72,7 @@ export class Database {
       client.on('error', onError);
       try {
         await client.query('BEGIN');
-        const result = await work({ query: (text, values = [], options = {}) => client.query(statement(text, values, options)) });
+        const result = await work({ query: (text, values = [], options = {}) => client.query(this.#statements.statement(text, values, options)) });
         await client.query('COMMIT');
         return result;
       } catch (error) {
@@ -102,22 +103,24 @@ export class Database {
   }
 }
 
-const statementNames = new Map<string, string>();
-
 /**
- * A statement with parameters as a named prepared statement: each connection parses it once,
- * then only binds and runs it (the SQL text is not even sent again). Unprepared, it is sent
- * unnamed, and Postgres plans it for the values given.
+ * Statements with parameters go as named prepared statements: each connection parses one once,
+ * then only binds and runs it. Unprepared, a statement is sent unnamed and planned for its values.
  */
-function statement(text: string, values: unknown[], { prepared = true }: QueryOptions): pg.QueryConfig {
-  if (values.length === 0) return { text };
-  if (!prepared) return { text, values };
-  let name = statementNames.get(text);
-  if (!name) {
-    name = `ingest_${statementNames.size + 1}`;
-    statementNames.set(text, name);
+class PreparedStatements {
+  /** One name per SQL text, for the pool's life: the texts are the code's own, so few. */
+  readonly #names = new Map<string, string>();
+
+  statement(text: string, values: unknown[], { prepared = true }: QueryOptions): pg.QueryConfig {
+    if (values.length === 0) return { text };
+    if (!prepared) return { text, values };
+    let name = this.#names.get(text);
+    if (!name) {
+      name = `ingest_${this.#names.size + 1}`;
+      this.#names.set(text, name);
+    }
+    return { name, text, values };
   }
-  return { name, text, values };
 }
 
 function isTransient(error: unknown): boolean {

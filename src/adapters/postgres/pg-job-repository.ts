@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type {
   CreateOutcome,
   IdempotencyClaim,
@@ -14,7 +15,6 @@ import type { JobResult } from '../../domain/job/job-result.ts';
 import type { FileUpload } from '../../domain/upload/file-upload.ts';
 import type { Database, Transaction } from './database.ts';
 import { JOB_SELECT, toJob, toRecord, type JobRow } from './job-rows.ts';
-import { KnownVersions } from './known-versions.ts';
 import { StatementBatcher } from './statement-batcher.ts';
 
 /**
@@ -30,8 +30,8 @@ export class PgJobRepository implements JobRepository {
   readonly #reads: StatementBatcher<string, JobRow | null>;
   /** Version-checked writes of jobs, together when they arrive together. */
   readonly #writes: StatementBatcher<JobWrite, boolean>;
-  /** The row version of the jobs this instance read or wrote last (see update). */
-  readonly #versions = new KnownVersions(10_000); // a few MB at most
+  /** The last state and row version this instance saw of recent jobs; may be stale (see update). */
+  readonly #versions = new LRUCache<string, KnownVersion>({ max: 10_000 });
 
   constructor(db: Database) {
     this.#db = db;
@@ -64,7 +64,7 @@ export class PgJobRepository implements JobRepository {
     const row = await this.#reads.add(jobId);
     if (!row) return null;
     const record = toRecord(row);
-    this.#versions.remember(record.job, row.version);
+    this.#remember(record.job, row.version);
     return record;
   }
 
@@ -82,13 +82,13 @@ export class PgJobRepository implements JobRepository {
     const known = this.#versions.get(jobId);
     if (known) {
       const next = changedOrNull(known.job, change);
-      if (next && (await this.#writes.add(jobWrite(known.job, next, known.version, result)))) return this.#versions.remember(next, nextVersion(known.version));
-      this.#versions.forget(jobId);
+      if (next && (await this.#writes.add(jobWrite(known.job, next, known.version, result)))) return this.#remember(next, nextVersion(known.version));
+      this.#versions.delete(jobId);
     }
     const batched: ReadAndWrite = { read: (id) => this.#reads.add(id), write: (write) => this.#writes.add(write) };
     for (let attempt = 0; attempt < OPTIMISTIC_ATTEMPTS; attempt++) {
       const written = await readChangeWrite(batched, jobId, change, result);
-      if (written) return this.#versions.remember(written.job, written.version);
+      if (written) return this.#remember(written.job, written.version);
     }
     const written = await this.#db.transaction(async (client) => {
       const locked: ReadAndWrite = {
@@ -99,7 +99,12 @@ export class PgJobRepository implements JobRepository {
       if (!next) throw new Error(`Job ${jobId} changed under its row lock`);
       return next;
     });
-    return this.#versions.remember(written.job, written.version);
+    return this.#remember(written.job, written.version);
+  }
+
+  #remember(job: Job, version: string): Job {
+    this.#versions.set(job.id, { job, version });
+    return job;
   }
 
   async history(jobId: string): Promise<JobStatusChange[]> {
@@ -138,6 +143,11 @@ export class PgJobRepository implements JobRepository {
   async ping(): Promise<void> {
     await this.#db.query('SELECT 1');
   }
+}
+
+interface KnownVersion {
+  readonly job: Job;
+  readonly version: string;
 }
 
 interface NewJob {
@@ -213,7 +223,7 @@ async function readChangeWrite(
   jobId: string,
   change: (job: Job) => Job,
   result: JobResult | undefined,
-): Promise<{ job: Job; version: string } | null> {
+): Promise<KnownVersion | null> {
   const row = await db.read(jobId);
   if (!row) throw new DomainError('JOB_NOT_FOUND', `Job ${jobId} not found`);
   const current = toJob(row);
@@ -229,15 +239,8 @@ async function readJobs(db: Transaction, ids: readonly string[]): Promise<(JobRo
 }
 
 /**
- * Statements of one job and of several, for a reason of Postgres's plan cache. A prepared
- * statement is planned for the tables as they are when it is first run, and that plan is kept
- * until they are next analyzed. A batch's plan, made while the tables were nearly empty
- * (a new database), joined the batch to a sequential scan of jobs, and every later batch
- * read the whole table (4.6 million rows read for 5,000 jobs end to end). A batch is
- * therefore planned each time, for the tables as they are and its own size (a few hundred
- * µs, shared by its jobs). One job's statements stay prepared: their plan is a lookup by
- * primary key whatever the tables' sizes, and is made once (a batch statement of one job
- * was planned again on every run: Postgres weighs a generic plan as if for ten jobs).
+ * A batch is planned on every run: a plan kept from when the tables were nearly empty scans
+ * them whole once they grow. One job's statements stay prepared: a primary-key lookup at any size.
  */
 const READ_JOB = `${JOB_SELECT} WHERE j.id = $1`;
 const READ_JOBS = `${JOB_SELECT} WHERE j.id = ANY($1::uuid[])`;

@@ -7,9 +7,9 @@ import type { TokenVerification } from '../ports/token-issuer.ts';
 export type AuthenticatePorts = Pick<Ports, 'tokens' | 'users'>;
 
 /**
- * Turns an access token into the actor behind it. The account is looked up on every call,
- * so a deactivated user, a changed role or a new password takes effect at once, not when the
- * token expires.
+ * Turns an access token into the actor behind it. The account is checked on every call, so a
+ * deactivation, a new role or a new password applies before the token expires: at once when made
+ * through this process, within a second when made by another (accounts may be remembered that long).
  */
 export class Authenticate {
   readonly #ports: AuthenticatePorts;

@@ -2,7 +2,7 @@ import type { Job } from '../../domain/job/job.ts';
 import type { JobResult } from '../../domain/job/job-result.ts';
 import type { JobChange, JobChangeFeed } from '../ports/job-change-feed.ts';
 import type { JobRepository } from '../ports/job-repository.ts';
-import { DelegatingJobRepository } from './delegating-job-repository.ts';
+import { DelegatingJobRepository } from '../ports/delegating-job-repository.ts';
 
 export const changeOf = (job: Job): JobChange => ({
   jobId: job.id,

@@ -3,7 +3,10 @@ import type { JobResult } from '../../domain/job/job-result.ts';
 import type { JobStatus } from '../../domain/job/job-status.ts';
 import type { FileUpload } from '../../domain/upload/file-upload.ts';
 
-/** A job with what belongs to it. */
+/**
+ * A job with what belongs to it. Immutable, like everything a repository returns: one record
+ * may be handed to every caller (a cache does), so nobody changes it in place.
+ */
 export interface JobRecord {
   readonly job: Job;
   readonly upload: FileUpload | null;

@@ -2,7 +2,8 @@ import type { User } from '../../domain/user/user.ts';
 
 /**
  * Stored user accounts. Usernames and emails are unique ignoring case (`Admin` and `admin`
- * cannot be two users); each is stored as it was written.
+ * cannot be two users); each is stored as it was written. Users returned are immutable: one
+ * may be handed to every caller.
  */
 export interface UserRepository {
   /** Throws DomainError USERNAME_TAKEN or EMAIL_TAKEN; stores nothing then. */

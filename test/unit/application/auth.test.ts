@@ -5,6 +5,7 @@ import type { Logout } from '../../../src/application/auth/logout.ts';
 import type { RefreshSession } from '../../../src/application/auth/refresh-session.ts';
 import type { VerifyToken } from '../../../src/application/auth/verify-token.ts';
 import type { EnsureAdminUser } from '../../../src/application/auth/ensure-admin-user.ts';
+import type { DeactivateUser } from '../../../src/application/users/deactivate-user.ts';
 import { TOKENS } from '../../../src/bootstrap/tokens.ts';
 import type { DomainError } from '../../../src/domain/errors.ts';
 import { createTestCore, PASSWORD, type TestCore } from '../../support/test-core.ts';
@@ -89,12 +90,23 @@ describe('authentication use cases', () => {
     await expect(authenticate.execute(pair.accessToken)).rejects.toMatchObject({ code: 'INVALID_TOKEN', message: 'Token expired' });
   });
 
-  it('stops authenticating a user deactivated after login', async () => {
+  it('stops authenticating a user deactivated after login at once, though the account was just read', async () => {
+    const { user } = await core.addUser('user');
+    const { actor: admin } = await core.addUser('admin');
+    const pair = await login.execute(user.username, PASSWORD);
+    await authenticate.execute(pair.accessToken);
+    await core.get<DeactivateUser>(TOKENS.DeactivateUser).execute(admin, user.id);
+    await expect(authenticate.execute(pair.accessToken)).rejects.toMatchObject({ code: 'INVALID_TOKEN' });
+  });
+
+  it('sees a deactivation made by another process once the account is no longer remembered', async () => {
     const { user } = await core.addUser('user');
     const pair = await login.execute(user.username, PASSWORD);
-    const users = core.ports.users as unknown as { findById: (id: string) => Promise<unknown> };
-    users.findById = async () => ({ ...user, isActive: false });
-    await expect(authenticate.execute(pair.accessToken)).rejects.toMatchObject({ code: 'INVALID_TOKEN' });
+    await authenticate.execute(pair.accessToken);
+    await core.stores.users.update({ ...user, isActive: false }); // behind this process's back, as the users CLI does
+    expect(await authenticate.execute(pair.accessToken)).toMatchObject({ userId: user.id });
+    core.clock.advance(1_001);
+    await expect(authenticate.execute(pair.accessToken)).rejects.toMatchObject({ code: 'INVALID_TOKEN', message: 'Account is not active' });
   });
 
   it("logs out: the session's refresh token stops working; a foreign token is left alone", async () => {
@@ -118,8 +130,8 @@ describe('authentication use cases', () => {
     await expect(authenticate.actorFor(await verify.execute(pair.refreshToken))).rejects.toMatchObject({ code: 'INVALID_TOKEN', message: 'Not an access token' });
     await expect(authenticate.actorFor(await verify.execute('garbage'))).rejects.toMatchObject({ code: 'INVALID_TOKEN', message: 'Invalid token' });
     const verified = await verify.execute(pair.accessToken);
-    const users = core.ports.users as unknown as { findById: (id: string) => Promise<unknown> };
-    users.findById = async () => ({ ...user, isActive: false });
+    const { actor: admin } = await core.addUser('admin');
+    await core.get<DeactivateUser>(TOKENS.DeactivateUser).execute(admin, user.id);
     await expect(authenticate.actorFor(verified)).rejects.toMatchObject({ code: 'INVALID_TOKEN', message: 'Account is not active' });
   });
 

@@ -4,19 +4,6 @@ import type { JobResponse } from '../openapi/responses.ts';
 
 const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
 
-// Records shared by the job read cache are frozen: each one's JSON is written once, not per read.
-const jsonOfFrozenRecord = new WeakMap<JobRecord, string>();
-
-/** `presentJob` as a JSON text. */
-export function jobJson(record: JobRecord): string {
-  let json = jsonOfFrozenRecord.get(record);
-  if (json === undefined) {
-    json = JSON.stringify(presentJob(record));
-    if (Object.isFrozen(record)) jsonOfFrozenRecord.set(record, json);
-  }
-  return json;
-}
-
 /** A job as API.md shows it. */
 export function presentJob({ job, upload, result }: JobRecord): JobResponse {
   return {

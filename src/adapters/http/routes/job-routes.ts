@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { authenticate } from '../middleware/authenticate.ts';
-import { jobJson, presentJob } from '../presenters/job-presenter.ts';
+import { presentJob } from '../presenters/job-presenter.ts';
 import { jobIdParam, listJobsQuery } from '../schemas.ts';
 import type { HttpUseCases } from '../use-cases.ts';
 import { validate } from '../validation.ts';
@@ -29,8 +29,7 @@ export function jobRoutes(useCases: HttpUseCases, options: JobRouteOptions) {
       return c.json(records.map(presentJob));
     })
     .get('/:job_id', validate('param', jobIdParam), async (c) => {
-      const record = await useCases.getJob.execute(c.get('actor'), c.req.valid('param').job_id);
-      return c.body(jobJson(record), 200, { 'Content-Type': 'application/json' });
+      return c.json(presentJob(await useCases.getJob.execute(c.get('actor'), c.req.valid('param').job_id)));
     })
     .get('/:job_id/output', validate('param', jobIdParam), async (c) => {
       const download = await useCases.getJobOutput.execute(c.get('actor'), c.req.valid('param').job_id);

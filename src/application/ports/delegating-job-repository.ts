@@ -1,7 +1,7 @@
 import type { Job } from '../../domain/job/job.ts';
 import type { JobResult } from '../../domain/job/job-result.ts';
 import type { FileUpload } from '../../domain/upload/file-upload.ts';
-import type { CreateOutcome, IdempotencyClaim, JobFilter, JobRecord, JobRepository, JobStatusChange } from '../ports/job-repository.ts';
+import type { CreateOutcome, IdempotencyClaim, JobFilter, JobRecord, JobRepository, JobStatusChange } from './job-repository.ts';
 
 /** A JobRepository that passes everything to another; decorators override what they add to. */
 export class DelegatingJobRepository implements JobRepository {
