@@ -4,7 +4,7 @@ import { InMemoryJobChangeFeed } from '../../../../src/adapters/memory/in-memory
 import { InMemoryJobRepository } from '../../../../src/adapters/memory/in-memory-job-repository.ts';
 import { ManualClock } from '../../../../src/adapters/memory/manual-clock.ts';
 import { changeOf } from '../../../../src/application/jobs/announcing-job-repository.ts';
-import { DelegatingJobRepository } from '../../../src/application/ports/delegating-job-repository.ts';
+import { DelegatingJobRepository } from '../../../../src/application/ports/delegating-job-repository.ts';
 import type { JobRecord } from '../../../../src/application/ports/job-repository.ts';
 import { queueJob, startProcessing } from '../../../../src/domain/job/job.ts';
 import { aJob, anUpload } from '../../../support/builders.ts';
