@@ -21,6 +21,13 @@ module.exports = {
       to: { pathNot: '^src/(application|domain)/' },
     },
     {
+      name: 'ports-depend-only-on-domain',
+      comment: 'A port speaks the domain: src/application/ports imports only src/domain and other ports.',
+      severity: 'error',
+      from: { path: '^src/application/ports/' },
+      to: { pathNot: '^src/(domain|application/ports)/' },
+    },
+    {
       name: 'adapters-do-not-know-bootstrap',
       comment: 'Adapters are wired by the bootstrap, never the other way round.',
       severity: 'error',

@@ -14,7 +14,7 @@ async function violations(baseDir: string): Promise<string[]> {
 }
 
 describe('layer rules (.dependency-cruiser.cjs)', () => {
-  it('catch a domain importing a framework or a Node I/O module, and an application importing adapters or libraries', async () => {
+  it('catch a domain importing a framework or a Node I/O module, an application importing adapters or libraries, and a port importing the application', async () => {
     const found = await violations(resolve(import.meta.dirname, '../fixtures/layer-violations'));
     expect(found).toEqual(
       expect.arrayContaining([
@@ -22,6 +22,7 @@ describe('layer rules (.dependency-cruiser.cjs)', () => {
         expect.stringMatching(/^domain-is-pure: src\/domain\/imports-a-framework\.ts -> (node:)?fs/),
         expect.stringMatching(/^application-depends-only-on-domain: src\/application\/imports-an-adapter\.ts -> src\/adapters\/some-adapter\.ts/),
         expect.stringMatching(/^application-depends-only-on-domain: src\/application\/imports-an-adapter\.ts -> .*zod/),
+        'ports-depend-only-on-domain: src/application/ports/imports-application-internals.ts -> src/application/jobs/some-machinery.ts',
       ]),
     );
   });
