@@ -79,8 +79,43 @@ function zoneOffsetMs(zone: string | undefined): number {
   return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4))) * 60_000;
 }
 
-/** Epoch milliseconds (fractions dropped) as ISO-8601 UTC: `2026-03-01T10:00:00.000Z`. */
-export const isoFromEpochMs = (epochMs: number): string => new Date(Math.floor(epochMs)).toISOString();
+/**
+ * Epoch milliseconds (fractions dropped) as ISO-8601 UTC, as `Date#toISOString` writes them:
+ * `2026-03-01T10:00:00.000Z`. Written by hand for years 1000–9999, a third of the cost of a
+ * Date's: every structured event has one.
+ */
+export function isoFromEpochMs(epochMs: number): string {
+  const ms = Math.floor(epochMs);
+  if (ms < FOUR_DIGIT_YEARS[0] || ms >= FOUR_DIGIT_YEARS[1]) return new Date(ms).toISOString();
+  const days = Math.floor(ms / DAY_MS);
+  const inDay = ms - days * DAY_MS;
+  const hour = Math.floor(inDay / 3_600_000);
+  const minute = Math.floor(inDay / 60_000) % 60;
+  const second = Math.floor(inDay / 1000) % 60;
+  const millis = inDay % 1000;
+  // The civil date of a day count (H. Hinnant's civil_from_days), in 400-year eras from 0000-03-01.
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
+  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return String.fromCharCode(
+    ZERO + Math.floor(year / 1000), ZERO + (Math.floor(year / 100) % 10), ZERO + (Math.floor(year / 10) % 10), ZERO + (year % 10), DASH,
+    ZERO + Math.floor(month / 10), ZERO + (month % 10), DASH, ZERO + Math.floor(day / 10), ZERO + (day % 10), 0x54, // T
+    ZERO + Math.floor(hour / 10), ZERO + (hour % 10), COLON, ZERO + Math.floor(minute / 10), ZERO + (minute % 10), COLON,
+    ZERO + Math.floor(second / 10), ZERO + (second % 10), 0x2e, // .
+    ZERO + Math.floor(millis / 100), ZERO + (Math.floor(millis / 10) % 10), ZERO + (millis % 10), 0x5a, // Z
+  );
+}
+
+const ZERO = 0x30;
+const DAY_MS = 86_400_000;
+// Years 1000–9999 are written as exactly four digits; others take a sign and six.
+const FOUR_DIGIT_YEARS = [Date.UTC(1000, 0, 1), Date.UTC(10000, 0, 1)] as const;
 
 /** Epoch seconds or milliseconds (told apart by size), as in JSON logs; as epoch milliseconds. */
 export function parseEpoch(value: number): number | null {

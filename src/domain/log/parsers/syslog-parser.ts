@@ -69,7 +69,7 @@ function parse3164(text: string, line: number, referenceTime: Date): ParseOutcom
   return {
     kind: 'event',
     event: {
-      ts: ts.toISOString(),
+      ts: isoFromEpochMs(ts.getTime()),
       level,
       message,
       attrs: present({}, {

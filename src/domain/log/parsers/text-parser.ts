@@ -32,7 +32,7 @@ export function textParser(referenceTime: Date): LineParser {
       } else if (bsd?.[1]) {
         const date = parseBsdTime(bsd[1], referenceTime);
         if (date) {
-          ts = date.toISOString();
+          ts = isoFromEpochMs(date.getTime());
           rest = rest.slice(bsd[0].length);
         }
       }

@@ -49,7 +49,16 @@ describe('parseIsoLike', () => {
 });
 
 describe('isoFromEpochMs', () => {
-  it('formats like Date#toISOString, fractions of a millisecond dropped', () => {
+  it('formats exactly like Date#toISOString (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -62_000_000_000_000, max: 253_402_300_799_999 }), (ms) => {
+        expect(isoFromEpochMs(ms)).toBe(new Date(ms).toISOString());
+      }),
+      { numRuns: 10_000 },
+    );
+  });
+
+  it('drops fractions of a millisecond', () => {
     expect(isoFromEpochMs(1767614400250.7)).toBe('2026-01-05T12:00:00.250Z');
     expect(isoFromEpochMs(-62198755200000)).toBe(new Date(-62198755200000).toISOString());
   });
