@@ -1,12 +1,11 @@
 import { once } from 'node:events';
 import { createGzip, gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DependencyUnavailableError } from '../../src/application/errors.ts';
+import { BlockNormalizer } from '../../src/adapters/normalizer/pipeline/block-normalizer.ts';
+import { DependencyUnavailableError, PermanentJobError } from '../../src/application/errors.ts';
 import type { FileNormalization, LogNormalizer } from '../../src/application/ports/log-normalizer.ts';
-import { PermanentJobError } from '../../src/application/processing/errors.ts';
-import { emptyTally } from '../../src/application/processing/line-tally.ts';
-import { normalizeBlock } from '../../src/application/processing/normalize-block.ts';
 import { JobBudgetExceededError, type JobBudgets } from '../../src/domain/job/job-budgets.ts';
+import { emptyTally } from '../../src/domain/job/line-tally.ts';
 import { collect } from '../support/builders.ts';
 
 /** Files are cut into blocks of about this size, so a file of a few hundred KiB makes dozens. */
@@ -37,7 +36,7 @@ function logfmt(count: number, tag = 'a'): string {
 
 /** What reading the whole file line by line must produce: the reference for every adapter. */
 function expected(text: string) {
-  const { ndjson, tally } = normalizeBlock({ bytes: new TextEncoder().encode(text), firstLine: 1, overlong: [] }, { format: 'logfmt', uploadedAt: SPEC.uploadedAt, maxEventBytes: SPEC.maxLineBytes });
+  const { ndjson, tally } = new BlockNormalizer().normalize({ bytes: new TextEncoder().encode(text), firstLine: 1, overlong: [] }, { format: 'logfmt', uploadedAt: SPEC.uploadedAt, maxEventBytes: SPEC.maxLineBytes });
   return { ndjson: Buffer.from(ndjson).toString(), tally };
 }
 

@@ -5,7 +5,7 @@ import { BcryptPasswordHasher } from '../../src/adapters/bcrypt/bcrypt-password-
 import { JoseTokenIssuer } from '../../src/adapters/jose/jose-token-issuer.ts';
 import { LocalObjectStore } from '../../src/adapters/local-storage/local-object-store.ts';
 import { ManualClock } from '../../src/adapters/memory/manual-clock.ts';
-import { ThreadPoolLogNormalizer } from '../../src/adapters/normalizer/thread-pool-log-normalizer.ts';
+import { ThreadPoolLogNormalizer } from '../../src/adapters/normalizer/threads/thread-pool-log-normalizer.ts';
 import { UrlSigner } from '../../src/adapters/signed-urls/url-signer.ts';
 import { RandomUuidGenerator } from '../../src/adapters/system/random-uuid-generator.ts';
 import { SystemClock } from '../../src/adapters/system/system-clock.ts';

@@ -1,6 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { ThreadPoolLogNormalizer } from '../../src/adapters/normalizer/thread-pool-log-normalizer.ts';
+import { ThreadPoolLogNormalizer } from '../../src/adapters/normalizer/threads/thread-pool-log-normalizer.ts';
 import type { FileNormalization } from '../../src/application/ports/log-normalizer.ts';
 import { bytesOf, collect } from '../support/builders.ts';
 

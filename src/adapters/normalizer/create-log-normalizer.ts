@@ -1,6 +1,6 @@
 import type { LogNormalizer } from '../../application/ports/log-normalizer.ts';
 import { InlineLogNormalizer } from './inline-log-normalizer.ts';
-import { ThreadPoolLogNormalizer } from './thread-pool-log-normalizer.ts';
+import { ThreadPoolLogNormalizer } from './threads/thread-pool-log-normalizer.ts';
 
 export type ClosableLogNormalizer = LogNormalizer & { close(): Promise<void> };
 

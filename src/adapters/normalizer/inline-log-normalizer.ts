@@ -1,6 +1,7 @@
 import type { FileNormalization, LogNormalizer, NormalizedOutput } from '../../application/ports/log-normalizer.ts';
-import { blocksOfFile, blockSpecOf, DEFAULT_BLOCK_BYTES } from './file-blocks.ts';
-import { framedOutput, normalizeAndDeflate, type BlockResult } from './normalize-task.ts';
+import { BlockPipeline } from './pipeline/block-pipeline.ts';
+import { blocksOfFile, blockSpecOf, DEFAULT_BLOCK_BYTES } from './pipeline/file-blocks.ts';
+import { joinedOutput } from './pipeline/joined-output.ts';
 
 /**
  * Normalizes block after block on the calling thread's event loop: no threads to start
@@ -8,6 +9,7 @@ import { framedOutput, normalizeAndDeflate, type BlockResult } from './normalize
  */
 export class InlineLogNormalizer implements LogNormalizer {
   readonly #blockBytes: number;
+  readonly #pipeline = new BlockPipeline();
 
   constructor(options: { blockBytes?: number } = {}) {
     this.#blockBytes = options.blockBytes ?? DEFAULT_BLOCK_BYTES;
@@ -16,9 +18,10 @@ export class InlineLogNormalizer implements LogNormalizer {
   normalize(file: AsyncIterable<Uint8Array>, spec: FileNormalization): NormalizedOutput {
     const blocks = blocksOfFile(file, spec, this.#blockBytes);
     const blockSpec = blockSpecOf(spec);
-    return framedOutput(
-      (async function* (): AsyncGenerator<BlockResult> {
-        for await (const block of blocks) yield normalizeAndDeflate(block, blockSpec);
+    const pipeline = this.#pipeline;
+    return joinedOutput(
+      (async function* () {
+        for await (const block of blocks) yield pipeline.run(block, blockSpec);
       })(),
       spec.budgets,
     );

@@ -11,12 +11,13 @@ import {
 } from '../../domain/job/job.ts';
 import type { JobBudgets } from '../../domain/job/job-budgets.ts';
 import type { JobResult } from '../../domain/job/job-result.ts';
+import type { LineTally } from '../../domain/job/line-tally.ts';
 import { retryDelayMs } from '../../domain/job/retry-policy.ts';
 import type { FileUpload } from '../../domain/upload/file-upload.ts';
 import { processedObjectKey } from '../../domain/upload/filename.ts';
-import { isDependencyUnavailable } from '../errors.ts';
+import { isDependencyUnavailable, PermanentJobError } from '../errors.ts';
+import type { NormalizedOutput } from '../ports/log-normalizer.ts';
 import type { Ports } from '../ports/ports.ts';
-import { PermanentJobError } from '../processing/errors.ts';
 import { wholeRead, type WholeRead } from './whole-read.ts';
 
 export interface ProcessingSettings {
@@ -62,8 +63,8 @@ interface ProgressReporter {
 export type ProcessJobPorts = Pick<Ports, 'jobs' | 'storage' | 'queue' | 'clock' | 'normalizer'>;
 
 /**
- * A worker's whole handling of one delivered job id: claim it, stream and parse its file,
- * write the normalized output and the result, and finish the job. Every write after the
+ * A worker's whole handling of one delivered job id: claim it, read its file, normalize it,
+ * write the output, and complete the job with its result. Every write after the
  * claim is fenced by the claim's attempt number, so a worker that lost its claim changes
  * nothing. Safe to run again for the same id (duplicate deliveries are skipped).
  */
@@ -81,10 +82,12 @@ export class ProcessJob {
     if (!claimed) return { outcome: 'skipped' };
     if (claimed.status === 'FAILED') return { outcome: 'failed' };
     try {
-      const record = await this.#ports.jobs.get(jobId);
-      if (!record?.upload) throw new PermanentJobError('Job has no uploaded file');
-      const result = await this.#process(claimed, record.upload, options.onProgress);
-      await this.#fenced(claimed, (job) => completeJob(job, this.#ports.clock.now()), result);
+      const upload = await this.#uploadOf(jobId);
+      const { file, bytesRead } = await this.#read(claimed, upload, options.onProgress);
+      const output = this.#normalize(file.chunks, upload);
+      const outputKey = await this.#write(claimed.id, output, file);
+      const result = await this.#resultOf(claimed.id, upload, output.tally(), outputKey, bytesRead());
+      await this.#complete(claimed, result);
       return { outcome: 'completed', bytesProcessed: result.bytesProcessed };
     } catch (error) {
       return { outcome: await this.#recordFailure(claimed, error), error };
@@ -126,35 +129,55 @@ export class ProcessJob {
     }
   }
 
-  async #process(claimed: Job, upload: FileUpload, onProgress?: () => void): Promise<JobResult> {
+  async #uploadOf(jobId: string): Promise<FileUpload> {
+    const record = await this.#ports.jobs.get(jobId);
+    if (!record?.upload) throw new PermanentJobError('Job has no uploaded file');
+    return record.upload;
+  }
+
+  /** The uploaded file, read once whole, counting its bytes and writing progress as they are taken. */
+  async #read(claimed: Job, upload: FileUpload, onProgress?: () => void): Promise<{ file: WholeRead; bytesRead: () => number }> {
     // Exactly the bytes complete verified: the store fails the read if the object changed since.
     const source = await this.#ports.storage.read(upload.objectKey, { size: upload.fileSize, sha256: upload.checksumSha256 });
     if (!source) throw new PermanentJobError(`Uploaded object ${upload.objectKey} is missing`);
-
     const progress = this.#progressReporter(claimed, upload.fileSize, onProgress);
-    const file = wholeRead(reportingProgress(source, progress));
-    const output = this.#ports.normalizer.normalize(file.chunks, {
+    return { file: wholeRead(reportingProgress(source, progress)), bytesRead: progress.bytesRead };
+  }
+
+  #normalize(chunks: AsyncIterable<Uint8Array>, upload: FileUpload): NormalizedOutput {
+    return this.#ports.normalizer.normalize(chunks, {
       format: upload.logFormat,
       uploadedAt: upload.createdAt,
       maxLineBytes: this.#settings.maxLineBytes,
       budgets: this.#settings.budgets,
     });
-    const outputKey = processedObjectKey(claimed.id);
+  }
+
+  /** Writes the output, published only once the whole upload was read; returns its key. */
+  async #write(jobId: string, output: NormalizedOutput, file: WholeRead): Promise<string> {
+    const outputKey = processedObjectKey(jobId);
     try {
       await this.#ports.storage.write(outputKey, publishedOnceWhole(output.gzip, file));
     } finally {
       await file.close();
     }
+    return outputKey;
+  }
 
-    const tally = output.tally();
+  /** The job's result; a file in which no line parsed fails instead, its empty output deleted. */
+  async #resultOf(jobId: string, upload: FileUpload, tally: LineTally, outputKey: string, bytesProcessed: number): Promise<JobResult> {
     if (tally.eventsParsed === 0) {
-      await this.#ports.storage.delete(outputKey); // an empty output of a failed job is no result
+      await this.#ports.storage.delete(outputKey);
       const example = tally.sampleErrors[0] ? `; line ${tally.sampleErrors[0].line}: ${tally.sampleErrors[0].reason}` : '';
       throw new PermanentJobError(
         `No line could be parsed as ${upload.logFormat} (${tally.linesTotal} lines, ${tally.linesRejected} rejected${example})`,
       );
     }
-    return { jobId: claimed.id, outputKey, bytesProcessed: progress.bytesRead(), ...tally };
+    return { jobId, outputKey, bytesProcessed, ...tally };
+  }
+
+  async #complete(claimed: Job, result: JobResult): Promise<void> {
+    await this.#fenced(claimed, (job) => completeJob(job, this.#ports.clock.now()), result);
   }
 
   /** Counts bytes read and writes progress at most once per interval. */

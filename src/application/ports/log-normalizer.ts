@@ -1,6 +1,6 @@
 import type { JobBudgets } from '../../domain/job/job-budgets.ts';
+import type { LineTally } from '../../domain/job/line-tally.ts';
 import type { LogFormat } from '../../domain/upload/log-format.ts';
-import type { LineTally } from '../processing/line-tally.ts';
 
 /** How one uploaded file is to be read. */
 export interface FileNormalization {

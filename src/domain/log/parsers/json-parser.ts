@@ -1,25 +1,28 @@
 import { BLANK, reject, type LineParser, type ParseOutcome } from '../normalized-event.ts';
-import { eventFromRecord } from './structured-record.ts';
+import { StructuredRecords } from './structured-record.ts';
 
 /** Deeper lines are rejected: no logger writes them, and writing one out again would exhaust the stack. */
 export const MAX_JSON_NESTING = 512;
 
 /** JSON Lines: one JSON object per line. */
-export const jsonParser: LineParser = {
-  joinsLines: false,
-  parse(text: string, line: number): ParseOutcome {
-    if (text.trim() === '') return BLANK;
-    if (nestsDeeperThan(text, MAX_JSON_NESTING)) return reject(`nested deeper than ${MAX_JSON_NESTING} levels`);
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch {
-      return reject('not valid JSON');
-    }
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) return reject('not a JSON object');
-    return { kind: 'event', event: eventFromRecord(value as Record<string, unknown>, line) };
-  },
-};
+export function jsonParser(): LineParser {
+  const records = new StructuredRecords();
+  return {
+    joinsLines: false,
+    parse(text: string, line: number): ParseOutcome {
+      if (text.trim() === '') return BLANK;
+      if (nestsDeeperThan(text, MAX_JSON_NESTING)) return reject(`nested deeper than ${MAX_JSON_NESTING} levels`);
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch {
+        return reject('not valid JSON');
+      }
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) return reject('not a JSON object');
+      return { kind: 'event', event: records.eventOf(value as Record<string, unknown>, line) };
+    },
+  };
+}
 
 /** Whether brackets and braces outside strings open more than `limit` levels at some point. */
 function nestsDeeperThan(text: string, limit: number): boolean {

@@ -13,9 +13,9 @@ import { textParser } from './text-parser.ts';
 export function parserFor(format: LogFormat, referenceTime: Date): LineParser {
   switch (format) {
     case 'json':
-      return jsonParser;
+      return jsonParser();
     case 'logfmt':
-      return logfmtParser;
+      return logfmtParser();
     case 'syslog':
       return syslogParser(referenceTime);
     case 'clf':

@@ -1,6 +1,6 @@
 import { levelFromSyslogSeverity, levelInText } from '../levels.ts';
 import { BLANK, reject, type LineParser, type ParseOutcome } from '../normalized-event.ts';
-import { parseBsdTime, parseIsoLike } from '../timestamps.ts';
+import { isoFromEpochMs, parseBsdTime, parseIsoLike } from '../timestamps.ts';
 
 // <165>1 2003-10-11T22:14:15.003Z host app procid msgid [sd] message
 const RFC5424 = /^<(\d{1,3})>(\d{1,2}) (\S+) (\S+) (\S+) (\S+) (\S+) (-|(?:\[(?:[^\]\\]|\\.)*\])+)(?: (.*))?$/s;
@@ -35,11 +35,11 @@ function parse5424(text: string, line: number): ParseOutcome | null {
   const priority = Number(pri);
   if (priority > 191) return reject(`priority ${priority} is out of range`);
   const ts = time === '-' ? null : parseIsoLike(time ?? '');
-  if (time !== '-' && !ts) return reject(`timestamp "${time}" is not RFC 3339`);
+  if (time !== '-' && ts === null) return reject(`timestamp "${time}" is not RFC 3339`);
   return {
     kind: 'event',
     event: {
-      ts: ts?.toISOString() ?? null,
+      ts: ts === null ? null : isoFromEpochMs(ts),
       level: levelFromSyslogSeverity(priority % 8),
       message: (rawMessage ?? '').replace(/^\uFEFF/, ''),
       attrs: present({ facility: priority >> 3, version: Number(version) }, {
@@ -69,7 +69,7 @@ function parse3164(text: string, line: number, referenceTime: Date): ParseOutcom
   return {
     kind: 'event',
     event: {
-      ts: ts.toISOString(),
+      ts: isoFromEpochMs(ts.getTime()),
       level,
       message,
       attrs: present({}, {

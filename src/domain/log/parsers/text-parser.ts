@@ -1,6 +1,6 @@
 import { levelInText } from '../levels.ts';
 import { BLANK, type LineParser, type ParseOutcome } from '../normalized-event.ts';
-import { parseBsdTime, parseIsoLike } from '../timestamps.ts';
+import { isoFromEpochMs, parseBsdTime, parseIsoLike } from '../timestamps.ts';
 
 // A leading timestamp: ISO-like (optionally bracketed) or syslog-style.
 const LEADING_ISO = /^\[?(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?\s?(?:Z|[+-]\d{2}:?\d{2})?)\]?\s*/i;
@@ -20,20 +20,26 @@ export function textParser(referenceTime: Date): LineParser {
       if (text.trim() === '') return BLANK;
       if (CONTINUATION.test(text)) return { kind: 'continuation' };
       let rest = text;
-      let ts: Date | null = null;
+      let ts: string | null = null;
       const iso = LEADING_ISO.exec(rest);
       const bsd = iso ? null : LEADING_BSD.exec(rest);
       if (iso?.[1]) {
-        ts = parseIsoLike(iso[1]);
-        if (ts) rest = rest.slice(iso[0].length);
+        const epochMs = parseIsoLike(iso[1]);
+        if (epochMs !== null) {
+          ts = isoFromEpochMs(epochMs);
+          rest = rest.slice(iso[0].length);
+        }
       } else if (bsd?.[1]) {
-        ts = parseBsdTime(bsd[1], referenceTime);
-        if (ts) rest = rest.slice(bsd[0].length);
+        const date = parseBsdTime(bsd[1], referenceTime);
+        if (date) {
+          ts = isoFromEpochMs(date.getTime());
+          rest = rest.slice(bsd[0].length);
+        }
       }
       const level = levelInText(rest.slice(0, 64));
       return {
         kind: 'event',
-        event: { ts: ts?.toISOString() ?? null, level: level?.level ?? 'unknown', message: text, attrs: {}, line },
+        event: { ts, level: level?.level ?? 'unknown', message: text, attrs: {}, line },
       };
     },
   };

@@ -20,6 +20,7 @@ describe('json (JSON Lines)', () => {
     ['no known fields', '{"a":1}', { ts: null, level: 'unknown', message: '', attrs: { a: 1 } }],
     ['unparsable time kept', '{"time":"yesterday","msg":"m"}', { ts: null, level: 'unknown', message: 'm', attrs: { time: 'yesterday' } }],
     ['most specific name wins, the other stays', '{"message":"second","msg":"first","level":"info","severity":"error"}', { ts: null, level: 'info', message: 'first', attrs: { message: 'second', severity: 'error' } }],
+    ['a field whose value does not read as its role yields to the next name', '{"time":"yesterday","ts":"2026-01-05T10:00:00Z","level":"bogus","lvl":"warn","msg":5,"message":"m"}', { ts: '2026-01-05T10:00:00.000Z', level: 'warn', message: 'm', attrs: { time: 'yesterday', level: 'bogus', msg: 5 } }],
     ['nested fields are attrs', '{"level":"warn","req":{"level":"x","msg":"y"},"msg":"outer"}', { ts: null, level: 'warn', message: 'outer', attrs: { req: { level: 'x', msg: 'y' } } }],
   ])('%s', (_, line, expected) => {
     // As written to the output: the fields taken as ts, level and message are not in attrs.

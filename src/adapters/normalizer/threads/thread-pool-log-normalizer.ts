@@ -1,9 +1,10 @@
 import { Worker, type ResourceLimits } from 'node:worker_threads';
-import type { FileNormalization, LogNormalizer, NormalizedOutput } from '../../application/ports/log-normalizer.ts';
-import type { LineBlock } from '../../application/processing/line-blocks.ts';
-import type { NormalizationSpec } from '../../application/processing/normalize-block.ts';
-import { blocksOfFile, blockSpecOf, DEFAULT_BLOCK_BYTES } from './file-blocks.ts';
-import { framedOutput, normalizeAndDeflate, type BlockResult } from './normalize-task.ts';
+import type { FileNormalization, LogNormalizer, NormalizedOutput } from '../../../application/ports/log-normalizer.ts';
+import type { BlockSpec } from '../pipeline/block-normalizer.ts';
+import { BlockPipeline, type BlockResult } from '../pipeline/block-pipeline.ts';
+import { blocksOfFile, blockSpecOf, DEFAULT_BLOCK_BYTES } from '../pipeline/file-blocks.ts';
+import { joinedOutput } from '../pipeline/joined-output.ts';
+import type { LineBlock } from '../pipeline/line-blocks.ts';
 import { SharedSlots } from './shared-slots.ts';
 import type { StopRequest, TaskReply, TaskRequest } from './thread-protocol.ts';
 
@@ -12,18 +13,13 @@ const THREAD_SCRIPT = new URL('./normalizer-thread.ts', import.meta.url);
 export interface ThreadPoolOptions {
   /** Threads in the pool, shared by every job of the process. */
   readonly threads: number;
-  /**
-   * Blocks of one job in flight per thread: enough that a thread always has the next block
-   * while the event loop reads, compresses and writes (2 left the threads idle a fifth of
-   * the time; 8 made a big file about 10 % faster; a block is 64 KiB).
-   */
+  /** Blocks of one job in flight per thread: enough that a thread always has the next block while the event loop reads and writes. */
   readonly blocksAheadPerThread?: number;
   /** V8 heap limits of each thread; a thread over them dies alone and its blocks fail. */
   readonly resourceLimits?: ResourceLimits;
   /**
-   * Blocks smaller than this are normalized on the calling thread: for a few KiB, the round
-   * trip to a thread (two wake-ups across cores) costs more than the work, and a small
-   * file's block blocks the event loop for well under a millisecond. 0 sends every block.
+   * Blocks smaller than this are normalized on the calling thread, where they cost less than
+   * the round trip to a thread (two wake-ups across cores). 0 sends every block.
    */
   readonly inlineBelowBytes?: number;
   /** A file is cut into blocks of about this size (see blocksOfFile). */
@@ -38,11 +34,9 @@ const SLOT_BYTES = 256 * 1024;
 const STOP_DEADLINE_MS = 5_000;
 
 /**
- * A small young generation keeps memory flat (a block's garbage dies young). A small old one
- * makes V8 collect it often, and with it the native memory of each block's zlib stream, freed
- * only when its wrapper is (at 64 MB, a 1 GiB file left 50 MB more resident than a 10 MiB one;
- * docs/BENCHMARKS.md). A block too big for it kills its thread, and is normalized again on
- * the calling thread, whose heap is not capped.
+ * Small heaps keep memory flat: a block's garbage dies young, and a small old generation is
+ * collected often, and with it the native memory of each block's zlib stream. A block too big
+ * for them kills its thread and is normalized again on the calling thread, whose heap is not capped.
  */
 const DEFAULT_THREAD_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 16 };
 
@@ -54,6 +48,8 @@ const DEFAULT_THREAD_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 4, max
  */
 export class ThreadPoolLogNormalizer implements LogNormalizer {
   readonly #options: ThreadPoolOptions;
+  /** For blocks normalized on the calling thread. */
+  readonly #inline = new BlockPipeline();
   #threads: NormalizerThread[] = [];
   #closed = false;
 
@@ -64,7 +60,7 @@ export class ThreadPoolLogNormalizer implements LogNormalizer {
 
   normalize(file: AsyncIterable<Uint8Array>, spec: FileNormalization): NormalizedOutput {
     const blocks = blocksOfFile(file, spec, this.#options.blockBytes ?? DEFAULT_BLOCK_BYTES);
-    return framedOutput(this.#results(blocks, blockSpecOf(spec)), spec.budgets);
+    return joinedOutput(this.#results(blocks, blockSpecOf(spec)), spec.budgets);
   }
 
   /** Threads running now (they start on the first block that needs one). */
@@ -81,7 +77,7 @@ export class ThreadPoolLogNormalizer implements LogNormalizer {
   }
 
   /** The blocks' results in order, with up to `threads × blocksAheadPerThread` blocks in flight. */
-  async *#results(blocks: AsyncIterable<LineBlock>, spec: NormalizationSpec): AsyncGenerator<BlockResult> {
+  async *#results(blocks: AsyncIterable<LineBlock>, spec: BlockSpec): AsyncGenerator<BlockResult> {
     const ahead = this.#options.threads * this.#blocksAheadPerThread;
     const running: Promise<BlockResult>[] = [];
     const iterator = blocks[Symbol.asyncIterator]();
@@ -102,14 +98,14 @@ export class ThreadPoolLogNormalizer implements LogNormalizer {
     }
   }
 
-  #submit(block: LineBlock, spec: NormalizationSpec): Promise<BlockResult> {
+  #submit(block: LineBlock, spec: BlockSpec): Promise<BlockResult> {
     if (this.#closed) return Promise.reject(new Error('The normalizer thread pool is closed'));
     if (block.bytes.length < (this.#options.inlineBelowBytes ?? DEFAULT_INLINE_BELOW_BYTES)) {
-      return new Promise((resolve) => resolve(normalizeAndDeflate(block, spec)));
+      return new Promise((resolve) => resolve(this.#inline.run(block, spec)));
     }
     const promise = this.#leastBusyThread()
       .run(block, spec)
-      .catch((error: unknown) => (error instanceof ThreadOutOfMemory ? normalizeAndDeflate(block, spec) : Promise.reject(error)));
+      .catch((error: unknown) => (error instanceof ThreadOutOfMemory ? this.#inline.run(block, spec) : Promise.reject(error)));
     // Awaited in order later; a failure of a block never awaited (the job already failed) must not go unhandled.
     promise.catch(() => {});
     return promise;
@@ -167,7 +163,7 @@ class NormalizerThread {
   }
 
   /** The block's bytes are copied (into a slot, or into a buffer transferred): the block stays here, should the thread die of it. */
-  run(block: LineBlock, spec: NormalizationSpec): Promise<BlockResult> {
+  run(block: LineBlock, spec: BlockSpec): Promise<BlockResult> {
     if (this.#failure) return Promise.reject(this.#failure);
     const id = this.#nextId++;
     const slot = this.#slots.put(block.bytes);

@@ -9,11 +9,9 @@ export interface SlotMemory {
 
 /**
  * Fixed slots of memory shared with one normalizer thread, through which blocks go in and
- * their compressed results come back. Sent in messages, each block arrived in an ArrayBuffer
- * of its own, which V8 counts as new memory outside its heap: the thread's heap was collected
- * whole for it every 30-odd blocks, and a fifth of the worker's CPU went to its GC
- * (docs/BENCHMARKS.md). A block or result larger than a slot, or one sent while every slot
- * is taken, still travels in a message.
+ * their compressed results come back: a block sent in a message is a new ArrayBuffer, which
+ * V8 counts against the thread's heap and collects it for. A block or result larger than a
+ * slot, or one sent while every slot is taken, still travels in a message.
  */
 export class SharedSlots {
   readonly memory: SlotMemory;

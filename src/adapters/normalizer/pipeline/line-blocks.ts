@@ -1,4 +1,4 @@
-import type { LineParser } from '../../domain/log/normalized-event.ts';
+import type { LineParser } from '../../../domain/log/normalized-event.ts';
 
 /**
  * A run of whole lines of a log file: the unit of work of a LogNormalizer. Blocks are cut

@@ -1,7 +1,7 @@
 import { Readable, pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { chargeDecompression, type JobBudgets } from '../../domain/job/job-budgets.ts';
-import { PermanentJobError } from '../../application/processing/errors.ts';
+import { PermanentJobError } from '../../../application/errors.ts';
+import { chargeDecompression, type JobBudgets } from '../../../domain/job/job-budgets.ts';
 
 const GZIP_MAGIC = [0x1f, 0x8b] as const;
 

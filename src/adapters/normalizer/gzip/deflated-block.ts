@@ -10,10 +10,7 @@ export interface DeflatedBlock {
   readonly length: number;
 }
 
-/**
- * Output is compressed at level 1: several times faster than the default 6 on log lines,
- * for about a third more bytes (docs/BENCHMARKS.md).
- */
+/** Level 1: several times faster than the default 6 on log lines, for about a third more bytes. */
 const OUTPUT_COMPRESSION_LEVEL = 1;
 
 /**

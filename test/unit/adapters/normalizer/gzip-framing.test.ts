@@ -1,8 +1,8 @@
 import { crc32, gunzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { crc32Combine } from '../../../src/adapters/normalizer/crc32-combine.ts';
-import { deflateBlock, GzipFramer } from '../../../src/adapters/normalizer/deflated-block.ts';
+import { crc32Combine } from '../../../../src/adapters/normalizer/gzip/crc32-combine.ts';
+import { deflateBlock, GzipFramer } from '../../../../src/adapters/normalizer/gzip/deflated-block.ts';
 
 describe('CRC-32 of joined byte runs', () => {
   it('equals the CRC-32 of the concatenation, for any two runs', () => {

@@ -1,6 +1,7 @@
-import { levelInText } from '../../domain/log/levels.ts';
-import type { LineParser, NormalizedEvent } from '../../domain/log/normalized-event.ts';
-import { LINE_TOO_LONG, TallyCounter, type LineTally } from './line-tally.ts';
+import { levelInText } from '../../../domain/log/levels.ts';
+import type { LineParser, NormalizedEvent } from '../../../domain/log/normalized-event.ts';
+import type { LineTally } from '../../../domain/job/line-tally.ts';
+import { LINE_TOO_LONG, TallyCounter } from './tally-counter.ts';
 
 export interface Line {
   /** 1-based line number. */

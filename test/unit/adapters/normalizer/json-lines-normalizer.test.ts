@@ -1,28 +1,30 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EventAssembler } from '../../../src/application/processing/event-assembler.ts';
-import type { LineBlock } from '../../../src/application/processing/line-blocks.ts';
-import { normalizeBlock } from '../../../src/application/processing/normalize-block.ts';
-import { jsonParser } from '../../../src/domain/log/parsers/json-parser.ts';
-import { FIELD_ROLES } from '../../../src/domain/log/parsers/structured-record.ts';
+import { BlockNormalizer } from '../../../../src/adapters/normalizer/pipeline/block-normalizer.ts';
+import { EventAssembler } from '../../../../src/adapters/normalizer/pipeline/event-assembler.ts';
+import type { LineBlock } from '../../../../src/adapters/normalizer/pipeline/line-blocks.ts';
+import { FIELD_ROLES } from '../../../../src/domain/log/field-roles.ts';
+import { jsonParser } from '../../../../src/domain/log/parsers/json-parser.ts';
 
 const SPEC = { format: 'json', uploadedAt: new Date('2026-01-05T12:00:00Z'), maxEventBytes: 1024 } as const;
 const encoder = new TextEncoder();
 
 const blockOf = (bytes: Uint8Array, overlong: number[] = []): LineBlock => ({ bytes, firstLine: 1, overlong });
 
+const normalizer = new BlockNormalizer();
+
 /** The block through the worker's json path, each output line as JSON.stringify writes its value. */
 function viaBytes(block: LineBlock) {
-  const { ndjson, tally } = normalizeBlock(block, SPEC);
+  const { ndjson, tally } = normalizer.normalize(block, SPEC);
   const text = Buffer.from(ndjson).toString();
   expect(text === '' || text.endsWith('\n')).toBe(true);
   const lines = text.split('\n').slice(0, -1);
   return { lines, canonical: lines.map((line) => JSON.stringify(JSON.parse(line))), tally };
 }
 
-/** The reference: the block decoded as text, its lines through jsonParser and JSON.stringify. */
+/** The reference (the object path): the block decoded as text, its lines through jsonParser and JSON.stringify. */
 function viaText(block: LineBlock) {
-  const assembler = new EventAssembler(jsonParser, SPEC.maxEventBytes);
+  const assembler = new EventAssembler(jsonParser(), SPEC.maxEventBytes);
   const events = [];
   const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(block.bytes);
   const lines = text.split('\n');

@@ -1,8 +1,7 @@
 /**
  * Finds the members of a JSON object in a line's UTF-8 bytes without building any value:
- * where each key and each value starts and ends. The json parser's fast path copies the
- * values it does not interpret straight from the input into the output, instead of
- * decoding them into strings, building objects and encoding them again.
+ * where each key and each value starts and ends, so that the values nobody interprets are
+ * copied straight from the input into the output, never decoded, built and encoded again.
  *
  * Sound, not complete: it accepts only text that is valid JSON, and says "no" to anything
  * unusual that JSON.parse would read differently from a byte copy (escaped or numeric keys,
@@ -166,7 +165,7 @@ function literal(bytes: Uint8Array, p: number, end: number, word: readonly numbe
 }
 
 /** A string from just after its opening quote: the index just past its closing quote, or -1. */
-export function scanString(bytes: Uint8Array, p: number, end: number): number {
+function scanString(bytes: Uint8Array, p: number, end: number): number {
   while (p < end) {
     const c = bytes[p]!;
     if (PLAIN[c] === 1) p++;

@@ -1,26 +1,5 @@
-import { LOG_LEVELS, MAX_SAMPLE_ERRORS, type LogLevel, type RejectedLine } from '../../domain/job/job-result.ts';
-
-/** What reading some lines found: the part of a JobResult that counts. */
-export interface LineTally {
-  linesTotal: number;
-  eventsParsed: number;
-  linesRejected: number;
-  levelCounts: Partial<Record<LogLevel, number>>;
-  firstEventAt: Date | null;
-  lastEventAt: Date | null;
-  /** The first MAX_SAMPLE_ERRORS rejected lines, in line order. */
-  sampleErrors: RejectedLine[];
-}
-
-export const emptyTally = (): LineTally => ({
-  linesTotal: 0,
-  eventsParsed: 0,
-  linesRejected: 0,
-  levelCounts: {},
-  firstEventAt: null,
-  lastEventAt: null,
-  sampleErrors: [],
-});
+import { LOG_LEVELS, MAX_SAMPLE_ERRORS, type LogLevel } from '../../../domain/job/job-result.ts';
+import { emptyTally, type LineTally } from '../../../domain/job/line-tally.ts';
 
 /** Adds the tally of the lines that follow `total`'s to it. */
 export function addTally(total: LineTally, next: Readonly<LineTally>): void {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { eventStarts, splitIntoBlocks, type BlockOptions, type LineBlock } from '../../../src/application/processing/line-blocks.ts';
-import { normalizeBlock } from '../../../src/application/processing/normalize-block.ts';
-import { parserFor } from '../../../src/domain/log/parsers/parser-for.ts';
-import { bytesOf } from '../../support/builders.ts';
+import { BlockNormalizer } from '../../../../src/adapters/normalizer/pipeline/block-normalizer.ts';
+import { eventStarts, splitIntoBlocks, type BlockOptions, type LineBlock } from '../../../../src/adapters/normalizer/pipeline/line-blocks.ts';
+import { parserFor } from '../../../../src/domain/log/parsers/parser-for.ts';
+import { bytesOf } from '../../../support/builders.ts';
 
 const SPEC = { format: 'text' as const, uploadedAt: new Date('2026-03-01T12:00:00Z'), maxEventBytes: 1000 };
 const LINES_ALONE: BlockOptions = { blockBytes: 1 << 20, maxLineBytes: 100, startsEvent: null };
@@ -18,7 +18,7 @@ async function read(chunks: (string | Uint8Array)[], options: BlockOptions = LIN
   const events: { line: number; message: string }[] = [];
   const rejected: { line: number; reason: string }[] = [];
   for (const block of await blocksOf(chunks, options)) {
-    const { ndjson, tally } = normalizeBlock(block, SPEC);
+    const { ndjson, tally } = new BlockNormalizer().normalize(block, SPEC);
     events.push(...Buffer.from(ndjson).toString().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { line: number; message: string }).map(({ line, message }) => ({ line, message })));
     rejected.push(...tally.sampleErrors);
   }

@@ -1,0 +1,58 @@
+import type { LineTally } from '../../../domain/job/line-tally.ts';
+import { parserFor } from '../../../domain/log/parsers/parser-for.ts';
+import type { LogFormat } from '../../../domain/upload/log-format.ts';
+import { JsonLinesNormalizer } from '../fast-json/json-lines-normalizer.ts';
+import { EventAssembler } from './event-assembler.ts';
+import type { LineBlock } from './line-blocks.ts';
+import { NdjsonOutput } from './ndjson-output.ts';
+
+/** What a block's lines are read as. */
+export interface BlockSpec {
+  readonly format: LogFormat;
+  /** Dates timestamps that carry no year (RFC 3164). */
+  readonly uploadedAt: Date;
+  /** An event's message with its continuation lines is cut at this length. */
+  readonly maxEventBytes: number;
+}
+
+export interface NormalizedBlock {
+  /** One JSON line per event, each ending in "\n", as UTF-8: valid until the next block is normalized. */
+  readonly ndjson: Uint8Array;
+  readonly tally: LineTally;
+}
+
+/**
+ * Parses one block's lines into normalized events, as NDJSON, and counts them: json straight
+ * from bytes, the other formats line by line through their parser. One per thread, reused
+ * block after block (it holds the output buffer).
+ */
+export class BlockNormalizer {
+  readonly #out = new NdjsonOutput();
+  readonly #json = new JsonLinesNormalizer();
+  // A byte order mark inside the file is text; the one at its start was dropped when splitting.
+  readonly #decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
+  normalize(block: LineBlock, spec: BlockSpec): NormalizedBlock {
+    const out = this.#out;
+    out.reset();
+    if (spec.format === 'json') {
+      const tally = this.#json.normalize(block, out);
+      return { ndjson: out.bytes(), tally };
+    }
+    const assembler = new EventAssembler(parserFor(spec.format, spec.uploadedAt), spec.maxEventBytes);
+    const text = this.#decoder.decode(block.bytes);
+    const { overlong } = block;
+    let nextOverlong = 0;
+    let number = block.firstLine;
+    for (let start = 0, end = text.indexOf('\n'); end !== -1; start = end + 1, end = text.indexOf('\n', start), number++) {
+      const tooLong = overlong[nextOverlong] === number;
+      if (tooLong) nextOverlong += 1;
+      const lineEnd = end > start && text.charCodeAt(end - 1) === 0x0d ? end - 1 : end;
+      const event = assembler.push({ number, text: text.slice(start, lineEnd), tooLong });
+      if (event) out.text(`${JSON.stringify(event)}\n`);
+    }
+    const last = assembler.finish();
+    if (last) out.text(`${JSON.stringify(last)}\n`);
+    return { ndjson: out.bytes(), tally: assembler.tally };
+  }
+}
