@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../src/adapters/system/free-port.ts';
@@ -90,6 +91,15 @@ describe('the ingest command line', () => {
     expect([retried.status, retried.stdout.trim()]).toEqual([0, `Job ${failed.job_id} is QUEUED again`]);
     const unknown = await ingest('job', '00000000-0000-4000-8000-000000000000');
     expect([unknown.status, unknown.stderr]).toEqual([1, expect.stringMatching(/JOB_NOT_FOUND, HTTP 404/)]);
+  });
+
+  it('guesses the format of a gzip\'d file from its content, not from its compressed bytes', async () => {
+    const file = join(home, 'messages.gz');
+    writeFileSync(file, gzipSync('<34>Oct 11 22:14:15 mymachine su: \'su root\' failed for lonvick on /dev/pts/8\n'));
+    const upload = await ingest('upload', file, '--wait');
+    expect(upload.status).toBe(0);
+    expect(upload.stdout).toMatch(/COMPLETED \(messages.gz, syslog/);
+    expect(upload.stdout).toMatch(/events 1, rejected 0/);
   });
 
   it('logs out, and a stale session says to log in again', async () => {

@@ -1,6 +1,7 @@
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Readable } from 'node:stream';
+import { constants as zlibConstants, gunzipSync } from 'node:zlib';
 import promptPassword from '@inquirer/password';
 import { SingleBar } from 'cli-progress';
 import { Command, Option } from 'commander';
@@ -142,13 +143,30 @@ function report(error: unknown, io: Io): number {
   return EXIT.error;
 }
 
+/** The file's first line, inflated first when the file is gzip'd (the worker reads it so too). */
 async function firstLine(file: string): Promise<string> {
   const handle = await open(file, 'r');
   try {
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(4096), 0, 4096, 0);
-    return buffer.subarray(0, bytesRead).toString('utf8').split('\n')[0] ?? '';
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(FIRST_BYTES), 0, FIRST_BYTES, 0);
+    const head = buffer.subarray(0, bytesRead);
+    const text = head[0] === 0x1f && head[1] === 0x8b ? inflatedStart(head) : head;
+    return text.toString('utf8').split('\n')[0] ?? '';
   } finally {
     await handle.close();
+  }
+}
+
+const FIRST_BYTES = 4096;
+/** A first line longer than this is not a log line anyway; it bounds what a bomb can make. */
+const MAX_INFLATED_BYTES = 4 << 20;
+
+/** What the first bytes of a gzip stream inflate to; nothing when they are not gzip after all. */
+function inflatedStart(head: Buffer): Buffer {
+  try {
+    // A sync flush inflates what arrived without asking for the stream's end.
+    return gunzipSync(head, { finishFlush: zlibConstants.Z_SYNC_FLUSH, maxOutputLength: MAX_INFLATED_BYTES });
+  } catch {
+    return Buffer.alloc(0);
   }
 }
 
