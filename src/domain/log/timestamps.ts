@@ -1,4 +1,4 @@
-const MONTHS: Record<string, number> = {
+export const MONTHS: Readonly<Record<string, number>> = {
   jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, nov: 10, dec: 11,
 };
 
@@ -159,13 +159,23 @@ export function parseBsdTime(text: string, reference: Date): Date | null {
   const m = BSD_TIME.exec(text);
   const month = m?.[1] ? MONTHS[m[1].toLowerCase()] : undefined;
   if (!m || month === undefined) return null;
-  const day = Number(m[2]);
+  const epochMs = inYearBefore(reference, month, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), 0);
+  return epochMs === null ? null : new Date(epochMs);
+}
+
+/**
+ * A date written without its year (`month` from 0), as epoch milliseconds in the year that
+ * puts it nearest before `reference` (the upload time), so December lines read in January
+ * land in the previous year; null when no year has that day (Feb 30).
+ */
+export function inYearBefore(reference: Date, month: number, day: number, hour: number, minute: number, second: number, ms: number): number | null {
+  if (hour > 23 || minute > 59 || second > 60 || ms > 999) return null;
   // A day of tolerance for clocks slightly ahead of the upload time.
   const latest = reference.getTime() + 86_400_000;
   // Feb 29 may need up to 8 years back (1900-style century gaps aside).
   for (let year = reference.getUTCFullYear(); year >= reference.getUTCFullYear() - 8; year--) {
-    const candidate = new Date(Date.UTC(year, month, day, Number(m[3]), Number(m[4]), Number(m[5])));
-    if (candidate.getUTCDate() === day && candidate.getTime() <= latest) return candidate;
+    const candidate = Date.UTC(year, month, day, hour, minute, second, ms);
+    if (new Date(candidate).getUTCDate() === day && new Date(candidate).getUTCMonth() === month && candidate <= latest) return candidate;
   }
   return null;
 }

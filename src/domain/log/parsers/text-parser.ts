@@ -1,45 +1,31 @@
-import { levelInText } from '../levels.ts';
 import { BLANK, type LineParser, type ParseOutcome } from '../normalized-event.ts';
-import { isoFromEpochMs, parseBsdTime, parseIsoLike } from '../timestamps.ts';
+import { LEVEL_SEARCH_CHARS, levelOfTextLine } from '../text-levels.ts';
+import { TextTimeReader } from '../text-times.ts';
+import { isoFromEpochMs } from '../timestamps.ts';
 
-// A leading timestamp: ISO-like (optionally bracketed) or syslog-style.
-const LEADING_ISO = /^\[?(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?\s?(?:Z|[+-]\d{2}:?\d{2})?)\]?\s*/i;
-const LEADING_BSD = /^([A-Za-z]{3} {1,2}\d{1,2} \d{2}:\d{2}:\d{2})\s+/;
 // Lines that continue the event before them: indented lines and stack-trace frames.
 const CONTINUATION = /^(?:[ \t]+\S|\tat |Caused by: |\.\.\. \d+ more|Traceback \(most recent call last\):)/;
 
 /**
- * Plain text, best effort: a leading timestamp and a level word are recognized when
- * present, and continuation lines (indented lines, `\tat …` frames, `Caused by: …`)
- * belong to the event before them. Every non-blank line is an event: nothing is rejected.
+ * Plain text, best effort: a time in any of the common spellings (at the start or behind a
+ * leading column or two) and a level are recognized when present, and continuation lines
+ * (indented lines, `\tat …` frames, `Caused by: …`) belong to the event before them. Every
+ * non-blank line is an event: nothing is rejected. A time in a zone nobody can resolve leaves
+ * `ts` null and is kept as written in `attrs.time_text`.
  */
 export function textParser(referenceTime: Date): LineParser {
+  const times = new TextTimeReader(referenceTime);
   return {
     joinsLines: true,
     parse(text: string, line: number): ParseOutcome {
       if (text.trim() === '') return BLANK;
       if (CONTINUATION.test(text)) return { kind: 'continuation' };
-      let rest = text;
-      let ts: string | null = null;
-      const iso = LEADING_ISO.exec(rest);
-      const bsd = iso ? null : LEADING_BSD.exec(rest);
-      if (iso?.[1]) {
-        const epochMs = parseIsoLike(iso[1]);
-        if (epochMs !== null) {
-          ts = isoFromEpochMs(epochMs);
-          rest = rest.slice(iso[0].length);
-        }
-      } else if (bsd?.[1]) {
-        const date = parseBsdTime(bsd[1], referenceTime);
-        if (date) {
-          ts = isoFromEpochMs(date.getTime());
-          rest = rest.slice(bsd[0].length);
-        }
-      }
-      const level = levelInText(rest.slice(0, 64));
+      const time = times.read(text);
+      const level = time?.level ?? levelOfTextLine(text.slice(0, (time?.end ?? 0) + LEVEL_SEARCH_CHARS));
+      const unread = time !== null && time.epochMs === null;
       return {
         kind: 'event',
-        event: { ts, level: level?.level ?? 'unknown', message: text, attrs: {}, line },
+        event: { ts: time?.epochMs == null ? null : isoFromEpochMs(time.epochMs), level, message: text, attrs: unread ? { time_text: time.text.trim() } : {}, line },
       };
     },
   };

@@ -1,0 +1,151 @@
+import type { LogLevel } from '../job/job-result.ts';
+import { inYearBefore, MONTHS, parseIsoLike } from './timestamps.ts';
+import { offsetOfZoneName, ZONE_NAMES } from './time-zones.ts';
+
+/** A time found near the start of a plain-text line. */
+export interface TextTime {
+  /** Epoch milliseconds; null when the time names a zone nobody can resolve (`IST`, `CST`). */
+  readonly epochMs: number | null;
+  /** The time as written. */
+  readonly text: string;
+  /** Where the line goes on after it. */
+  readonly end: number;
+  /** A level written into the time itself (glog's `E0517 …`). */
+  readonly level?: LogLevel;
+}
+
+interface Layout {
+  /** Sticky: matched where a column starts. Its groups are read by `read`. */
+  readonly pattern: RegExp;
+  read(m: RegExpExecArray, reference: Date): { epochMs: number | null; level?: LogLevel } | null;
+}
+
+const some = (epochMs: number | null): { epochMs: number } | null => (epochMs === null ? null : { epochMs });
+const n = (text: string | undefined): number => (text === undefined ? 0 : Number(text));
+const millis = (fraction: string | undefined): number => (fraction ? Number(fraction.slice(0, 3).padEnd(3, '0')) : 0);
+const utc = (y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number): number | null => {
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return null;
+  const epochMs = Date.UTC(y, mo - 1, d, h, mi, s, ms);
+  return new Date(epochMs).getUTCDate() === d ? epochMs : null;
+};
+const GLOG_LEVELS: Readonly<Record<string, LogLevel>> = { I: 'info', W: 'warn', E: 'error', F: 'fatal' };
+// A time ends where a column does.
+const END = String.raw`(?=$|[\s\]:,|])`;
+
+/** The time spellings loggers write, each read as its authors meant it. */
+const LAYOUTS: readonly Layout[] = [
+  {
+    // ISO 8601 and its log variants (`2026-01-05 12:00:00,123`), with an offset or a zone name.
+    pattern: new RegExp(String.raw`\[?(\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?)(?:\s?([Zz]|[+-]\d{2}:?\d{2})|\s(${ZONE_NAMES.join('|')}))?\]?${END}`, 'y'),
+    read(m) {
+      const local = parseIsoLike(m[2] ? `${m[1]}${m[2]}` : m[1]!);
+      if (local === null || m[3] === undefined) return some(local);
+      const offset = offsetOfZoneName(m[3]);
+      // A zone nobody can resolve: the time is there, but unread rather than read wrong.
+      return { epochMs: offset === undefined ? null : local - offset };
+    },
+  },
+  {
+    // RFC 3164 (`Jan  5 11:00:00`): no year.
+    pattern: new RegExp(String.raw`([A-Za-z]{3}) {1,2}(\d{1,2}) (\d{2}):(\d{2}):(\d{2})${END}`, 'y'),
+    read: (m, reference) => monthNamed(m[1]!, (month) => inYearBefore(reference, month, n(m[2]), n(m[3]), n(m[4]), n(m[5]), 0)),
+  },
+  {
+    // ctime, as Apache's error log writes it: `[Sun Dec 04 04:47:44 2005]`, `[Sun Dec 04 04:47:44.123456 2005]`.
+    pattern: new RegExp(String.raw`\[?(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([A-Za-z]{3}) {1,2}(\d{1,2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))? (\d{4})\]?${END}`, 'y'),
+    read: (m) => monthNamed(m[1]!, (month) => utc(n(m[7]), month + 1, n(m[2]), n(m[3]), n(m[4]), n(m[5]), millis(m[6]))),
+  },
+  {
+    // Go's log package and nginx's error log: `2019/01/22 03:56:14`, `2019/01/22 03:56:14.123456`.
+    pattern: new RegExp(String.raw`(\d{4})/(\d{2})/(\d{2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?${END}`, 'y'),
+    read: (m) => some(utc(n(m[1]), n(m[2]), n(m[3]), n(m[4]), n(m[5]), n(m[6]), millis(m[7]))),
+  },
+  {
+    // log4j's `yy/MM/dd HH:mm:ss` (Spark, Hadoop tools).
+    pattern: new RegExp(String.raw`(\d{2})/(\d{2})/(\d{2}) (\d{2}):(\d{2}):(\d{2})${END}`, 'y'),
+    read: (m) => some(utc(2000 + n(m[1]), n(m[2]), n(m[3]), n(m[4]), n(m[5]), n(m[6]), 0)),
+  },
+  {
+    // Hadoop HDFS: `081109 203615` (yyMMdd HHmmss).
+    pattern: new RegExp(String.raw`(\d{2})(\d{2})(\d{2}) (\d{2})(\d{2})(\d{2})${END}`, 'y'),
+    read: (m) => some(utc(2000 + n(m[1]), n(m[2]), n(m[3]), n(m[4]), n(m[5]), n(m[6]), 0)),
+  },
+  {
+    // `20171223-22:15:29:606` (yyyyMMdd-HH:mm:ss:SSS).
+    pattern: new RegExp(String.raw`(\d{4})(\d{2})(\d{2})-(\d{2}):(\d{2}):(\d{2})[:.](\d{3})${END}`, 'y'),
+    read: (m) => some(utc(n(m[1]), n(m[2]), n(m[3]), n(m[4]), n(m[5]), n(m[6]), n(m[7]))),
+  },
+  {
+    // Android logcat: `03-17 16:13:38.811` (no year).
+    pattern: new RegExp(String.raw`(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})\.(\d{3})${END}`, 'y'),
+    read: (m, reference) => some(inYearBefore(reference, n(m[1]) - 1, n(m[2]), n(m[3]), n(m[4]), n(m[5]), n(m[6]))),
+  },
+  {
+    // glog/klog: `E0517 15:04:22.614123` (level letter, MMdd, no year).
+    pattern: new RegExp(String.raw`([IWEF])(\d{2})(\d{2}) (\d{2}):(\d{2}):(\d{2})\.(\d{1,9})${END}`, 'y'),
+    read(m, reference) {
+      const epochMs = inYearBefore(reference, n(m[2]) - 1, n(m[3]), n(m[4]), n(m[5]), n(m[6]), millis(m[7]));
+      return epochMs === null ? null : { epochMs, level: GLOG_LEVELS[m[1]!] };
+    },
+  },
+  {
+    // `[10.30 16:49:06]` (MM.dd, no year; Proxifier).
+    pattern: new RegExp(String.raw`\[(\d{2})\.(\d{2}) (\d{2}):(\d{2}):(\d{2})\]${END}`, 'y'),
+    read: (m, reference) => some(inYearBefore(reference, n(m[1]) - 1, n(m[2]), n(m[3]), n(m[4]), n(m[5]), 0)),
+  },
+];
+
+function monthNamed(name: string, read: (month: number) => number | null): { epochMs: number | null } | null {
+  const month = MONTHS[name.toLowerCase()];
+  if (month === undefined) return null;
+  const epochMs = read(month);
+  return epochMs === null ? null : { epochMs };
+}
+
+/** How far into a line a time may sit: after a leading column or two (a host, a pid, a level). */
+const MAX_COLUMNS_BEFORE = 2;
+const MAX_COLUMN_LENGTH = 40;
+const SPACES = /\s+/y;
+const COLUMN = /\S+/y;
+
+/**
+ * Reads the time of a plain-text line, at its start or behind one or two leading columns.
+ * Each parser makes its own: the layouts' sticky patterns keep their position between calls.
+ */
+export class TextTimeReader {
+  readonly #reference: Date;
+  readonly #layouts = LAYOUTS.map((layout) => ({ ...layout, pattern: new RegExp(layout.pattern) }));
+  readonly #spaces = new RegExp(SPACES);
+  readonly #column = new RegExp(COLUMN);
+
+  /** `reference` (the upload time) dates times written without a year. */
+  constructor(reference: Date) {
+    this.#reference = reference;
+  }
+
+  read(line: string): TextTime | null {
+    let at = 0;
+    for (let columns = 0; columns <= MAX_COLUMNS_BEFORE && at < line.length; columns++) {
+      const found = this.#readAt(line, at);
+      if (found) return found;
+      this.#column.lastIndex = at;
+      if (!this.#column.test(line) || this.#column.lastIndex - at > MAX_COLUMN_LENGTH) return null;
+      this.#spaces.lastIndex = this.#column.lastIndex;
+      if (!this.#spaces.test(line)) return null;
+      at = this.#spaces.lastIndex;
+    }
+    return null;
+  }
+
+  #readAt(line: string, at: number): TextTime | null {
+    for (const layout of this.#layouts) {
+      layout.pattern.lastIndex = at;
+      const m = layout.pattern.exec(line);
+      if (!m) continue;
+      const read = layout.read(m, this.#reference);
+      if (!read) continue;
+      return { ...read, text: m[0], end: at + m[0].length };
+    }
+    return null;
+  }
+}
