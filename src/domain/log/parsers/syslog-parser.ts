@@ -13,8 +13,8 @@ const HEADER =
 // After the time: the host, unless the device wrote none and the next token is already a tag (`%ASA-4-1:`).
 const HOST = /^(\S+) (.*)$/s;
 const TAG = /^([^\s:[\]]{1,48})(?:\[([^\]]*)\])?: ?(.*)$/s;
-// RFC 5424 after the host: app procid msgid structured-data [message]
-const BODY_5424 = /^(\S+) (\S+) (\S+) (-|(?:\[(?:[^\]\\]|\\.)*\])+)(?: (.*))?$/s;
+// RFC 5424 after the host: app procid msgid structured-data [message] (writers that add a space before it are common)
+const BODY_5424 = /^(\S+) (\S+) (\S+) (-|(?:\[(?:[^\]\\]|\\.)*\])+)(?: +(.*))?$/s;
 // An indented line continues the event before it (a message written on several lines).
 const CONTINUATION = /^[ \t]+\S/;
 const CONTINUES: ParseOutcome = { kind: 'continuation' };
@@ -51,7 +51,8 @@ function parseLine(text: string, line: number, referenceTime: Date): ParseOutcom
   if (priority !== undefined) attrs.facility = priority >> 3;
   let message: string;
   const host = HOST.exec(rest);
-  const hostless = host === null || (host[1]!.endsWith(':') && version === undefined);
+  // No host name ends with ':' (`… 19:06:53: %ASA-4-1: …`) or starts with '-' beyond RFC 5424's nil (`--- last message repeated`).
+  const hostless = host === null || (version === undefined && (host[1]!.endsWith(':') || (host[1]!.startsWith('-') && host[1] !== NIL)));
   const afterHost = hostless ? rest : host[2]!;
   if (!hostless && host[1] !== NIL) attrs.hostname = host[1];
 

@@ -164,6 +164,13 @@ describe('syslog', () => {
     expect(event('syslog', 'Jan  5 11:58:01.250 web-1 app: fractions').ts).toBe('2026-01-05T11:58:01.250Z');
   });
 
+  it('reads a line without a host (BSD "--- last message repeated") and drops the spaces before an RFC 5424 message', () => {
+    const repeated = event('syslog', 'Apr 4 03:39:57 --- last message repeated 1 time ---');
+    expect(repeated).toMatchObject({ ts: '2025-04-04T03:39:57.000Z', message: '--- last message repeated 1 time ---' });
+    expect(repeated.attrs).toEqual({});
+    expect(event('syslog', '<13>1 2026-01-05T10:00:00Z h app - - -   (root) CMD').message).toBe('(root) CMD');
+  });
+
   it('continues the event before on an indented line; the syslog format joins lines', () => {
     expect(parserFor('syslog', UPLOADED).joinsLines).toBe(true);
     expect(parse('syslog', '\tASL Module "com.apple.install" claims selected messages.')).toEqual({ kind: 'continuation' });
