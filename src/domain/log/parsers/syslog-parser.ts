@@ -73,6 +73,9 @@ function parseLine(text: string, line: number, referenceTime: Date): ParseOutcom
     if (msgid !== NIL) attrs.msgid = msgid;
     if (structured !== NIL) attrs.structured_data = structured;
     message = text5424.charCodeAt(0) === 0xfeff ? text5424.slice(1) : text5424;
+  } else if (iso) {
+    // Plain text logs start with such times too: a syslog line has a tag or RFC 5424's fields.
+    return reject('an RFC 3339 line with neither a tag (`app[pid]:`) nor RFC 5424 fields');
   } else {
     message = afterHost;
   }

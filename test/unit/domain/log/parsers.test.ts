@@ -183,6 +183,7 @@ describe('syslog', () => {
     ['- h a - - - x'],
     ['<13>1 2026-01-05T10:00:00Z h a - x'],
     ['2026-13-05T10:00:00Z h app: bad month'],
+    ['2026-01-05T10:00:00.123Z INFO  [main] server started'],
     ['<999>1 2026-01-05T10:00:00Z h a - - - x'],
     ['<13>1 not-a-time h a - - - x'],
     ['Foo 11 22:14:15 host app: msg'],
