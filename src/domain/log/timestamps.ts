@@ -147,19 +147,27 @@ export function parseClfTime(text: string): number | null {
   return Number.isNaN(utc) ? null : utc - zoneOffsetMs(m[7]);
 }
 
-// Mar  1 10:00:00 (RFC 3164: no year, no zone)
-const BSD_TIME = /^([A-Za-z]{3}) {1,2}(\d{1,2}) (\d{2}):(\d{2}):(\d{2})$/;
+// Mar  1 10:00:00 (RFC 3164: no zone, and no year but in some devices' `Mar  1 2008 10:00:00`)
+const BSD_TIME = /^([A-Za-z]{3}) {1,2}(\d{1,2})(?: (\d{4}))? (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?$/;
 
 /**
- * An RFC 3164 timestamp. It has no year: the year chosen is the one that puts the event
+ * An RFC 3164 timestamp. Without a year, the year chosen is the one that puts the event
  * nearest before `reference` (the upload time), so December lines read in January land
- * in the previous year. Times are taken as UTC.
+ * in the previous year. Times are taken as UTC; a fraction of a second is kept to the ms.
  */
 export function parseBsdTime(text: string, reference: Date): Date | null {
   const m = BSD_TIME.exec(text);
   const month = m?.[1] ? MONTHS[m[1].toLowerCase()] : undefined;
   if (!m || month === undefined) return null;
-  const epochMs = inYearBefore(reference, month, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), 0);
+  const day = Number(m[2]);
+  const [hour, minute, second] = [Number(m[4]), Number(m[5]), Number(m[6])];
+  const ms = m[7] ? Number(m[7].slice(0, 3).padEnd(3, '0')) : 0;
+  if (m[3]) {
+    if (hour > 23 || minute > 59 || second > 60) return null;
+    const dated = new Date(Date.UTC(Number(m[3]), month, day, hour, minute, second, ms));
+    return dated.getUTCDate() === day ? dated : null;
+  }
+  const epochMs = inYearBefore(reference, month, day, hour, minute, second, ms);
   return epochMs === null ? null : new Date(epochMs);
 }
 

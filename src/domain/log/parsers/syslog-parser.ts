@@ -1,84 +1,91 @@
 import { levelFromSyslogSeverity, levelInText } from '../levels.ts';
+import type { LogLevel } from '../../job/job-result.ts';
 import { BLANK, reject, type LineParser, type ParseOutcome } from '../normalized-event.ts';
 import { isoFromEpochMs, parseBsdTime, parseIsoLike } from '../timestamps.ts';
 
-// <165>1 2003-10-11T22:14:15.003Z host app procid msgid [sd] message
-const RFC5424 = /^<(\d{1,3})>(\d{1,2}) (\S+) (\S+) (\S+) (\S+) (\S+) (-|(?:\[(?:[^\]\\]|\\.)*\])+)(?: (.*))?$/s;
-// [<34>]Oct 11 22:14:15 host tag[pid]: message   (the PRI is absent in files written by syslogd)
-const RFC3164 = /^(?:<(\d{1,3})>)?([A-Za-z]{3} {1,2}\d{1,2} \d{2}:\d{2}:\d{2}) (\S+) (.*)$/s;
+// The header every variant shares: [<PRI>[VERSION ]| <PRI> ]TIME[:] rest
+//   RFC 5424           <165>1 2003-10-11T22:14:15.003Z host app procid msgid [sd] message
+//   RFC 5424, no PRI   2022-08-27T14:22:01.613Z host app procid msgid - message
+//   rsyslog file       [<PRI>]2018-08-14T14:30:02.203151+02:00 host systemd[4179]: message
+//   RFC 3164           [<34>]Oct 11 22:14:15 host su[12]: message, devices: `<167> Mar  7 …`, `Mar 7 2008 19:06:53: …`
+const HEADER =
+  /^(?:<(\d{1,3})>(?:(\d{1,2}) | ?))?(\d{4}-\d\d-\d\dT[\d:.,]+(?:[Zz]|[+-]\d\d:?\d\d)?|[A-Za-z]{3} {1,2}\d{1,2}(?: \d{4})? \d\d:\d\d:\d\d(?:\.\d{1,6})?|-):? (.*)$/s;
+// After the time: the host, unless the device wrote none and the next token is already a tag (`%ASA-4-1:`).
+const HOST = /^(\S+) (.*)$/s;
 const TAG = /^([^\s:[\]]{1,48})(?:\[([^\]]*)\])?: ?(.*)$/s;
+// RFC 5424 after the host: app procid msgid structured-data [message] (writers that add a space before it are common)
+const BODY_5424 = /^(\S+) (\S+) (\S+) (-|(?:\[(?:[^\]\\]|\\.)*\])+)(?: +(.*))?$/s;
+// An indented line continues the event before it (a message written on several lines).
+const CONTINUATION = /^[ \t]+\S/;
+const CONTINUES: ParseOutcome = { kind: 'continuation' };
+const NIL = '-';
 
-/** Sets the fields whose value is present (RFC 5424 writes a missing value as `-`). */
-function present(attrs: Record<string, unknown>, fields: Record<string, string | number | undefined>): Record<string, unknown> {
-  for (const key in fields) {
-    const value = fields[key];
-    if (value !== undefined && value !== '-') attrs[key] = value;
-  }
-  return attrs;
-}
-
-/** Syslog, RFC 5424 and RFC 3164 (with or without the priority). */
+/**
+ * Syslog as written on the wire and in files: RFC 5424 (with or without `<PRI>VERSION`),
+ * rsyslog's RFC 3339 file lines and RFC 3164 (each with or without the priority). Host,
+ * app name, procid, msgid and structured data go into attrs under their RFC 5424 names.
+ */
 export function syslogParser(referenceTime: Date): LineParser {
   return {
-    joinsLines: false,
+    joinsLines: true,
     parse(text: string, line: number): ParseOutcome {
       if (text.trim() === '') return BLANK;
-      return parse5424(text, line) ?? parse3164(text, line, referenceTime) ?? reject('not an RFC 5424 or RFC 3164 syslog line');
+      if (CONTINUATION.test(text)) return CONTINUES;
+      return parseLine(text, line, referenceTime);
     },
   };
 }
 
-function parse5424(text: string, line: number): ParseOutcome | null {
-  const m = RFC5424.exec(text);
-  if (!m) return null;
-  const [, pri, version, time, host, app, procid, msgid, structured, rawMessage] = m;
-  const priority = Number(pri);
-  if (priority > 191) return reject(`priority ${priority} is out of range`);
-  const ts = time === '-' ? null : parseIsoLike(time ?? '');
-  if (time !== '-' && ts === null) return reject(`timestamp "${time}" is not RFC 3339`);
-  return {
-    kind: 'event',
-    event: {
-      ts: ts === null ? null : isoFromEpochMs(ts),
-      level: levelFromSyslogSeverity(priority % 8),
-      message: (rawMessage ?? '').replace(/^\uFEFF/, ''),
-      attrs: present({ facility: priority >> 3, version: Number(version) }, {
-        hostname: host,
-        app_name: app,
-        procid,
-        msgid,
-        structured_data: structured,
-      }),
-      line,
-    },
-  };
-}
-
-function parse3164(text: string, line: number, referenceTime: Date): ParseOutcome | null {
-  const m = RFC3164.exec(text);
-  if (!m) return null;
-  const [, pri, time, host, rest] = m;
-  const ts = parseBsdTime(time ?? '', referenceTime);
-  if (!ts) return reject(`timestamp "${time}" is not a valid date`);
+function parseLine(text: string, line: number, referenceTime: Date): ParseOutcome {
+  const header = HEADER.exec(text);
+  if (!header) return reject('not an RFC 5424 or RFC 3164 syslog line');
+  const [, pri, version, time = '', rest = ''] = header;
   const priority = pri === undefined ? undefined : Number(pri);
   if (priority !== undefined && priority > 191) return reject(`priority ${priority} is out of range`);
-  const tag = TAG.exec(rest ?? '');
-  const message = tag ? (tag[3] ?? '') : (rest ?? '');
-  // Without a priority the severity is unknown; a level word in the message is the best hint.
-  const level = priority !== undefined ? levelFromSyslogSeverity(priority % 8) : (levelInText(message)?.level ?? 'info');
+  const iso = time.charCodeAt(4) === 0x2d; // 2018-…
+  if (time === NIL && version === undefined) return reject('a nil timestamp outside RFC 5424');
+  const epochMs = time === NIL ? null : iso ? parseIsoLike(time) : (parseBsdTime(time, referenceTime)?.getTime() ?? null);
+  if (time !== NIL && epochMs === null) return reject(`timestamp "${time}" is not a valid ${iso ? 'RFC 3339 time' : 'date'}`);
+
+  const attrs: Record<string, unknown> = {};
+  if (priority !== undefined) attrs.facility = priority >> 3;
+  let message: string;
+  const host = HOST.exec(rest);
+  // No host name ends with ':' (`… 19:06:53: %ASA-4-1: …`) or starts with '-' beyond RFC 5424's nil (`--- last message repeated`).
+  const hostless = host === null || (version === undefined && (host[1]!.endsWith(':') || (host[1]!.startsWith('-') && host[1] !== NIL)));
+  const afterHost = hostless ? rest : host[2]!;
+  if (!hostless && host[1] !== NIL) attrs.hostname = host[1];
+
+  const tag = version === undefined ? TAG.exec(afterHost) : null;
+  const body = tag === null && (version !== undefined || iso) ? BODY_5424.exec(afterHost) : null;
+  if (version !== undefined) {
+    if (body === null || hostless) return reject('not an RFC 5424 syslog line');
+    attrs.version = Number(version);
+  }
+  if (tag) {
+    attrs.app_name = tag[1];
+    if (tag[2] !== undefined) attrs.procid = tag[2];
+    message = tag[3]!;
+  } else if (body) {
+    const [, app, procid, msgid, structured, text5424 = ''] = body;
+    if (app !== NIL) attrs.app_name = app;
+    if (procid !== NIL) attrs.procid = procid;
+    if (msgid !== NIL) attrs.msgid = msgid;
+    if (structured !== NIL) attrs.structured_data = structured;
+    message = text5424.charCodeAt(0) === 0xfeff ? text5424.slice(1) : text5424;
+  } else if (iso) {
+    // Plain text logs start with such times too: a syslog line has a tag or RFC 5424's fields.
+    return reject('an RFC 3339 line with neither a tag (`app[pid]:`) nor RFC 5424 fields');
+  } else {
+    message = afterHost;
+  }
   return {
     kind: 'event',
-    event: {
-      ts: isoFromEpochMs(ts.getTime()),
-      level,
-      message,
-      attrs: present({}, {
-        facility: priority === undefined ? undefined : priority >> 3,
-        hostname: host,
-        app_name: tag?.[1],
-        procid: tag?.[2],
-      }),
-      line,
-    },
+    event: { ts: epochMs === null ? null : isoFromEpochMs(epochMs), level: levelOf(priority, message), message, attrs, line },
   };
+}
+
+/** The priority's severity; without one the severity is unknown, and a level word in the message is the best hint. */
+function levelOf(priority: number | undefined, message: string): LogLevel {
+  return priority !== undefined ? levelFromSyslogSeverity(priority % 8) : (levelInText(message)?.level ?? 'info');
 }

@@ -119,8 +119,71 @@ describe('syslog', () => {
     expect(event('syslog', 'Feb 29 10:00:00 h app: leap day').ts).toBe('2024-02-29T10:00:00.000Z');
   });
 
+  it('reads RFC 5424 without <PRI>VERSION (as rsyslog and VMware write it to files)', () => {
+    expect(event('syslog', '2022-08-27T17:22:01.694554+03:00 space01 CRON 20856 - [meta x="1"] (root) CMD (run)')).toEqual({
+      ts: '2022-08-27T14:22:01.694Z',
+      level: 'info',
+      message: '(root) CMD (run)',
+      attrs: { hostname: 'space01', app_name: 'CRON', procid: '20856', structured_data: '[meta x="1"]' },
+      line: 7,
+    });
+  });
+
+  it("reads rsyslog's default file format with RFC 3339 times, with or without a priority", () => {
+    expect(event('syslog', '2018-08-14T14:30:02.203151+02:00 host systemd[4179]: Started Session 3 of user root.')).toEqual({
+      ts: '2018-08-14T12:30:02.203Z',
+      level: 'info',
+      message: 'Started Session 3 of user root.',
+      attrs: { hostname: 'host', app_name: 'systemd', procid: '4179' },
+      line: 7,
+    });
+    expect(event('syslog', '<30>2018-08-14T14:30:02Z host systemd: Failed to start x')).toMatchObject({
+      ts: '2018-08-14T14:30:02.000Z',
+      level: 'info',
+      message: 'Failed to start x',
+      attrs: { facility: 3, hostname: 'host', app_name: 'systemd' },
+    });
+    expect(event('syslog', '2018-08-14T14:30:02-04:00 host kernel: ERROR: disk').level).toBe('error');
+  });
+
+  it('reads device variants: a space after the priority, a year and a colon after the time, no host', () => {
+    expect(event('syslog', '<167> Mar  7 19:06:53 fw01 app[9]: hello')).toMatchObject({
+      ts: '2025-03-07T19:06:53.000Z',
+      level: 'debug',
+      message: 'hello',
+      attrs: { facility: 20, hostname: 'fw01', app_name: 'app', procid: '9' },
+    });
+    const cisco = event('syslog', '<167>Mar 7 2008 19:06:53: %ASA-7-710005: UDP request discarded from 10.0.0.1/137');
+    expect(cisco).toMatchObject({ ts: '2008-03-07T19:06:53.000Z', level: 'debug', message: 'UDP request discarded from 10.0.0.1/137' });
+    expect(cisco.attrs).toEqual({ facility: 20, app_name: '%ASA-7-710005' });
+    expect(event('syslog', '<175>Oct 16 2009 23:47:31 hostname tag This is a message')).toMatchObject({
+      ts: '2009-10-16T23:47:31.000Z',
+      message: 'tag This is a message',
+      attrs: { hostname: 'hostname' },
+    });
+    expect(event('syslog', 'Jan  5 11:58:01.250 web-1 app: fractions').ts).toBe('2026-01-05T11:58:01.250Z');
+  });
+
+  it('reads a line without a host (BSD "--- last message repeated") and drops the spaces before an RFC 5424 message', () => {
+    const repeated = event('syslog', 'Apr 4 03:39:57 --- last message repeated 1 time ---');
+    expect(repeated).toMatchObject({ ts: '2025-04-04T03:39:57.000Z', message: '--- last message repeated 1 time ---' });
+    expect(repeated.attrs).toEqual({});
+    expect(event('syslog', '<13>1 2026-01-05T10:00:00Z h app - - -   (root) CMD').message).toBe('(root) CMD');
+  });
+
+  it('continues the event before on an indented line; the syslog format joins lines', () => {
+    expect(parserFor('syslog', UPLOADED).joinsLines).toBe(true);
+    expect(parse('syslog', '\tASL Module "com.apple.install" claims selected messages.')).toEqual({ kind: 'continuation' });
+    expect(parse('syslog', '    at foo (bar.js:1:2)')).toEqual({ kind: 'continuation' });
+  });
+
   it.each([
     ['plain words'],
+    ['Feb 30 2024 10:00:00 h app: no such day'],
+    ['- h a - - - x'],
+    ['<13>1 2026-01-05T10:00:00Z h a - x'],
+    ['2026-13-05T10:00:00Z h app: bad month'],
+    ['2026-01-05T10:00:00.123Z INFO  [main] server started'],
     ['<999>1 2026-01-05T10:00:00Z h a - - - x'],
     ['<13>1 not-a-time h a - - - x'],
     ['Foo 11 22:14:15 host app: msg'],
