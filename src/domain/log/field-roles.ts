@@ -14,14 +14,17 @@ export interface RoleOfField {
 // Field names loggers commonly use, most specific first: Serilog's compact `@…` (CLEF), then the
 // usual names, then journald's export (upper case, µs times) and GELF's.
 const TIME_FIELDS = ['@t', '@timestamp', 'timestamp', 'time', 'ts', 'datetime', 'date', 't', '_SOURCE_REALTIME_TIMESTAMP', '__REALTIME_TIMESTAMP'];
+// Numeric levels: 0–7 are syslog severities (PRIORITY, GELF's level), 10–60 pino/bunyan's (levelFromNumber).
 const LEVEL_FIELDS = ['@l', 'level', 'lvl', 'severity', 'loglevel', 'log.level', 'levelname', 'priority', 'PRIORITY'];
 const MESSAGE_FIELDS = ['@m', '@mt', 'msg', 'message', 'fields.message', 'text', 'log', 'event', 'body', 'MESSAGE', 'short_message', 'full_message'];
 
 // CLEF leaves `@l` out at Information.
-const IMPLIED_LEVELS: Readonly<Record<string, LogLevel>> = { '@t': 'info' };
+const IMPLIED_LEVELS: ReadonlyMap<string, LogLevel> = new Map([['@t', 'info']]);
 
-const roleOf = (role: FieldRole) => (field: string, rank: number) =>
-  [field, IMPLIED_LEVELS[field] ? { role, rank, impliedLevel: IMPLIED_LEVELS[field] } : { role, rank }] as const;
+const roleOf = (role: FieldRole) => (field: string, rank: number) => {
+  const impliedLevel = IMPLIED_LEVELS.get(field);
+  return [field, impliedLevel === undefined ? { role, rank } : { role, rank, impliedLevel }] as const;
+};
 
 /**
  * The field names an event's ts, level and message are taken from, with their rank. A name
