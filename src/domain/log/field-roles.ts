@@ -7,19 +7,52 @@ export interface RoleOfField {
   readonly role: FieldRole;
   /** Among fields of one role, the lowest rank wins. */
   readonly rank: number;
+  /** The level of a record that has this field and no level field that reads. */
+  readonly impliedLevel?: LogLevel;
 }
 
-// Field names loggers commonly use, most specific first.
-const TIME_FIELDS = ['@timestamp', 'timestamp', 'time', 'ts', 'datetime', 'date', 't'];
-const LEVEL_FIELDS = ['level', 'lvl', 'severity', 'loglevel', 'log.level', 'levelname', 'priority'];
-const MESSAGE_FIELDS = ['msg', 'message', 'text', 'log', 'event', 'body'];
+// Field names loggers commonly use, most specific first: Serilog's compact `@…` (CLEF), then the
+// usual names, then journald's export (upper case, µs times) and GELF's.
+const TIME_FIELDS = ['@t', '@timestamp', 'timestamp', 'time', 'ts', 'datetime', 'date', 't', '_SOURCE_REALTIME_TIMESTAMP', '__REALTIME_TIMESTAMP'];
+// Numeric levels: 0–7 are syslog severities (PRIORITY, GELF's level), 10–60 pino/bunyan's (levelFromNumber).
+const LEVEL_FIELDS = ['@l', 'level', 'lvl', 'severity', 'loglevel', 'log.level', 'levelname', 'priority', 'PRIORITY'];
+const MESSAGE_FIELDS = ['@m', '@mt', 'msg', 'message', 'fields.message', 'text', 'log', 'event', 'body', 'MESSAGE', 'short_message', 'full_message'];
 
-/** The field names an event's ts, level and message are taken from, with their rank. */
+// CLEF leaves `@l` out at Information.
+const IMPLIED_LEVELS: ReadonlyMap<string, LogLevel> = new Map([['@t', 'info']]);
+
+const roleOf = (role: FieldRole) => (field: string, rank: number) => {
+  const impliedLevel = IMPLIED_LEVELS.get(field);
+  return [field, impliedLevel === undefined ? { role, rank } : { role, rank, impliedLevel }] as const;
+};
+
+/**
+ * The field names an event's ts, level and message are taken from, with their rank. A name
+ * with a dot may also be a path into a nested object (see NESTED_FIELDS).
+ */
 export const FIELD_ROLES: ReadonlyMap<string, RoleOfField> = new Map<string, RoleOfField>([
-  ...TIME_FIELDS.map((field, rank) => [field, { role: 'time', rank }] as const),
-  ...LEVEL_FIELDS.map((field, rank) => [field, { role: 'level', rank }] as const),
-  ...MESSAGE_FIELDS.map((field, rank) => [field, { role: 'message', rank }] as const),
+  ...TIME_FIELDS.map(roleOf('time')),
+  ...LEVEL_FIELDS.map(roleOf('level')),
+  ...MESSAGE_FIELDS.map(roleOf('message')),
 ]);
+
+/** A member of a nested object that can take a role: `fields.message` is `{"fields":{"message":…}}`. */
+export interface NestedField {
+  readonly parent: string;
+  readonly child: string;
+  readonly known: RoleOfField;
+}
+
+// Rust tracing's `fields.message`; ECS's `log.level` when written nested rather than dotted.
+const NESTED_PATHS = ['fields.message', 'log.level'];
+
+/** The nested members that take a role, by the name of the object holding them. */
+export const NESTED_FIELDS: ReadonlyMap<string, readonly NestedField[]> = new Map(
+  NESTED_PATHS.map((path) => {
+    const [parent, child] = path.split('.') as [string, string];
+    return [parent, [{ parent, child, known: FIELD_ROLES.get(path)! }]] as const;
+  }),
+);
 
 /**
  * How one representation of a record (objects, or a line's bytes) reads a field's value in
@@ -50,6 +83,7 @@ export class RoleChoice<Field> {
   #level: LogLevel = 'unknown';
   #messageField: Field | null = null;
   #messageRank = Infinity;
+  #impliedLevel: LogLevel = 'unknown';
 
   constructor(reading: RoleReading<Field>) {
     this.#reading = reading;
@@ -63,10 +97,12 @@ export class RoleChoice<Field> {
     this.#level = 'unknown';
     this.#messageField = null;
     this.#messageRank = Infinity;
+    this.#impliedLevel = 'unknown';
   }
 
   offer(known: RoleOfField, field: Field): void {
     const { role, rank } = known;
+    if (known.impliedLevel !== undefined) this.#impliedLevel = known.impliedLevel;
     if (role === 'time') {
       if (rank >= this.#timeRank) return;
       const epochMs = this.#reading.time(field);
@@ -101,9 +137,9 @@ export class RoleChoice<Field> {
     return this.#levelField;
   }
 
-  /** The chosen level; 'unknown' without a level field. */
+  /** The chosen level; without a level field, the one a field offered implies, else 'unknown'. */
   get level(): LogLevel {
-    return this.#level;
+    return this.#levelField === null ? this.#impliedLevel : this.#level;
   }
 
   get messageField(): Field | null {

@@ -14,7 +14,11 @@ export function levelFromName(name: string): LogLevel {
   return NAMES[name.trim().toLowerCase()] ?? 'unknown';
 }
 
-/** pino/bunyan numeric levels: 10 trace, 20 debug, 30 info, 40 warn, 50 error, 60 fatal. */
+/**
+ * A numeric level, told apart by magnitude as no logger's range overlaps another's: an
+ * integer 0–7 is a syslog severity (journald's PRIORITY, GELF's level), 10 and up a
+ * pino/bunyan level (10 trace, 20 debug, 30 info, 40 warn, 50 error, 60 fatal).
+ */
 export function levelFromNumber(value: number): LogLevel {
   if (!Number.isFinite(value)) return 'unknown';
   if (value >= 60) return 'fatal';
@@ -23,10 +27,10 @@ export function levelFromNumber(value: number): LogLevel {
   if (value >= 30) return 'info';
   if (value >= 20) return 'debug';
   if (value >= 10) return 'trace';
-  return 'unknown';
+  return Number.isInteger(value) ? levelFromSyslogSeverity(value) : 'unknown';
 }
 
-/** A level given as a name or a pino number, in a JSON value. */
+/** A level given as a name or a number (see levelFromNumber), in a JSON value. */
 export function levelFromValue(value: unknown): LogLevel {
   if (typeof value === 'number') return levelFromNumber(value);
   if (typeof value === 'string') return /^\d+$/.test(value) ? levelFromNumber(Number(value)) : levelFromName(value);

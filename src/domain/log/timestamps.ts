@@ -117,18 +117,21 @@ const DAY_MS = 86_400_000;
 // Years 1000–9999 are written as exactly four digits; others take a sign and six.
 const FOUR_DIGIT_YEARS = [Date.UTC(1000, 0, 1), Date.UTC(10000, 0, 1)] as const;
 
-/** Epoch seconds or milliseconds (told apart by size), as in JSON logs; as epoch milliseconds. */
+/**
+ * Epoch seconds, milliseconds, microseconds or nanoseconds, told apart by magnitude (each
+ * reads as a time between 1973 and 5138), as in JSON logs; as epoch milliseconds.
+ */
 export function parseEpoch(value: number): number | null {
   if (!Number.isFinite(value) || value <= 0) return null;
-  const ms = value > 1e11 ? value : value * 1000;
-  return ms < 8.64e15 ? ms : null;
+  const ms = value < 1e11 ? value * 1000 : value < 1e14 ? value : value < 1e17 ? value / 1000 : value / 1e6;
+  return ms < MAX_EPOCH_MS ? ms : null;
 }
 
 /** A timestamp from a JSON field (epoch number, numeric string, ISO-like string), as epoch milliseconds. */
 export function parseTimestampValue(value: unknown): number | null {
   if (typeof value === 'number') return parseEpoch(value);
   if (typeof value !== 'string') return null;
-  if (/^\d{9,13}(\.\d+)?$/.test(value)) return parseEpoch(Number(value));
+  if (/^\d{9,19}(\.\d+)?$/.test(value)) return parseEpoch(Number(value));
   const iso = parseIsoLike(value);
   if (iso !== null) return iso;
   const parsed = Date.parse(value);

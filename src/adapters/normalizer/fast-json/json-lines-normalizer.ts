@@ -1,6 +1,6 @@
 import { LOG_LEVELS, type LogLevel } from '../../../domain/job/job-result.ts';
 import type { LineTally } from '../../../domain/job/line-tally.ts';
-import { FIELD_ROLES, RoleChoice, type RoleOfField, type RoleReading } from '../../../domain/log/field-roles.ts';
+import { FIELD_ROLES, NESTED_FIELDS, RoleChoice, type RoleOfField, type RoleReading } from '../../../domain/log/field-roles.ts';
 import { levelFromValue } from '../../../domain/log/levels.ts';
 import type { LineParser } from '../../../domain/log/normalized-event.ts';
 import { jsonParser } from '../../../domain/log/parsers/json-parser.ts';
@@ -17,7 +17,8 @@ import { newJsonMembers, scanJsonLine, type JsonMembers } from './json-members.t
  * picks them), the others are copied into attrs as they are. The result is the event
  * jsonParser gives, as JSON, except that values keep their spelling (a number stays `1.50`,
  * not `1.5`; a large integer keeps its digits). A line the scan does not take (not JSON,
- * not an object, an escaped or repeated key, invalid UTF-8) goes through jsonParser.
+ * not an object, an escaped or repeated key, invalid UTF-8, an object that may nest a role such
+ * as tracing's `fields.message`) goes through jsonParser.
  * One per thread: it holds its scratch.
  */
 export class JsonLinesNormalizer {
@@ -65,7 +66,9 @@ export class JsonLinesNormalizer {
     choice.reset();
     for (let i = 0; i < count; i++) {
       const known = knownField(bytes, spans[4 * i]!, spans[4 * i + 1]!);
-      if (known !== undefined) choice.offer(known, i);
+      if (known === undefined) continue;
+      if (known.nestsRoles && bytes[spans[4 * i + 2]!] === OPEN_BRACE) return -1;
+      if (known.role !== null) choice.offer(known.role, i);
     }
     const timeMember = choice.timeField ?? -1;
     const levelMember = choice.levelField ?? -1;
@@ -210,6 +213,7 @@ const NEWLINE = 0x0a;
 const QUOTE = 0x22;
 const COMMA = 0x2c;
 const COLON = 0x3a;
+const OPEN_BRACE = 0x7b;
 
 // The fixed parts of an event line, in the order JSON.stringify writes a NormalizedEvent.
 const ascii = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0));
@@ -221,23 +225,31 @@ const ATTRS = ascii(',"attrs":{');
 const LINE = ascii('},"line":');
 const END = ascii('}\n');
 
-interface KnownField extends RoleOfField {
+interface KnownField {
   readonly name: Uint8Array;
+  /** Its role at the top level, if any. */
+  readonly role: RoleOfField | null;
+  /** Whether, when an object, it may hold a member that takes a role (see NESTED_FIELDS). */
+  readonly nestsRoles: boolean;
 }
 
-// FIELD_ROLES by the length of their names in bytes, and whether some name has a given length
-// (up to 15) and first byte, where most keys stop. Built once; read only.
+// Names longer than this take no role: journald's are the longest.
+const MAX_KNOWN_LENGTH = 31;
+
+// FIELD_ROLES and NESTED_FIELDS by the length of their names in bytes, and whether some name has
+// a given length and first byte, where most keys stop. Built once; read only.
 const KNOWN_BY_LENGTH: KnownField[][] = [];
-const MAY_BE_KNOWN = new Uint8Array(16 * 256);
-for (const [field, { role, rank }] of FIELD_ROLES) {
+const MAY_BE_KNOWN = new Uint8Array((MAX_KNOWN_LENGTH + 1) * 256);
+for (const field of new Set([...FIELD_ROLES.keys(), ...NESTED_FIELDS.keys()])) {
   const name = new TextEncoder().encode(field);
-  (KNOWN_BY_LENGTH[name.length] ??= []).push({ name, role, rank });
-  if (name.length < 16) MAY_BE_KNOWN[256 * name.length + name[0]!] = 1;
+  if (name.length > MAX_KNOWN_LENGTH) throw new Error(`field name longer than ${MAX_KNOWN_LENGTH} bytes: ${field}`);
+  (KNOWN_BY_LENGTH[name.length] ??= []).push({ name, role: FIELD_ROLES.get(field) ?? null, nestsRoles: NESTED_FIELDS.has(field) });
+  MAY_BE_KNOWN[256 * name.length + name[0]!] = 1;
 }
 
 function knownField(bytes: Uint8Array, start: number, end: number): KnownField | undefined {
   const length = end - start;
-  if (length > 15 || MAY_BE_KNOWN[256 * length + bytes[start]!] === 0) return undefined;
+  if (length > MAX_KNOWN_LENGTH || MAY_BE_KNOWN[256 * length + bytes[start]!] === 0) return undefined;
   const candidates = KNOWN_BY_LENGTH[length]!;
   next: for (const candidate of candidates) {
     const name = candidate.name;

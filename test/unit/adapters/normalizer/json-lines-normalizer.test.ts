@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { BlockNormalizer } from '../../../../src/adapters/normalizer/pipeline/block-normalizer.ts';
 import { EventAssembler } from '../../../../src/adapters/normalizer/pipeline/event-assembler.ts';
 import type { LineBlock } from '../../../../src/adapters/normalizer/pipeline/line-blocks.ts';
-import { FIELD_ROLES } from '../../../../src/domain/log/field-roles.ts';
+import { FIELD_ROLES, NESTED_FIELDS } from '../../../../src/domain/log/field-roles.ts';
 import { jsonParser } from '../../../../src/domain/log/parsers/json-parser.ts';
 
 const SPEC = { format: 'json', uploadedAt: new Date('2026-01-05T12:00:00Z'), maxEventBytes: 1024 } as const;
@@ -64,6 +64,13 @@ describe('json lines, normalized from bytes to bytes', () => {
     ['blank and space-only lines', '   '],
     ['big and negative numbers', '{"a":-0,"b":1e400,"c":-1.5E-3,"level":1e1}'],
     ['literals and empty containers', '{"a":true,"b":false,"c":null,"d":{},"e":[],"msg":""}'],
+    ['a nested message (tracing)', '{"timestamp":"2025-10-28T19:15:10.821315Z","level":"INFO","fields":{"message":"shaving yaks","n":1.50},"target":"t"}'],
+    ['a nested level (ECS)', '{"@timestamp":"2025-10-28T19:15:10Z","log":{"level":"warn","logger":"x"},"message":"m"}'],
+    ['a nested object with no role in it', '{"fields":{"count":1},"log":{},"msg":"m"}'],
+    ['journald export', '{ "__REALTIME_TIMESTAMP" : "1534860261221373", "PRIORITY" : "3", "MESSAGE" : "m", "_PID" : "184" }'],
+    ['GELF', '{"version":"1.1","host":"h","short_message":"s","full_message":"f","timestamp":1385053862.3072,"level":1,"_user_id":9001}'],
+    ['Serilog compact without a level', '{"@t":"2016-06-07T03:44:57.8532799Z","@mt":"Hello, {User}","User":"nblumhardt"}'],
+    ['epoch micro- and nanoseconds', '{"time":1767571200123456789,"ts":"1767571200123456"}'],
   ])('gives what jsonParser gives for %s', (_, line) => {
     const block = blockOf(Buffer.concat([Buffer.from(line), Buffer.from('\n{"msg":"after","level":"info"}\n')]));
     const { canonical, tally } = viaBytes(block);
@@ -79,11 +86,12 @@ describe('json lines, normalized from bytes to bytes', () => {
     expect(tally.sampleErrors).toEqual([{ line: 2, reason: 'line exceeds the maximum line length' }]);
   });
 
-  const roleKey = fc.constantFrom(...FIELD_ROLES.keys());
+  const roleKey = fc.constantFrom(...FIELD_ROLES.keys(), ...NESTED_FIELDS.keys());
   const key = fc.oneof(roleKey, roleKey, fc.string({ maxLength: 8 }), fc.constantFrom('pid', '__proto__', '0', '12', 'é', 'a"b'));
   const value = fc.oneof(
     fc.jsonValue({ maxDepth: 3 }),
-    fc.constantFrom(30, 50, 60, '30', 'INFO', 'warning', 'bogus', 1767571200, 1767571200123, '2026-01-05T10:00:00Z', '2026-01-05 10:00:00,5', 'Mon, 05 Jan 2026 10:00:00 GMT'),
+    fc.constantFrom(30, 50, 60, '30', 3, '6', 'INFO', 'warning', 'bogus', 1767571200, 1767571200123, '1767571200123456', 1767571200123456000, '2026-01-05T10:00:00Z', '2026-01-05 10:00:00,5', 'Mon, 05 Jan 2026 10:00:00 GMT'),
+    fc.record({ message: fc.constantFrom('nested', 7), level: fc.constantFrom('error', 5, {}), other: fc.jsonValue({ maxDepth: 1 }) }, { requiredKeys: [] }),
   );
   const space = fc.constantFrom('', '', ' ', '\t', ' \r ');
   const record = fc.array(fc.tuple(key, value, space, space), { maxLength: 10 }).map(

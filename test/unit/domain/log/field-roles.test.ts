@@ -45,6 +45,13 @@ describe('RoleChoice', () => {
     );
   });
 
+  it('takes a level a field implies (CLEF\'s @t: Information) only when no level field reads', () => {
+    const fields = new Map<string, unknown>([['@t', '2026-01-05T10:00:00Z'], ['@l', 'Error']]);
+    expect(choose(fields, ['@t']).level).toBe('info');
+    expect(choose(fields, ['@l', '@t']).level).toBe('error');
+    expect(choose(new Map([['@t', 'not a time']]), ['@t']).level).toBe('info');
+  });
+
   it('starts afresh after reset', () => {
     const choice = new RoleChoice(new MapReading(new Map<string, unknown>([['msg', 'hi'], ['level', 'error']])));
     choice.offer(FIELD_ROLES.get('msg')!, 'msg');

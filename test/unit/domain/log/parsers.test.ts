@@ -22,9 +22,25 @@ describe('json (JSON Lines)', () => {
     ['most specific name wins, the other stays', '{"message":"second","msg":"first","level":"info","severity":"error"}', { ts: null, level: 'info', message: 'first', attrs: { message: 'second', severity: 'error' } }],
     ['a field whose value does not read as its role yields to the next name', '{"time":"yesterday","ts":"2026-01-05T10:00:00Z","level":"bogus","lvl":"warn","msg":5,"message":"m"}', { ts: '2026-01-05T10:00:00.000Z', level: 'warn', message: 'm', attrs: { time: 'yesterday', level: 'bogus', msg: 5 } }],
     ['nested fields are attrs', '{"level":"warn","req":{"level":"x","msg":"y"},"msg":"outer"}', { ts: null, level: 'warn', message: 'outer', attrs: { req: { level: 'x', msg: 'y' } } }],
+    ['Rust tracing: the message nested in fields, its siblings kept', '{"timestamp":"2025-10-28T19:15:10.821315Z","level":"INFO","fields":{"message":"shaving yaks","yaks":3},"target":"t"}', { ts: '2025-10-28T19:15:10.821Z', level: 'info', message: 'shaving yaks', attrs: { fields: { yaks: 3 }, target: 't' } }],
+    ['a top-level message beats the nested one', '{"msg":"top","fields":{"message":"nested"}}', { ts: null, level: 'unknown', message: 'top', attrs: { fields: { message: 'nested' } } }],
+    ['ECS with log.level nested', '{"@timestamp":"2026-01-05T12:00:00Z","log":{"level":"error","logger":"db"},"message":"down"}', { ts: '2026-01-05T12:00:00.000Z', level: 'error', message: 'down', attrs: { log: { logger: 'db' } } }],
+    ['journald export: PRIORITY a syslog severity, __REALTIME_TIMESTAMP in µs', '{"__REALTIME_TIMESTAMP":"1767614400123456","PRIORITY":"4","MESSAGE":"disk almost full","_PID":"12"}', { ts: '2026-01-05T12:00:00.123Z', level: 'warn', message: 'disk almost full', attrs: { _PID: '12' } }],
+    ['GELF: short_message, syslog level, float seconds; full_message kept', '{"version":"1.1","host":"h","short_message":"s","full_message":"f","timestamp":1767614400.5,"level":3}', { ts: '2026-01-05T12:00:00.500Z', level: 'error', message: 's', attrs: { version: '1.1', host: 'h', full_message: 'f' } }],
+    ['Serilog compact: @m before @mt, @l read', '{"@t":"2026-01-05T12:00:00.1234567Z","@mt":"Hello, {User}","@m":"Hello, bob","@l":"Warning","User":"bob"}', { ts: '2026-01-05T12:00:00.123Z', level: 'warn', message: 'Hello, bob', attrs: { '@mt': 'Hello, {User}', User: 'bob' } }],
+    ['Serilog compact without @l is Information', '{"@t":"2026-01-05T12:00:00Z","@mt":"Hello"}', { ts: '2026-01-05T12:00:00.000Z', level: 'info', message: 'Hello', attrs: {} }],
+    ['epoch nanoseconds', '{"time":1767614400123456789,"msg":"m"}', { ts: '2026-01-05T12:00:00.123Z', level: 'unknown', message: 'm', attrs: {} }],
   ])('%s', (_, line, expected) => {
     // As written to the output: the fields taken as ts, level and message are not in attrs.
     expect(JSON.parse(JSON.stringify(event('json', line)))).toEqual({ line: 7, ...expected });
+  });
+
+  // Numbers 0–7 are syslog severities, 10 and up pino/bunyan levels; 8, 9 and fractions below 10 are neither.
+  it.each([
+    [0, 'fatal'], [2, 'fatal'], [3, 'error'], [4, 'warn'], [5, 'info'], ['6', 'info'], [7, 'debug'], [8, 'unknown'], [9, 'unknown'], [3.5, 'unknown'],
+    [10, 'trace'], [20, 'debug'], ['30', 'info'], [40, 'warn'], [50, 'error'], [60, 'fatal'],
+  ])('reads the numeric level %j as %s', (level, expected) => {
+    expect(event('json', JSON.stringify({ level, msg: 'm' })).level).toBe(expected);
   });
 
   it.each([

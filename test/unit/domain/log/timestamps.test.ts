@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isoFromEpochMs, parseIsoLike } from '../../../../src/domain/log/timestamps.ts';
+import { isoFromEpochMs, parseIsoLike, parseTimestampValue } from '../../../../src/domain/log/timestamps.ts';
 import { isoLikeText } from './iso-like-text.ts';
 
 /** The ISO-8601-like spellings parseIsoLike reads, restated as a pattern. */
@@ -61,5 +61,26 @@ describe('isoFromEpochMs', () => {
   it('drops fractions of a millisecond', () => {
     expect(isoFromEpochMs(1767614400250.7)).toBe('2026-01-05T12:00:00.250Z');
     expect(isoFromEpochMs(-62198755200000)).toBe(new Date(-62198755200000).toISOString());
+  });
+});
+
+describe('parseTimestampValue', () => {
+  // 2026-01-05T12:00:00.123Z in each unit, as a number and as a numeric string.
+  it.each([
+    ['seconds', 1767614400.123],
+    ['milliseconds', 1767614400123],
+    ['microseconds', 1767614400123456],
+    ['nanoseconds', 1767614400123456000],
+  ])('tells epoch %s apart by magnitude', (_, value) => {
+    expect(parseTimestampValue(value)).toBeCloseTo(1767614400123, -1);
+    expect(parseTimestampValue(String(value))).toBeCloseTo(1767614400123, -1);
+  });
+
+  it('reads journald\'s microsecond string exactly, and 1973 to 5138 in every unit', () => {
+    expect(isoFromEpochMs(parseTimestampValue('1534860261221373')!)).toBe('2018-08-21T14:04:21.221Z');
+    expect(isoFromEpochMs(parseTimestampValue('1534860261221373999')!)).toBe('2018-08-21T14:04:21.221Z');
+    expect(isoFromEpochMs(parseTimestampValue(1e11 - 1)!)).toBe('5138-11-16T09:46:39.000Z');
+    expect(isoFromEpochMs(parseTimestampValue(1e11)!)).toBe('1973-03-03T09:46:40.000Z');
+    expect(parseTimestampValue('12345678901234567890')).toBeNull();
   });
 });
