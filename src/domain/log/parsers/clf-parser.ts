@@ -4,8 +4,9 @@ import { isoFromEpochMs, parseClfTime } from '../timestamps.ts';
 
 // [leading fields] host ident user [time] "request" status bytes ["referer" "user-agent"] [more fields]
 // The host may be a list ("a, b, c", nginx behind proxies); a status of "-" is a request with no response.
+// Bounded repeats: a long line that is no access-log line is rejected in linear time, not quadratic.
 const CLF =
-  /^(?:(.*?) )??(\S+(?:, \S+)*) (\S+) (\S+) \[([^\]]+)\] "((?:[^"\\]|\\.)*)" (\d{3}|-) (\d+|-)(?: "((?:[^"\\]|\\.)*)" "((?:[^"\\]|\\.)*)")?(.*)$/s;
+  /^(?:(.*?) )??(\S+(?:, [^\s,]+){0,8}) (\S+) (\S+) \[([^\]]{1,64})\] "((?:[^"\\]|\\.)*)" (\d{3}|-) (\d+|-)(?: "((?:[^"\\]|\\.)*)" "((?:[^"\\]|\\.)*)")?(.*)$/s;
 const REQUEST = /^([A-Z]+) (\S+)(?: (HTTP\/[\d.]+))?$/;
 // What nginx's `main` layout (and its official image) writes last: "$http_x_forwarded_for".
 const ADDRESS_LIST = /^(?:[\da-fA-F.:]+|unknown)(?:, ?(?:[\da-fA-F.:]+|unknown))*$/;

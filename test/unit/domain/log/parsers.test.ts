@@ -212,6 +212,11 @@ describe('clf (Apache/Nginx)', () => {
   ])('rejects %j', (line) => {
     expect(parse('clf', line).kind).toBe('reject');
   });
+
+  it('rejects long, almost access-log-shaped garbage without trying every split of it (a hang fails the test)', () => {
+    expect(parse('clf', `${'a, '.repeat(100_000)}b - - [x`).kind).toBe('reject');
+    expect(parse('clf', 'a b c [d '.repeat(50_000)).kind).toBe('reject');
+  });
 });
 
 describe('text', () => {
