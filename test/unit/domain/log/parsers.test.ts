@@ -229,10 +229,72 @@ describe('clf (Apache/Nginx)', () => {
   });
 
   it.each([
+    [
+      'nginx main: a forwarded-for address list after the user agent',
+      '203.0.113.9 - - [22/Jan/2019:03:56:14 +0330] "GET /image/5/x.png HTTP/1.1" 200 5667 "https://example.com/" "Mozilla/5.0" "198.51.100.7, 10.0.0.1"',
+      { ts: '2019-01-22T00:26:14.000Z', level: 'info', attrs: { remote_host: '203.0.113.9', status: 200, bytes: 5667, referer: 'https://example.com/', user_agent: 'Mozilla/5.0', forwarded_for: '198.51.100.7, 10.0.0.1' } },
+    ],
+    [
+      'the official nginx image default, no forwarded-for: nothing kept for "-"',
+      '203.0.113.9 - - [22/Jan/2019:03:56:14 +0330] "GET / HTTP/1.1" 304 0 "-" "curl/8.0" "-"',
+      { ts: '2019-01-22T00:26:14.000Z', level: 'info', attrs: { remote_host: '203.0.113.9', status: 304, bytes: 0, user_agent: 'curl/8.0' } },
+    ],
+    [
+      'Apache vhost_combined',
+      'www.example.com:80 192.0.2.1 - - [10/Oct/2000:13:55:36 -0700] "GET / HTTP/1.1" 200 2326 "-" "Wget/1.21"',
+      { ts: '2000-10-10T20:55:36.000Z', level: 'info', attrs: { vhost: 'www.example.com:80', remote_host: '192.0.2.1', method: 'GET', path: '/', status: 200, bytes: 2326, user_agent: 'Wget/1.21' } },
+    ],
+    [
+      'an IPv6 client and a request line that is not HTTP',
+      '2001:db8::1 - - [05/Jan/2026:11:00:00 +0000] "\\x16\\x03\\x01\\x02\\x00" 400 157 "-" "-"',
+      { ts: '2026-01-05T11:00:00.000Z', level: 'warn', message: '\\x16\\x03\\x01\\x02\\x00', attrs: { remote_host: '2001:db8::1', status: 400, bytes: 157 } },
+    ],
+    [
+      'a request time after the size, before referer and user agent',
+      '192.0.2.1 - - [05/Jan/2026:11:00:00 +0000] "GET /api HTTP/1.1" 200 512 0.004 "-" "curl/8.0"',
+      { ts: '2026-01-05T11:00:00.000Z', level: 'info', attrs: { status: 200, bytes: 512, user_agent: 'curl/8.0', extra: ['0.004'] } },
+    ],
+    [
+      'plain and quoted fields after the combined ones, kept in order',
+      '192.0.2.1 - - [05/Jan/2026:11:00:00 +0000] "GET /api HTTP/1.1" 502 12 "-" "curl/8.0" 7 "api@docker" 35ms',
+      { ts: '2026-01-05T11:00:00.000Z', level: 'error', attrs: { status: 502, extra: ['7', 'api@docker', '35ms'] } },
+    ],
+    [
+      'a trailing field after the Common Log Format',
+      '192.0.2.1 - - [05/Jan/2026:11:00:00 +0000] "GET / HTTP/1.0" 200 45 1250',
+      { ts: '2026-01-05T11:00:00.000Z', level: 'info', attrs: { status: 200, bytes: 45, extra: ['1250'] } },
+    ],
+    [
+      'no response sent: status and size "-"',
+      '192.0.2.1 - - [05/Jan/2026:11:00:00 +0000] "GET / HTTP/1.1" - - "-" "-"',
+      { ts: '2026-01-05T11:00:00.000Z', level: 'unknown', attrs: { remote_host: '192.0.2.1', bytes: 0 } },
+    ],
+    [
+      'a client list and a Windows line end',
+      '10.0.0.2, 10.0.0.1, 127.0.0.1 - - [05/Jan/2026:11:00:00 +0000] "GET / HTTP/1.1" 200 1 "-" "curl/8.0"\r',
+      { ts: '2026-01-05T11:00:00.000Z', level: 'info', attrs: { remote_host: '10.0.0.2, 10.0.0.1, 127.0.0.1', user_agent: 'curl/8.0' } },
+    ],
+  ])('reads %s', (_, line, expected) => {
+    expect(event('clf', line)).toMatchObject(expected);
+  });
+
+  it('names no field it cannot place', () => {
+    const read = event('clf', '192.0.2.1 - - [05/Jan/2026:11:00:00 +0000] "GET / HTTP/1.1" - - "-" "-"');
+    expect(Object.keys(read.attrs)).toEqual(['remote_host', 'method', 'path', 'protocol', 'bytes']);
+  });
+
+  it.each([
     ['not an access log line'],
     ['127.0.0.1 - - [32/Foo/2000:13:55:36 -0700] "GET / HTTP/1.0" 200 1'],
+    ['192.168.202.254 [20/Jul/2009:22:59:29 +0000] "GET / HTTP/1.0" 404 46210 "-" "gPXE/0.9.7"'],
+    ['[Thu Oct 13 12:24:49.880562 2022] [auth_basic:error] [pid 10:tid 1] [client 31.33.58.75:50229] AH01618: user sss not found: /'],
   ])('rejects %j', (line) => {
     expect(parse('clf', line).kind).toBe('reject');
+  });
+
+  it('rejects long, almost access-log-shaped garbage without trying every split of it (a hang fails the test)', () => {
+    expect(parse('clf', `${'a, '.repeat(100_000)}b - - [x`).kind).toBe('reject');
+    expect(parse('clf', 'a b c [d '.repeat(50_000)).kind).toBe('reject');
   });
 });
 
