@@ -72,7 +72,7 @@ describe('end to end: upload a log file and follow it to COMPLETED', () => {
     const download = await fetch(output.body.download_url);
     expect(download.status).toBe(200);
     const events = gunzipSync(Buffer.from(await download.arrayBuffer())).toString().trim().split('\n').map((l) => JSON.parse(l));
-    expect(events.map((e) => e.message)).toEqual(['2026-03-01T10:00:00Z INFO service started', '2026-03-01T10:00:01Z ERROR disk full', 'plain line']);
+    expect(events.map((e) => e.message)).toEqual(['service started', 'disk full', 'plain line']);
 
     const listed = await call('GET', '/jobs?status=COMPLETED', { token });
     expect(listed.body.map((j: { job_id: string }) => j.job_id)).toContain(job_id);

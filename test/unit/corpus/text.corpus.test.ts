@@ -9,8 +9,8 @@ corpusSuite('text', [
     withTime: 7,
     withLevel: 7,
     samples: [
-      { line: 1, ts: '2025-05-17T15:04:22.619Z', level: 'error', message: 'E0517 15:04:22.619632 1952452992 logging_unittest.cc:253] Log every 3, iteration 19' },
-      { line: 4, ts: '2025-05-17T15:04:22.619Z', level: 'warn', message: 'W0517 15:04:22.619751    2452992 logging_unittest.cc:263] log_if this' },
+      { line: 1, ts: '2025-05-17T15:04:22.619Z', level: 'error', message: '1952452992 logging_unittest.cc:253] Log every 3, iteration 19' },
+      { line: 4, ts: '2025-05-17T15:04:22.619Z', level: 'warn', message: '2452992 logging_unittest.cc:263] log_if this' },
     ],
   },
   {
@@ -24,7 +24,7 @@ corpusSuite('text', [
         line: 20,
         ts: '2025-01-24T07:05:38.884Z',
         level: 'info',
-        message: '2025-01-24T07:05:38,884 INFO [rm-thread-pool1-thread-18] ActivatorIorPool         : Loaded activators from /objroot/iorroot/activators.',
+        message: '[rm-thread-pool1-thread-18] ActivatorIorPool         : Loaded activators from /objroot/iorroot/activators.',
       },
     ],
   },

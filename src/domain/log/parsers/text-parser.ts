@@ -1,7 +1,13 @@
 import { BLANK, type LineParser, type ParseOutcome } from '../normalized-event.ts';
 import { LEVEL_SEARCH_CHARS, levelOfTextLine } from '../text-levels.ts';
-import { TextTimeReader } from '../text-times.ts';
+import { type TextTime, TextTimeReader } from '../text-times.ts';
 import { isoFromEpochMs } from '../timestamps.ts';
+
+// A level written right after the time (`INFO`, `[warn]`, `<ERROR>`, `ERROR:`) is not message text.
+const LEADING_LEVEL = /^\s*[[<(]?(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|SEVERE|FATAL|CRITICAL|CRIT|ALERT|EMERG|PANIC)[\]>)]?:?(?=\s|$)/i;
+
+// What separates the time (or level) from the message: spaces, and a `|`, `:` or `-` among them.
+const LEADING_SEPARATOR = /^\s*(?:[|:-]\s*)?/;
 
 // Lines that continue the event before them: indented lines and stack-trace frames.
 const CONTINUATION = /^(?:[ \t]+\S|\tat |Caused by: |\.\.\. \d+ more|Traceback \(most recent call last\):)/;
@@ -10,9 +16,18 @@ const CONTINUATION = /^(?:[ \t]+\S|\tat |Caused by: |\.\.\. \d+ more|Traceback \
  * Plain text, best effort: a time in any of the common spellings (at the start or behind a
  * leading column or two) and a level are recognized when present, and continuation lines
  * (indented lines, `\tat …` frames, `Caused by: …`) belong to the event before them. Every
- * non-blank line is an event: nothing is rejected. A time in a zone nobody can resolve leaves
+ * non-blank line is an event: nothing is rejected. The message is the line without its time (and a
+ * level written right after it). A time in a zone nobody can resolve leaves
  * `ts` null and is kept as written in `attrs.time_text`.
  */
+/** The line without its time and a level right after it; columns before the time stay. */
+function withoutTime(text: string, time: TextTime): string {
+  const before = text.slice(0, time.end - time.text.length).trimEnd();
+  const after = text.slice(time.end);
+  const rest = after.slice(LEADING_LEVEL.exec(after)?.[0].length ?? 0).replace(LEADING_SEPARATOR, '');
+  return before === '' ? rest : `${before} ${rest}`;
+}
+
 export function textParser(referenceTime: Date): LineParser {
   const times = new TextTimeReader(referenceTime);
   return {
@@ -25,7 +40,13 @@ export function textParser(referenceTime: Date): LineParser {
       const unread = time !== null && time.epochMs === null;
       return {
         kind: 'event',
-        event: { ts: time?.epochMs == null ? null : isoFromEpochMs(time.epochMs), level, message: text, attrs: unread ? { time_text: time.text.trim() } : {}, line },
+        event: {
+          ts: time?.epochMs == null ? null : isoFromEpochMs(time.epochMs),
+          level,
+          message: time === null ? text : withoutTime(text, time),
+          attrs: unread ? { time_text: time.text.trim() } : {},
+          line,
+        },
       };
     },
   };

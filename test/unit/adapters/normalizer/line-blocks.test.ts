@@ -93,6 +93,6 @@ describe('splitIntoBlocks', () => {
     for (const block of blocks) expect(new TextDecoder().decode(block.bytes)).toMatch(/^2026-03-01 10:00:00 ERROR failed\n/);
     const { events } = await read([text], options);
     expect(events).toHaveLength(30);
-    expect(events[1]).toEqual({ line: 6, message: trace.join('\n') });
+    expect(events[1]).toEqual({ line: 6, message: ['failed', ...trace.slice(1)].join('\n') });
   });
 });
