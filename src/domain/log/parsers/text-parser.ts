@@ -3,11 +3,9 @@ import { LEVEL_SEARCH_CHARS, levelOfTextLine } from '../text-levels.ts';
 import { type TextTime, TextTimeReader } from '../text-times.ts';
 import { isoFromEpochMs } from '../timestamps.ts';
 
-// A level written right after the time (`INFO`, `[warn]`, `<ERROR>`, `ERROR:`) is not message text.
-const LEADING_LEVEL = /^\s*[[<(]?(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|SEVERE|FATAL|CRITICAL|CRIT|ALERT|EMERG|PANIC)[\]>)]?:?(?=\s|$)/i;
-
-// What separates the time (or level) from the message: spaces, and a `|`, `:` or `-` among them.
-const LEADING_SEPARATOR = /^\s*(?:[|:-]\s*)?/;
+// What stands between the time and the message: spaces, a level written right after the time
+// (`INFO`, `[warn]`, `<ERROR>`, `ERROR:`) and a `|`, `:` or `-`. Sticky: read from the time's end.
+const AFTER_TIME = /\s*(?:[[<(]?(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|SEVERE|FATAL|CRITICAL|CRIT|ALERT|EMERG|PANIC)[\]>)]?:?(?=\s|$))?\s*(?:[|:-]\s*)?/iy;
 
 // Lines that continue the event before them: indented lines and stack-trace frames.
 const CONTINUATION = /^(?:[ \t]+\S|\tat |Caused by: |\.\.\. \d+ more|Traceback \(most recent call last\):)/;
@@ -20,16 +18,18 @@ const CONTINUATION = /^(?:[ \t]+\S|\tat |Caused by: |\.\.\. \d+ more|Traceback \
  * level written right after it). A time in a zone nobody can resolve leaves
  * `ts` null and is kept as written in `attrs.time_text`.
  */
-/** The line without its time and a level right after it; columns before the time stay. */
-function withoutTime(text: string, time: TextTime): string {
-  const before = text.slice(0, time.end - time.text.length).trimEnd();
-  const after = text.slice(time.end);
-  const rest = after.slice(LEADING_LEVEL.exec(after)?.[0].length ?? 0).replace(LEADING_SEPARATOR, '');
-  return before === '' ? rest : `${before} ${rest}`;
+/** The line without its time and what stands between it and the message; columns before the time stay. */
+function withoutTime(text: string, time: TextTime, afterTime: RegExp): string {
+  const start = time.end - time.text.length;
+  afterTime.lastIndex = time.end;
+  afterTime.test(text);
+  const rest = text.slice(afterTime.lastIndex);
+  return start === 0 ? rest : `${text.slice(0, start).trimEnd()} ${rest}`;
 }
 
 export function textParser(referenceTime: Date): LineParser {
   const times = new TextTimeReader(referenceTime);
+  const afterTime = new RegExp(AFTER_TIME);
   return {
     joinsLines: true,
     parse(text: string, line: number): ParseOutcome {
@@ -43,7 +43,7 @@ export function textParser(referenceTime: Date): LineParser {
         event: {
           ts: time?.epochMs == null ? null : isoFromEpochMs(time.epochMs),
           level,
-          message: time === null ? text : withoutTime(text, time),
+          message: time === null ? text : withoutTime(text, time, afterTime),
           attrs: unread ? { time_text: time.text.trim() } : {},
           line,
         },
