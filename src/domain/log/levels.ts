@@ -50,7 +50,10 @@ export function levelFromHttpStatus(status: number): LogLevel {
   return 'unknown';
 }
 
-const LEVEL_WORD = /(?:^|[\s[(<|:])(TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|SEVERE|FATAL|CRITICAL|CRIT|ALERT|EMERG|PANIC)(?=$|[\s\]):>|,-])/i;
+/** The level words free text writes, as a pattern's alternation (matched without regard to case). */
+export const LEVEL_WORDS = 'TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|SEVERE|FATAL|CRITICAL|CRIT|ALERT|EMERG|PANIC';
+
+const LEVEL_WORD = new RegExp(String.raw`(?:^|[\s[(<|:])(${LEVEL_WORDS})(?=$|[\s\]):>|,-])`, 'i');
 
 /** The first level word in free text (`… ERROR …`, `[warn]`, `<INFO>`), if any. */
 export function levelInText(text: string): { level: LogLevel; index: number; length: number } | null {

@@ -1,5 +1,5 @@
 import type { LogLevel } from '../job/job-result.ts';
-import { inYearBefore, MONTHS, parseIsoLike } from './timestamps.ts';
+import { inYearBefore, millisOf, MONTHS, parseIsoLike } from './timestamps.ts';
 import { offsetOfZoneName, ZONE_NAMES } from './time-zones.ts';
 
 /** A time found near the start of a plain-text line. */
@@ -22,7 +22,6 @@ interface Layout {
 
 const some = (epochMs: number | null): { epochMs: number } | null => (epochMs === null ? null : { epochMs });
 const n = (text: string | undefined): number => (text === undefined ? 0 : Number(text));
-const millis = (fraction: string | undefined): number => (fraction ? Number(fraction.slice(0, 3).padEnd(3, '0')) : 0);
 const utc = (y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number): number | null => {
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return null;
   const epochMs = Date.UTC(y, mo - 1, d, h, mi, s, ms);
@@ -53,12 +52,12 @@ const LAYOUTS: readonly Layout[] = [
   {
     // ctime, as Apache's error log writes it: `[Sun Dec 04 04:47:44 2005]`, `[Sun Dec 04 04:47:44.123456 2005]`.
     pattern: new RegExp(String.raw`\[?(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([A-Za-z]{3}) {1,2}(\d{1,2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))? (\d{4})\]?${END}`, 'y'),
-    read: (m) => monthNamed(m[1]!, (month) => utc(n(m[7]), month + 1, n(m[2]), n(m[3]), n(m[4]), n(m[5]), millis(m[6]))),
+    read: (m) => monthNamed(m[1]!, (month) => utc(n(m[7]), month + 1, n(m[2]), n(m[3]), n(m[4]), n(m[5]), millisOf(m[6]))),
   },
   {
     // Go's log package and nginx's error log: `2019/01/22 03:56:14`, `2019/01/22 03:56:14.123456`.
     pattern: new RegExp(String.raw`(\d{4})/(\d{2})/(\d{2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?${END}`, 'y'),
-    read: (m) => some(utc(n(m[1]), n(m[2]), n(m[3]), n(m[4]), n(m[5]), n(m[6]), millis(m[7]))),
+    read: (m) => some(utc(n(m[1]), n(m[2]), n(m[3]), n(m[4]), n(m[5]), n(m[6]), millisOf(m[7]))),
   },
   {
     // log4j's `yy/MM/dd HH:mm:ss` (Spark, Hadoop tools).
@@ -84,7 +83,7 @@ const LAYOUTS: readonly Layout[] = [
     // glog/klog: `E0517 15:04:22.614123` (level letter, MMdd, no year).
     pattern: new RegExp(String.raw`([IWEF])(\d{2})(\d{2}) (\d{2}):(\d{2}):(\d{2})\.(\d{1,9})${END}`, 'y'),
     read(m, reference) {
-      const epochMs = inYearBefore(reference, n(m[2]) - 1, n(m[3]), n(m[4]), n(m[5]), n(m[6]), millis(m[7]));
+      const epochMs = inYearBefore(reference, n(m[2]) - 1, n(m[3]), n(m[4]), n(m[5]), n(m[6]), millisOf(m[7]));
       return epochMs === null ? null : { epochMs, level: GLOG_LEVELS[m[1]!] };
     },
   },

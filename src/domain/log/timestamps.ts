@@ -1,3 +1,6 @@
+/** A fraction of a second's digits (`5`, `123456`), as whole milliseconds; 0 without any. */
+export const millisOf = (fraction: string | undefined): number => (fraction ? Number(fraction.slice(0, 3).padEnd(3, '0')) : 0);
+
 export const MONTHS: Readonly<Record<string, number>> = {
   jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, nov: 10, dec: 11,
 };
@@ -164,7 +167,7 @@ export function parseBsdTime(text: string, reference: Date): Date | null {
   if (!m || month === undefined) return null;
   const day = Number(m[2]);
   const [hour, minute, second] = [Number(m[4]), Number(m[5]), Number(m[6])];
-  const ms = m[7] ? Number(m[7].slice(0, 3).padEnd(3, '0')) : 0;
+  const ms = millisOf(m[7]);
   if (m[3]) {
     if (hour > 23 || minute > 59 || second > 60) return null;
     const dated = new Date(Date.UTC(Number(m[3]), month, day, hour, minute, second, ms));

@@ -1,3 +1,4 @@
+import { LEVEL_WORDS } from '../levels.ts';
 import { BLANK, type LineParser, type ParseOutcome } from '../normalized-event.ts';
 import { LEVEL_SEARCH_CHARS, levelOfTextLine } from '../text-levels.ts';
 import { type TextTime, TextTimeReader } from '../text-times.ts';
@@ -5,19 +6,11 @@ import { isoFromEpochMs } from '../timestamps.ts';
 
 // What stands between the time and the message: spaces, a level written right after the time
 // (`INFO`, `[warn]`, `<ERROR>`, `ERROR:`) and a `|`, `:` or `-`. Sticky: read from the time's end.
-const AFTER_TIME = /\s*(?:[[<(]?(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|SEVERE|FATAL|CRITICAL|CRIT|ALERT|EMERG|PANIC)[\]>)]?:?(?=\s|$))?\s*(?:[|:-]\s*)?/iy;
+const AFTER_TIME = new RegExp(String.raw`\s*(?:[[<(]?(?:${LEVEL_WORDS})[\]>)]?:?(?=\s|$))?\s*(?:[|:-]\s*)?`, 'iy');
 
 // Lines that continue the event before them: indented lines and stack-trace frames.
 const CONTINUATION = /^(?:[ \t]+\S|\tat |Caused by: |\.\.\. \d+ more|Traceback \(most recent call last\):)/;
 
-/**
- * Plain text, best effort: a time in any of the common spellings (at the start or behind a
- * leading column or two) and a level are recognized when present, and continuation lines
- * (indented lines, `\tat …` frames, `Caused by: …`) belong to the event before them. Every
- * non-blank line is an event: nothing is rejected. The message is the line without its time (and a
- * level written right after it). A time in a zone nobody can resolve leaves
- * `ts` null and is kept as written in `attrs.time_text`.
- */
 /** The line without its time and what stands between it and the message; columns before the time stay. */
 function withoutTime(text: string, time: TextTime, afterTime: RegExp): string {
   const start = time.end - time.text.length;
@@ -27,6 +20,14 @@ function withoutTime(text: string, time: TextTime, afterTime: RegExp): string {
   return start === 0 ? rest : `${text.slice(0, start).trimEnd()} ${rest}`;
 }
 
+/**
+ * Plain text, best effort: a time in any of the common spellings (at the start or behind a
+ * leading column or two) and a level are recognized when present, and continuation lines
+ * (indented lines, `\tat …` frames, `Caused by: …`) belong to the event before them. Every
+ * non-blank line is an event: nothing is rejected. The message is the line without its time (and a
+ * level written right after it). A time in a zone nobody can resolve leaves
+ * `ts` null and is kept as written in `attrs.time_text`.
+ */
 export function textParser(referenceTime: Date): LineParser {
   const times = new TextTimeReader(referenceTime);
   const afterTime = new RegExp(AFTER_TIME);
