@@ -40,12 +40,17 @@ export const clfParser: LineParser = {
     }
     if (status !== '-') attrs.status = statusCode;
     attrs.bytes = bytes === '-' ? 0 : Number(bytes);
-    if (referer !== undefined && referer !== '-' && referer !== '') attrs.referer = referer;
-    if (userAgent !== undefined && userAgent !== '-' && userAgent !== '') attrs.user_agent = userAgent;
+    setUnlessEmpty(attrs, 'referer', referer);
+    setUnlessEmpty(attrs, 'user_agent', userAgent);
     if (rest !== undefined && rest.length > 0 && rest.trim() !== '') readTrailingFields(rest, userAgent !== undefined, attrs);
     return { kind: 'event', event: { ts: isoFromEpochMs(ts), level: levelFromHttpStatus(statusCode), message: request ?? '', attrs, line } };
   },
 };
+
+/** Access logs write `-` (or nothing) for a header the request did not send. */
+function setUnlessEmpty(attrs: Record<string, unknown>, key: string, value: string | undefined): void {
+  if (value !== undefined && value !== '-' && value !== '') attrs[key] = value;
+}
 
 interface Field {
   readonly value: string;
@@ -64,8 +69,8 @@ function readTrailingFields(rest: string, hasUserAgent: boolean, attrs: Record<s
     for (let k = 0; k + 1 < fields.length; k++) {
       if (!fields[k]!.quoted || !fields[k + 1]!.quoted) continue;
       const [referer, userAgent] = fields.splice(k, 2) as [Field, Field];
-      if (referer.value !== '-' && referer.value !== '') attrs.referer = referer.value;
-      if (userAgent.value !== '-' && userAgent.value !== '') attrs.user_agent = userAgent.value;
+      setUnlessEmpty(attrs, 'referer', referer.value);
+      setUnlessEmpty(attrs, 'user_agent', userAgent.value);
       afterUserAgent = k;
       break;
     }
