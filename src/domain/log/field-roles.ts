@@ -47,11 +47,12 @@ export interface NestedField {
 const NESTED_PATHS = ['fields.message', 'log.level'];
 
 /** The nested members that take a role, by the name of the object holding them. */
-export const NESTED_FIELDS: ReadonlyMap<string, readonly NestedField[]> = new Map(
-  NESTED_PATHS.map((path) => {
+export const NESTED_FIELDS: ReadonlyMap<string, readonly NestedField[]> = Map.groupBy(
+  NESTED_PATHS.map((path): NestedField => {
     const [parent, child] = path.split('.') as [string, string];
-    return [parent, [{ parent, child, known: FIELD_ROLES.get(path)! }]] as const;
+    return { parent, child, known: FIELD_ROLES.get(path)! };
   }),
+  (nested) => nested.parent,
 );
 
 /**
