@@ -20,8 +20,7 @@ const GENEROUS: JobBudgets = {
 };
 
 const specWith = (budgets: Partial<JobBudgets> = {}): FileNormalization => ({
-  format: 'logfmt',
-  uploadedAt: new Date('2026-01-05T12:00:00Z'),
+  parsing: { format: 'logfmt', referenceTime: new Date('2026-01-05T12:00:00Z') },
   maxLineBytes: 1024,
   budgets: { ...GENEROUS, ...budgets },
 });
@@ -36,7 +35,7 @@ function logfmt(count: number, tag = 'a'): string {
 
 /** What reading the whole file line by line must produce: the reference for every adapter. */
 function expected(text: string) {
-  const { ndjson, tally } = new BlockNormalizer().normalize({ bytes: new TextEncoder().encode(text), firstLine: 1, overlong: [] }, { format: 'logfmt', uploadedAt: SPEC.uploadedAt, maxEventBytes: SPEC.maxLineBytes });
+  const { ndjson, tally } = new BlockNormalizer().normalize({ bytes: new TextEncoder().encode(text), firstLine: 1, overlong: [] }, { parsing: SPEC.parsing, maxEventBytes: SPEC.maxLineBytes });
   return { ndjson: Buffer.from(ndjson).toString(), tally };
 }
 

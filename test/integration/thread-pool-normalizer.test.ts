@@ -5,8 +5,7 @@ import type { FileNormalization } from '../../src/application/ports/log-normaliz
 import { bytesOf, collect } from '../support/builders.ts';
 
 const SPEC: FileNormalization = {
-  format: 'json',
-  uploadedAt: new Date('2026-01-05T12:00:00Z'),
+  parsing: { format: 'json', referenceTime: new Date('2026-01-05T12:00:00Z') },
   maxLineBytes: 1 << 20,
   budgets: { maxDecompressedBytes: 1 << 30, maxDecompressionRatio: 200, maxLines: 1e9, maxOutputBytes: 1 << 30, maxCpuSeconds: 3600 },
 };

@@ -40,8 +40,7 @@ export async function eventsOf(file: string, format: LogFormat, uploadedAt = '20
       yield new Uint8Array(bytes);
     })(),
     {
-      format,
-      uploadedAt: new Date(uploadedAt),
+      parsing: { format, referenceTime: new Date(uploadedAt) },
       maxLineBytes: 1 << 20,
       budgets: { maxDecompressedBytes: 1 << 30, maxDecompressionRatio: 1000, maxLines: 1e9, maxOutputBytes: 1 << 30, maxCpuSeconds: 600 },
     },

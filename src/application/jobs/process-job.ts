@@ -146,8 +146,7 @@ export class ProcessJob {
 
   #normalize(chunks: AsyncIterable<Uint8Array>, upload: FileUpload): NormalizedOutput {
     return this.#ports.normalizer.normalize(chunks, {
-      format: upload.logFormat,
-      uploadedAt: upload.createdAt,
+      parsing: { format: upload.logFormat, referenceTime: upload.createdAt },
       maxLineBytes: this.#settings.maxLineBytes,
       budgets: this.#settings.budgets,
     });

@@ -1,12 +1,10 @@
 import type { JobBudgets } from '../../domain/job/job-budgets.ts';
 import type { LineTally } from '../../domain/job/line-tally.ts';
-import type { LogFormat } from '../../domain/upload/log-format.ts';
+import type { ParsingSpec } from '../../domain/log/parsers/parser-for.ts';
 
 /** How one uploaded file is to be read. */
 export interface FileNormalization {
-  readonly format: LogFormat;
-  /** Dates timestamps that carry no year (RFC 3164). */
-  readonly uploadedAt: Date;
+  readonly parsing: ParsingSpec;
   /** Longer lines are rejected; an event with its continuation lines is cut at this length. */
   readonly maxLineBytes: number;
   /** Past any of them the output fails with JobBudgetExceededError. */

@@ -1,6 +1,5 @@
 import type { LineTally } from '../../../domain/job/line-tally.ts';
-import { parserFor } from '../../../domain/log/parsers/parser-for.ts';
-import type { LogFormat } from '../../../domain/upload/log-format.ts';
+import { parserFor, type ParsingSpec } from '../../../domain/log/parsers/parser-for.ts';
 import { JsonLinesNormalizer } from '../fast-json/json-lines-normalizer.ts';
 import { EventAssembler } from './event-assembler.ts';
 import type { LineBlock } from './line-blocks.ts';
@@ -8,9 +7,7 @@ import { NdjsonOutput } from './ndjson-output.ts';
 
 /** What a block's lines are read as. */
 export interface BlockSpec {
-  readonly format: LogFormat;
-  /** Dates timestamps that carry no year (RFC 3164). */
-  readonly uploadedAt: Date;
+  readonly parsing: ParsingSpec;
   /** An event's message with its continuation lines is cut at this length. */
   readonly maxEventBytes: number;
 }
@@ -35,11 +32,11 @@ export class BlockNormalizer {
   normalize(block: LineBlock, spec: BlockSpec): NormalizedBlock {
     const out = this.#out;
     out.reset();
-    if (spec.format === 'json') {
+    if (spec.parsing.format === 'json') {
       const tally = this.#json.normalize(block, out);
       return { ndjson: out.bytes(), tally };
     }
-    const assembler = new EventAssembler(parserFor(spec.format, spec.uploadedAt), spec.maxEventBytes);
+    const assembler = new EventAssembler(parserFor(spec.parsing), spec.maxEventBytes);
     const text = this.#decoder.decode(block.bytes);
     const { overlong } = block;
     let nextOverlong = 0;

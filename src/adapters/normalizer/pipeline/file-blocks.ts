@@ -12,13 +12,12 @@ export function blocksOfFile(file: AsyncIterable<Uint8Array>, spec: FileNormaliz
   return splitIntoBlocks(inflateIfGzip(file, spec.budgets), {
     blockBytes,
     maxLineBytes: spec.maxLineBytes,
-    startsEvent: eventStarts(parserFor(spec.format, spec.uploadedAt)),
+    startsEvent: eventStarts(parserFor(spec.parsing)),
   });
 }
 
 /** What each block of the file is normalized with. */
 export const blockSpecOf = (spec: FileNormalization): BlockSpec => ({
-  format: spec.format,
-  uploadedAt: spec.uploadedAt,
+  parsing: spec.parsing,
   maxEventBytes: spec.maxLineBytes,
 });

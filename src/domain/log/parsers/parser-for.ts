@@ -6,11 +6,15 @@ import { logfmtParser } from './logfmt-parser.ts';
 import { syslogParser } from './syslog-parser.ts';
 import { textParser } from './text-parser.ts';
 
-/**
- * The parser of a log format. `referenceTime` (the upload time) dates timestamps that
- * carry no year, as RFC 3164 ones do.
- */
-export function parserFor(format: LogFormat, referenceTime: Date): LineParser {
+/** How a file's lines are read. Plain data: it is sent to the parse threads as it is. */
+export interface ParsingSpec {
+  readonly format: LogFormat;
+  /** The upload's time: dates timestamps that carry no year, as RFC 3164 ones do. */
+  readonly referenceTime: Date;
+}
+
+/** The parser of a file's lines. */
+export function parserFor({ format, referenceTime }: ParsingSpec): LineParser {
   switch (format) {
     case 'json':
       return jsonParser();

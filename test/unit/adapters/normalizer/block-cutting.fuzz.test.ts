@@ -51,7 +51,7 @@ describe('blocks of a file, normalized (fuzzed)', () => {
 
 /** Every event and the tally of a file read through blocks, as the worker reads it. */
 async function normalizeAll(chunks: Uint8Array[], format: LogFormat, sizes: { blockBytes: number; maxLineBytes: number }) {
-  const parser = parserFor(format, UPLOADED);
+  const parser = parserFor({ format, referenceTime: UPLOADED });
   const blocks = splitIntoBlocks((async function* () { yield* chunks; })(), {
     ...sizes,
     startsEvent: eventStarts(parser),
@@ -60,7 +60,7 @@ async function normalizeAll(chunks: Uint8Array[], format: LogFormat, sizes: { bl
   const tally = emptyTally();
   const events: unknown[] = [];
   for await (const block of blocks) {
-    const normalized = normalizer.normalize(block, { format, uploadedAt: UPLOADED, maxEventBytes: 256 });
+    const normalized = normalizer.normalize(block, { parsing: { format, referenceTime: UPLOADED }, maxEventBytes: 256 });
     events.push(...Buffer.from(normalized.ndjson).toString().split('\n').filter(Boolean).map((line): unknown => JSON.parse(line)));
     addTally(tally, normalized.tally);
   }

@@ -6,7 +6,7 @@ import type { LineBlock } from '../../../../src/adapters/normalizer/pipeline/lin
 import { FIELD_ROLES, NESTED_FIELDS } from '../../../../src/domain/log/field-roles.ts';
 import { jsonParser } from '../../../../src/domain/log/parsers/json-parser.ts';
 
-const SPEC = { format: 'json', uploadedAt: new Date('2026-01-05T12:00:00Z'), maxEventBytes: 1024 } as const;
+const SPEC = { parsing: { format: 'json', referenceTime: new Date('2026-01-05T12:00:00Z') }, maxEventBytes: 1024 } as const;
 const encoder = new TextEncoder();
 
 const blockOf = (bytes: Uint8Array, overlong: number[] = []): LineBlock => ({ bytes, firstLine: 1, overlong });

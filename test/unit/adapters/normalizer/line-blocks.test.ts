@@ -4,7 +4,7 @@ import { eventStarts, splitIntoBlocks, type BlockOptions, type LineBlock } from 
 import { parserFor } from '../../../../src/domain/log/parsers/parser-for.ts';
 import { bytesOf } from '../../../support/builders.ts';
 
-const SPEC = { format: 'text' as const, uploadedAt: new Date('2026-03-01T12:00:00Z'), maxEventBytes: 1000 };
+const SPEC = { parsing: { format: 'text' as const, referenceTime: new Date('2026-03-01T12:00:00Z') }, maxEventBytes: 1000 };
 const LINES_ALONE: BlockOptions = { blockBytes: 1 << 20, maxLineBytes: 100, startsEvent: null };
 
 async function blocksOf(chunks: (string | Uint8Array)[], options: BlockOptions = LINES_ALONE): Promise<LineBlock[]> {
@@ -84,7 +84,7 @@ describe('splitIntoBlocks', () => {
   });
 
   it('never starts a block with a line that continues the event before it', async () => {
-    const parser = parserFor('text', SPEC.uploadedAt);
+    const parser = parserFor(SPEC.parsing);
     const trace = ['2026-03-01 10:00:00 ERROR failed', '\tat a.B.c(B.java:1)', '\tat a.B.d(B.java:2)', 'Caused by: java.io.IOException', '  more'];
     const text = Array.from({ length: 30 }, () => trace.join('\n')).join('\n');
     const options = { blockBytes: 50, maxLineBytes: 1000, startsEvent: eventStarts(parser) };

@@ -10,7 +10,7 @@ const decoder = new TextDecoder();
 
 describe('parsers never throw and always classify (fuzzed)', () => {
   it.each(LOG_FORMATS)('%s', (format) => {
-    const parser = parserFor(format, UPLOADED);
+    const parser = parserFor({ format, referenceTime: UPLOADED });
     fc.assert(
       fc.property(nasty, (bytes) => {
         const outcome = parser.parse(decoder.decode(bytes), 1);

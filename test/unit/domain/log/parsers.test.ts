@@ -4,7 +4,7 @@ import { parserFor } from '../../../../src/domain/log/parsers/parser-for.ts';
 import type { LogFormat } from '../../../../src/domain/upload/log-format.ts';
 
 const UPLOADED = new Date('2026-01-05T12:00:00Z');
-const parse = (format: LogFormat, text: string): ParseOutcome => parserFor(format, UPLOADED).parse(text, 7);
+const parse = (format: LogFormat, text: string): ParseOutcome => parserFor({ format, referenceTime: UPLOADED }).parse(text, 7);
 const event = (format: LogFormat, text: string): NormalizedEvent => {
   const outcome = parse(format, text);
   if (outcome.kind !== 'event') throw new Error(`expected an event, got ${JSON.stringify(outcome)}`);
@@ -188,7 +188,7 @@ describe('syslog', () => {
   });
 
   it('continues the event before on an indented line; the syslog format joins lines', () => {
-    expect(parserFor('syslog', UPLOADED).joinsLines).toBe(true);
+    expect(parserFor({ format: 'syslog', referenceTime: UPLOADED }).joinsLines).toBe(true);
     expect(parse('syslog', '\tASL Module "com.apple.install" claims selected messages.')).toEqual({ kind: 'continuation' });
     expect(parse('syslog', '    at foo (bar.js:1:2)')).toEqual({ kind: 'continuation' });
   });
