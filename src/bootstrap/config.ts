@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { isAcceptablePassword, MAX_PASSWORD_BYTES, MIN_PASSWORD_LENGTH } from '../domain/user/password-rules.ts';
 import { DEFAULT_ADMIN, DEFAULT_JWT_SECRET, DEFAULT_S3_KEYS } from './development-defaults.ts';
 import { productionProblems } from './production-guard.ts';
+import { withFileVariables } from './file-variables.ts';
 
 const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -79,10 +80,12 @@ export class ConfigError extends Error {
   }
 }
 
-/** Reads and checks the environment; throws ConfigError naming every problem. */
+/** Reads and checks the environment (`NAME_FILE` variables read from their files); throws ConfigError naming every problem. */
 export function loadConfig(source: Record<string, string | undefined>) {
+  const { env: expanded, problems: fileProblems } = withFileVariables(source);
+  if (fileProblems.length > 0) throw new ConfigError(fileProblems);
   // Treat empty variables as unset, as shells and compose files often produce them.
-  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
+  const present = Object.fromEntries(Object.entries(expanded).filter(([, value]) => value !== undefined && value !== ''));
   const parsed = environmentSchema.safeParse(present);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));

@@ -26,7 +26,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       stops.push(started.stop);
       return started.value;
     } catch (error) {
-      absent[key] = `${variable} is unset and its container did not start (${firstLine(error)})`;
+      absent[key] = `${variable} is unset and its container (${imageOf(key)}) did not start: ${firstLine(error)}`;
       console.warn(`\n  !!! global setup: ${absent[key]}\n`);
       return undefined;
     }
@@ -34,26 +34,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   const databaseUrl = await find('databaseUrl', 'TEST_DATABASE_URL', process.env.TEST_DATABASE_URL, async () => {
     const { PostgreSqlContainer } = await import('@testcontainers/postgresql');
-    const container = await new PostgreSqlContainer('postgres:17-alpine').start();
+    const container = await new PostgreSqlContainer(IMAGES.postgres).start();
     return { value: container.getConnectionUri(), stop: () => container.stop() };
   });
   const redisUrl = await find('redisUrl', 'TEST_REDIS_URL', process.env.TEST_REDIS_URL, async () => {
     const { RedisContainer } = await import('@testcontainers/redis');
-    const container = await new RedisContainer('redis:7-alpine').start();
+    const container = await new RedisContainer(IMAGES.redis).start();
     return { value: container.getConnectionUrl(), stop: () => container.stop() };
   });
-  const s3 = await find('s3', 'TEST_S3_ENDPOINT', s3FromEnvironment(), async () => {
-    const { GenericContainer, Wait } = await import('testcontainers');
-    const container = await new GenericContainer('minio/minio:latest')
-      .withCommand(['server', '/data'])
-      .withEnvironment({ MINIO_ROOT_USER: 'minioadmin', MINIO_ROOT_PASSWORD: 'minioadmin' })
-      .withExposedPorts(9000)
-      .withWaitStrategy(Wait.forHttp('/minio/health/ready', 9000))
-      .start();
-    const endpoint = `http://${container.getHost()}:${container.getMappedPort(9000)}`;
-    return { value: { endpoint, region: 'us-east-1', accessKey: 'minioadmin', secretKey: 'minioadmin' }, stop: () => container.stop() };
-  });
-
+  const s3 = await find('s3', 'TEST_S3_ENDPOINT', s3FromEnvironment(), () => startS3Container(IMAGES.s3));
   project.provide('servers', {
     ...(databaseUrl ? { databaseUrl } : {}),
     ...(redisUrl ? { redisUrl } : {}),
@@ -63,6 +52,34 @@ export default async function setup(project: TestProject): Promise<() => Promise
   return async () => {
     await Promise.all(stops.map((stop) => stop()));
   };
+}
+
+/**
+ * The images the containers start from: the upstream ones by default; machines with no registry
+ * build stand-ins from Debian's packages (test/images/build-images.sh) and name them here.
+ */
+const IMAGES = {
+  postgres: process.env.TEST_POSTGRES_IMAGE ?? 'postgres:17-alpine',
+  redis: process.env.TEST_REDIS_IMAGE ?? 'redis:7-alpine',
+  s3: process.env.TEST_S3_IMAGE ?? 'quay.io/minio/minio:RELEASE.2025-09-07T16-13-09Z',
+};
+
+const imageOf = (key: keyof TestServers['absent']): string => ({ databaseUrl: IMAGES.postgres, redisUrl: IMAGES.redis, s3: IMAGES.s3 })[key];
+
+/** An S3 endpoint in a container: MinIO, or Swift's S3 API (test/images/s3-swift) when the image is that one. */
+async function startS3Container(image: string): Promise<{ value: S3TestServer; stop: Stop }> {
+  const { GenericContainer, Wait } = await import('testcontainers');
+  const swift = image.includes('s3-swift');
+  const [accessKey, secretKey] = swift ? ['test:tester', 'testing-secret'] : ['minioadmin', 'minioadmin'];
+  const container = await (swift
+    ? new GenericContainer(image).withEnvironment({ S3_ACCESS_KEY: accessKey, S3_SECRET_KEY: secretKey })
+    : new GenericContainer(image).withCommand(['server', '/data']).withEnvironment({ MINIO_ROOT_USER: accessKey, MINIO_ROOT_PASSWORD: secretKey })
+  )
+    .withExposedPorts(9000)
+    .withWaitStrategy(Wait.forHttp(swift ? '/healthcheck' : '/minio/health/ready', 9000))
+    .start();
+  const endpoint = `http://${container.getHost()}:${container.getMappedPort(9000)}`;
+  return { value: { endpoint, region: 'us-east-1', accessKey, secretKey }, stop: () => container.stop() };
 }
 
 function s3FromEnvironment(): S3TestServer | undefined {

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../../src/bootstrap/config.ts';
+import { tempDataDir } from '../../support/temp-dir.ts';
 
 /** A production environment that passes: local storage, every secret generated. */
 const strong = () => ({
@@ -110,5 +112,30 @@ describe('the production guard', () => {
 
   it('judges nothing outside production', () => {
     expect(problemsOf({ ENVIRONMENT: 'staging', JWT_SECRET_KEY: 'change-me-to-at-least-32-random-characters' })).toEqual([]);
+  });
+});
+
+describe('secrets from files (NAME_FILE)', () => {
+  const secretFile = (content: string): string => {
+    const path = join(tempDataDir('secret'), 'secret');
+    writeFileSync(path, content);
+    return path;
+  };
+
+  it('reads NAME from the file NAME_FILE names, without its trailing newline', () => {
+    const { JWT_SECRET_KEY, ...env } = strong();
+    const config = loadConfig({ ...env, JWT_SECRET_KEY_FILE: secretFile(`${JWT_SECRET_KEY}\n`) });
+    expect(config.jwt.secret).toBe(JWT_SECRET_KEY);
+  });
+
+  it('judges a secret from a file like any other', () => {
+    const { JWT_SECRET_KEY: _, ...env } = strong();
+    expect(problemsOf({ ...env, JWT_SECRET_KEY_FILE: secretFile('change-me') })).toEqual([expect.stringContaining('JWT_SECRET_KEY')]);
+  });
+
+  it('refuses a file it cannot read, and a secret given both ways', () => {
+    const { ADMIN_PASSWORD, ...env } = strong();
+    expect(problemsOf({ ...env, ADMIN_PASSWORD_FILE: '/nonexistent/admin-password' })).toEqual(['ADMIN_PASSWORD_FILE: cannot read /nonexistent/admin-password (ENOENT)']);
+    expect(problemsOf({ ...env, ADMIN_PASSWORD, ADMIN_PASSWORD_FILE: secretFile(ADMIN_PASSWORD) })).toEqual(['ADMIN_PASSWORD: set both ADMIN_PASSWORD and ADMIN_PASSWORD_FILE; keep one']);
   });
 });
