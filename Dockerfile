@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1
 # The service runs its TypeScript directly on Node 24 (type stripping): no build step.
 
 FROM node:24-slim AS dependencies

@@ -1,7 +1,9 @@
 #!/bin/sh
-# initdb on first start, the init scripts, then the server on every interface.
+# initdb on first start (POSTGRES_PASSWORD or POSTGRES_PASSWORD_FILE), the init scripts, then
+# the server on every interface.
 set -eu
 : "${POSTGRES_USER:=postgres}" "${POSTGRES_DB:=$POSTGRES_USER}"
+if [ -n "${POSTGRES_PASSWORD_FILE:-}" ]; then POSTGRES_PASSWORD=$(cat "$POSTGRES_PASSWORD_FILE"); fi
 if [ ! -s "$PGDATA/PG_VERSION" ]; then
   pwfile=$(mktemp)
   printf '%s' "${POSTGRES_PASSWORD:?POSTGRES_PASSWORD is required}" > "$pwfile"
