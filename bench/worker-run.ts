@@ -40,7 +40,7 @@ if (mode === 'ceiling') {
   const job = queueJob(createJob({ id: crypto.randomUUID(), ownerId: crypto.randomUUID(), source: 'bench' }, clock.now()), clock.now());
   await jobs.create(job, {
     jobId: job.id, storageType: 'local', bucket: null, objectKey: basename(file), localPath: file, fileSize: bytes,
-    logFormat: format, filename: basename(file), checksumSha256: null, timeZone: process.env.BENCH_TIMEZONE ?? null, year: null, createdAt: clock.now(),
+    logFormat: format, filename: basename(file), checksumSha256: null, timeZone: process.env.BENCH_TIMEZONE || null, year: null, createdAt: clock.now(),
   });
   // As deployed: PARSE_THREADS and the job budgets from the environment, else their defaults.
   const { parseThreads, budgets } = loadConfig(process.env).worker;
