@@ -5,11 +5,14 @@ const HOUR_MS = 3_600_000;
 const MAX_EPOCH_MS = 8.64e15;
 /** 400 Gregorian years, exactly: moves a year below 100 out of the range Date.UTC reads as 19xx. */
 const FOUR_CENTURIES_MS = 146_097 * 86_400_000;
-/** Hours remembered per zone (some eleven years of a file's times); past it the memory starts over. */
-const MAX_REMEMBERED_HOURS = 100_000;
+/**
+ * Hours remembered per zone, a year of a file's times; past it the memory starts over. A few
+ * hundred KiB: parse threads have small heaps.
+ */
+const MAX_REMEMBERED_HOURS = 8_760;
 
-/** A UTC hour's offsets: `before` up to the instant `change`, `after` from it (Infinity: no change in the hour). */
-interface UtcHour {
+/** A UTC hour in which the offset changes: `before` up to the instant `change`, `after` from it. */
+interface ChangingHour {
   readonly before: number;
   readonly after: number;
   readonly change: number;
@@ -24,7 +27,8 @@ interface UtcHour {
  */
 export class IntlWallClockZone implements WallClockZone {
   readonly #format: Intl.DateTimeFormat;
-  readonly #utcHours = new Map<number, UtcHour>();
+  /** Per UTC hour, its offset, or how it changes in the hour. */
+  readonly #utcHours = new Map<number, number | ChangingHour>();
   readonly #wallHours = new Map<number, number>();
   readonly #offsetAt = (utcMs: number): number => this.#cachedOffsetAt(utcMs);
   // Log times come nearly in order: most follow the one before in the same hour.
@@ -80,16 +84,17 @@ export class IntlWallClockZone implements WallClockZone {
       known = this.#utcHour(hour);
       remember(this.#utcHours, hour, known);
     }
+    if (typeof known === 'number') return known;
     return utcMs < known.change ? known.before : known.after;
   }
 
-  /** The hour's offsets; when they differ, the second of the change, found by halving (a dozen asks, once a change). */
-  #utcHour(hour: number): UtcHour {
+  /** The hour's offset; when it changes in the hour, the second it does, found by halving (a dozen asks, once a change). */
+  #utcHour(hour: number): number | ChangingHour {
     let before = hour * HOUR_MS;
     let after = before + HOUR_MS - 1000;
     const offsetBefore = this.#intlOffsetAt(before);
     const offsetAfter = this.#intlOffsetAt(after);
-    if (offsetBefore === offsetAfter) return { before: offsetBefore, after: offsetAfter, change: Infinity };
+    if (offsetBefore === offsetAfter) return offsetBefore;
     while (after - before > 1000) {
       const middle = before + Math.floor((after - before) / 2000) * 1000;
       if (this.#intlOffsetAt(middle) === offsetBefore) before = middle;

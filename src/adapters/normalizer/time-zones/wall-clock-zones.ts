@@ -1,8 +1,8 @@
 import { UTC_WALL_CLOCK, type WallClockZone } from '../../../domain/log/wall-clock-zone.ts';
 import { IntlWallClockZone } from './intl-wall-clock-zone.ts';
 
-/** Zones kept per holder: a thread serves few uploads' zones at a time. */
-const MAX_ZONES = 32;
+/** Zones kept per holder: a thread serves few uploads' zones at a time, and each remembers up to a few hundred KiB. */
+const MAX_ZONES = 8;
 
 /**
  * The WallClockZone of each zone name asked for, made once, so that its memory of offsets
