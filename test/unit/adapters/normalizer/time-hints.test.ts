@@ -86,11 +86,17 @@ describe('the upload option timezone: times written without an offset are wall t
   });
 
   it('reads a BSD syslog line in Europe/Paris in the given year, and an RFC 3339 one with its own offset as written', async () => {
-    const lines = ['Jan  5 11:00:00 host app[1]: winter', 'Jul  5 11:00:00 host app[1]: summer', '2019-07-05T11:00:00-05:00 host app[1]: own offset'];
+    const lines = [
+      'Jan  5 11:00:00 host app[1]: winter',
+      'Jul  5 11:00:00 host app[1]: summer',
+      '2019-07-05T11:00:00-05:00 host app[1]: own offset',
+      '2019-12-05T11:00:00.250 host app[1]: RFC 3339 without its offset',
+    ];
     expect(await timesOf('syslog', lines, { timeZone: 'Europe/Paris', year: 2019 })).toEqual([
       '2019-01-05T10:00:00.000Z',
       '2019-07-05T09:00:00.000Z',
       '2019-07-05T16:00:00.000Z',
+      '2019-12-05T10:00:00.250Z',
     ]);
     // Without a zone, the year alone; without either, the year before the upload (January 2026).
     expect(await timesOf('syslog', lines.slice(0, 2), { year: 2019 })).toEqual(['2019-01-05T11:00:00.000Z', '2019-07-05T11:00:00.000Z']);
