@@ -24,7 +24,7 @@ const app = new Hono()
     const objectKey = `uploads/${job.id}/${filename}`;
     await jobs.create(job, {
       jobId: job.id, storageType: 'local', bucket: null, objectKey, localPath: `/tmp/floor/${objectKey}`, fileSize: size,
-      logFormat, filename, checksumSha256: null, createdAt: now,
+      logFormat, filename, checksumSha256: null, timeZone: null, year: null, createdAt: now,
     });
     return c.json({ job_id: job.id, status: job.status }, 201);
   });

@@ -1,5 +1,5 @@
 // One measured run, in a process of its own so peak RSS is this run's alone.
-//   node bench/worker-run.ts <worker|ceiling> <format> <file>
+//   node bench/worker-run.ts <worker|ceiling> <format> <file>   (BENCH_TIMEZONE=Europe/Paris: the upload's `timezone`)
 // Prints one JSON line: { seconds, bytes, events, maxRssMb, cpuSeconds } (CPU of every thread
 // over the measured seconds).
 import { createReadStream, rmSync, statSync } from 'node:fs';
@@ -40,7 +40,7 @@ if (mode === 'ceiling') {
   const job = queueJob(createJob({ id: crypto.randomUUID(), ownerId: crypto.randomUUID(), source: 'bench' }, clock.now()), clock.now());
   await jobs.create(job, {
     jobId: job.id, storageType: 'local', bucket: null, objectKey: basename(file), localPath: file, fileSize: bytes,
-    logFormat: format, filename: basename(file), checksumSha256: null, createdAt: clock.now(),
+    logFormat: format, filename: basename(file), checksumSha256: null, timeZone: process.env.BENCH_TIMEZONE || null, year: null, createdAt: clock.now(),
   });
   // As deployed: PARSE_THREADS and the job budgets from the environment, else their defaults.
   const { parseThreads, budgets } = loadConfig(process.env).worker;

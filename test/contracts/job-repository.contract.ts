@@ -23,6 +23,15 @@ export function jobRepositoryContract(name: string, setup: () => Promise<JobRepo
       expect(await repo.get(job.id)).toEqual({ job, upload, result: null });
     });
 
+    it("stores the upload's timezone and year, and lists them", async () => {
+      const job = aJob();
+      const upload = anUpload(job, { timeZone: 'America/Argentina/Buenos_Aires', year: 2019 });
+      await repo.create(job, upload);
+      expect((await repo.get(job.id))?.upload).toEqual(upload);
+      const listed = await repo.list({ limit: 100, offset: 0 });
+      expect(listed.records.find((record) => record.job.id === job.id)?.upload).toEqual(upload);
+    });
+
     it('applies an update atomically and returns the stored job', async () => {
       const job = aJob();
       await repo.create(job, anUpload(job));

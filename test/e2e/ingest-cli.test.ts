@@ -102,6 +102,20 @@ describe('the ingest command line', () => {
     expect(upload.stdout).toMatch(/events 1, rejected 0/);
   });
 
+  it('passes --timezone and --year to the service, and says what it refused', async () => {
+    const file = join(home, 'messages');
+    // Paris is UTC+1 on 5 January.
+    writeFileSync(file, 'Jan  5 11:00:00 host app[1]: started\n');
+    const upload = await ingest('upload', file, '--format', 'syslog', '--timezone', 'Europe/Paris', '--year', '2019', '--wait');
+    expect(upload.status).toBe(0);
+    expect(upload.stdout).toContain(': COMPLETED (messages, syslog, 37 bytes, times in Europe/Paris, year 2019)');
+    expect(upload.stdout).toContain('events from 2019-01-05T10:00:00.000Z to 2019-01-05T10:00:00.000Z');
+    const unknown = await ingest('upload', file, '--format', 'syslog', '--timezone', 'Mars/Olympus_Mons');
+    expect([unknown.status, unknown.stderr]).toEqual([1, expect.stringMatching(/timezone: must be an IANA time zone name/)]);
+    const notAYear = await ingest('upload', file, '--year', 'last');
+    expect([notAYear.status, notAYear.stderr]).toEqual([64, expect.stringMatching(/--year.*must be a year such as 2019/)]);
+  });
+
   it('logs out, and a stale session says to log in again', async () => {
     expect((await ingest('logout')).stdout.trim()).toBe('Logged out');
     expect((await ingest('whoami')).stderr).toMatch(/Not logged in/);

@@ -46,6 +46,20 @@ describe('ThreadPoolLogNormalizer', () => {
     }
   });
 
+  it("reads times in the upload's timezone on its threads, which build the zone from its name", async () => {
+    const pool = new ThreadPoolLogNormalizer({ threads: 1, inlineBelowBytes: 0 });
+    try {
+      const spec: FileNormalization = { ...SPEC, parsing: { format: 'text', referenceTime: SPEC.parsing.referenceTime, timeZone: 'America/Los_Angeles', year: 2024 } };
+      // PDT (UTC-7) in August; the year-less syslog time is in 2024 and PST (UTC-8) in January.
+      const output = pool.normalize(blocksOf('2025-08-13 01:45:01.123 LOG:  checkpoint\n', 'Jan  5 11:00:00 host app: started\n'), spec);
+      const events = gunzipSync(await collect(output.gzip)).toString().trim().split('\n').map((l) => JSON.parse(l));
+      expect(events.map((e) => e.ts)).toEqual(['2025-08-13T08:45:01.123Z', '2024-01-05T19:00:00.000Z']);
+      expect(pool.threadCount).toBe(1);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('normalizes small blocks on the calling thread, starting threads only for larger ones', async () => {
     const pool = new ThreadPoolLogNormalizer({ threads: 2, inlineBelowBytes: 1024 });
     try {

@@ -24,6 +24,8 @@ export function anUpload(job: Job, overrides: Partial<FileUpload> = {}): FileUpl
     logFormat: 'text',
     filename: 'logs.txt',
     checksumSha256: null,
+    timeZone: null,
+    year: null,
     createdAt: job.createdAt,
     ...overrides,
   };

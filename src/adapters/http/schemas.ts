@@ -3,6 +3,7 @@ import { JOB_TYPES } from '../../domain/job/job.ts';
 import { JOB_STATUSES } from '../../domain/job/job-status.ts';
 import { MAX_FILENAME_LENGTH } from '../../domain/upload/filename.ts';
 import { LOG_FORMATS } from '../../domain/upload/log-format.ts';
+import { isKnownTimeZone, MAX_YEAR, MIN_YEAR, TIME_ZONE_RULE, YEAR_RULE } from '../../domain/upload/time-hints.ts';
 import { MAX_PASSWORD_BYTES, MIN_PASSWORD_LENGTH } from '../../domain/user/password-rules.ts';
 import { ROLES } from '../../domain/user/user.ts';
 
@@ -42,6 +43,18 @@ export const initUploadBody = z.strictObject({
   size: z.number().int().min(1),
   log_format: z.enum(LOG_FORMATS),
   checksum_sha256: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal characters').nullish(),
+  timezone: z
+    .string()
+    .refine(isKnownTimeZone, TIME_ZONE_RULE)
+    .nullish()
+    .describe('The IANA zone (Europe/Paris) of times the file writes without an offset or zone name; without it they are UTC'),
+  year: z
+    .number()
+    .int(YEAR_RULE)
+    .min(MIN_YEAR, YEAR_RULE)
+    .max(MAX_YEAR, YEAR_RULE)
+    .nullish()
+    .describe('The year of dates the file writes without one (RFC 3164 syslog, logcat, glog); without it, the year that puts them nearest before the upload'),
 });
 
 export const completeUploadBody = z.strictObject({ job_id: z.uuid() });

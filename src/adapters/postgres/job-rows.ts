@@ -32,6 +32,8 @@ export interface JobRow {
   u_log_format: string | null;
   u_filename: string | null;
   u_checksum_sha256: string | null;
+  u_time_zone: string | null;
+  u_year: number | null;
   u_created_at: Date | null;
   r_lines_total: string | null;
   r_events_parsed: string | null;
@@ -49,7 +51,8 @@ export const JOB_SELECT = `
          j.error_message, j.created_at, j.queued_at, j.started_at, j.finished_at, j.updated_at, j.upload_deleted_at, j.version,
          u.storage_type AS u_storage_type, u.bucket AS u_bucket, u.object_key AS u_object_key,
          u.local_path AS u_local_path, u.file_size AS u_file_size, u.log_format AS u_log_format,
-         u.filename AS u_filename, u.checksum_sha256 AS u_checksum_sha256, u.created_at AS u_created_at,
+         u.filename AS u_filename, u.checksum_sha256 AS u_checksum_sha256, u.time_zone AS u_time_zone, u.year AS u_year,
+         u.created_at AS u_created_at,
          r.lines_total AS r_lines_total, r.events_parsed AS r_events_parsed, r.lines_rejected AS r_lines_rejected,
          r.bytes_processed AS r_bytes_processed, r.level_counts AS r_level_counts,
          r.first_event_at AS r_first_event_at, r.last_event_at AS r_last_event_at,
@@ -94,6 +97,8 @@ function toUpload(row: JobRow): FileUpload | null {
     logFormat: row.u_log_format as LogFormat,
     filename: row.u_filename ?? '',
     checksumSha256: row.u_checksum_sha256,
+    timeZone: row.u_time_zone,
+    year: row.u_year,
     createdAt: row.u_created_at ?? row.created_at,
   };
 }

@@ -59,6 +59,8 @@ export class InitUpload {
       logFormat: request.logFormat,
       filename: request.filename,
       checksumSha256: request.checksumSha256,
+      timeZone: request.timeZone,
+      year: request.year,
       createdAt: now,
     };
     // Presign before storing, so a storage outage leaves no orphaned job behind.

@@ -1,12 +1,17 @@
 import { ValidationError, type ValidationIssue } from '../../domain/errors.ts';
 import { MAX_FILENAME_LENGTH, sanitizeFilename } from '../../domain/upload/filename.ts';
 import { isLogFormat, LOG_FORMATS, type LogFormat } from '../../domain/upload/log-format.ts';
+import { isKnownTimeZone, isYearHint, TIME_ZONE_RULE, YEAR_RULE } from '../../domain/upload/time-hints.ts';
 
 export interface UploadRequestInput {
   readonly filename: string;
   readonly size: number;
   readonly logFormat: string;
   readonly checksumSha256?: string | null | undefined;
+  /** The IANA zone of times the file writes without an offset. */
+  readonly timeZone?: string | null | undefined;
+  /** The year of dates the file writes without one. */
+  readonly year?: number | null | undefined;
 }
 
 export interface UploadRequest {
@@ -14,6 +19,8 @@ export interface UploadRequest {
   readonly size: number;
   readonly logFormat: LogFormat;
   readonly checksumSha256: string | null;
+  readonly timeZone: string | null;
+  readonly year: number | null;
 }
 
 const SHA256_HEX = /^[0-9a-fA-F]{64}$/;
@@ -43,11 +50,18 @@ export function parseUploadRequest(input: UploadRequestInput, maxUploadBytes: nu
   if (checksum !== null && !SHA256_HEX.test(checksum)) {
     issues.push({ path: 'checksumSha256', message: 'must be 64 hexadecimal characters' });
   }
+  const timeZone = input.timeZone ?? null;
+  // Named as the option is on every client (`timezone`), not as the camelCase field would map (`time_zone`).
+  if (timeZone !== null && !isKnownTimeZone(timeZone)) issues.push({ path: 'timezone', message: TIME_ZONE_RULE });
+  const year = input.year ?? null;
+  if (year !== null && !isYearHint(year)) issues.push({ path: 'year', message: YEAR_RULE });
   if (issues.length > 0) throw new ValidationError(issues);
   return {
     filename,
     size: input.size,
     logFormat: input.logFormat as LogFormat,
     checksumSha256: checksum?.toLowerCase() ?? null,
+    timeZone,
+    year,
   };
 }

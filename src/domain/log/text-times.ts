@@ -1,5 +1,6 @@
 import type { LogLevel } from '../job/job-result.ts';
-import { inYearBefore, millisOf, MONTHS, parseIsoLike } from './timestamps.ts';
+import { inYear, type LocalTimes } from './local-times.ts';
+import { millisOf, MONTHS, parseIsoLike } from './timestamps.ts';
 import { offsetOfZoneName, ZONE_NAMES } from './time-zones.ts';
 
 /** A time found near the start of a plain-text line. */
@@ -17,16 +18,14 @@ export interface TextTime {
 interface Layout {
   /** Sticky: matched where a column starts. Its groups are read by `read`. */
   readonly pattern: RegExp;
-  read(m: RegExpExecArray, reference: Date): { epochMs: number | null; level?: LogLevel } | null;
+  /** `times` places what the spelling leaves out: the zone, the year. */
+  read(m: RegExpExecArray, times: LocalTimes): { epochMs: number | null; level?: LogLevel } | null;
 }
 
 const some = (epochMs: number | null): { epochMs: number } | null => (epochMs === null ? null : { epochMs });
 const n = (text: string | undefined): number => (text === undefined ? 0 : Number(text));
-const utc = (y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number): number | null => {
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return null;
-  const epochMs = Date.UTC(y, mo - 1, d, h, mi, s, ms);
-  return new Date(epochMs).getUTCDate() === d ? epochMs : null;
-};
+/** A wall time (`mo` from 1), or null when no such day or time exists. */
+const wall = (y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number): number | null => inYear(y, mo - 1, d, h, mi, s, ms);
 const GLOG_LEVELS: Readonly<Record<string, LogLevel>> = { I: 'info', W: 'warn', E: 'error', F: 'fatal' };
 // A time ends where a column does.
 const END = String.raw`(?=$|[\s\]:,|])`;
@@ -36,9 +35,10 @@ const LAYOUTS: readonly Layout[] = [
   {
     // ISO 8601 and its log variants (`2026-01-05 12:00:00,123`), with an offset or a zone name.
     pattern: new RegExp(String.raw`\[?(\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?)(?:\s?([Zz]|[+-]\d{2}:?\d{2})|\s(${ZONE_NAMES.join('|')}))?\]?${END}`, 'y'),
-    read(m) {
-      const local = parseIsoLike(m[2] ? `${m[1]}${m[2]}` : m[1]!);
-      if (local === null || m[3] === undefined) return some(local);
+    read(m, times) {
+      if (m[3] === undefined) return some(parseIsoLike(m[2] ? `${m[1]}${m[2]}` : m[1]!, times.zone));
+      const local = parseIsoLike(m[1]!);
+      if (local === null) return null;
       const offset = offsetOfZoneName(m[3]);
       // A zone nobody can resolve: the time is there, but unread rather than read wrong.
       return { epochMs: offset === undefined ? null : local - offset };
@@ -47,50 +47,50 @@ const LAYOUTS: readonly Layout[] = [
   {
     // RFC 3164 (`Jan  5 11:00:00`): no year.
     pattern: new RegExp(String.raw`([A-Za-z]{3}) {1,2}(\d{1,2}) (\d{2}):(\d{2}):(\d{2})${END}`, 'y'),
-    read: (m, reference) => monthNamed(m[1]!, (month) => inYearBefore(reference, month, n(m[2]), n(m[3]), n(m[4]), n(m[5]), 0)),
+    read: (m, times) => monthNamed(m[1]!, (month) => times.yearless(month, n(m[2]), n(m[3]), n(m[4]), n(m[5]), 0)),
   },
   {
     // ctime, as Apache's error log writes it: `[Sun Dec 04 04:47:44 2005]`, `[Sun Dec 04 04:47:44.123456 2005]`.
     pattern: new RegExp(String.raw`\[?(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([A-Za-z]{3}) {1,2}(\d{1,2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))? (\d{4})\]?${END}`, 'y'),
-    read: (m) => monthNamed(m[1]!, (month) => utc(n(m[7]), month + 1, n(m[2]), n(m[3]), n(m[4]), n(m[5]), millisOf(m[6]))),
+    read: (m, times) => monthNamed(m[1]!, (month) => times.at(wall(n(m[7]), month + 1, n(m[2]), n(m[3]), n(m[4]), n(m[5]), millisOf(m[6])))),
   },
   {
     // Go's log package and nginx's error log: `2019/01/22 03:56:14`, `2019/01/22 03:56:14.123456`.
     pattern: new RegExp(String.raw`(\d{4})/(\d{2})/(\d{2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?${END}`, 'y'),
-    read: (m) => some(utc(n(m[1]), n(m[2]), n(m[3]), n(m[4]), n(m[5]), n(m[6]), millisOf(m[7]))),
+    read: (m, times) => some(times.at(wall(n(m[1]), n(m[2]), n(m[3]), n(m[4]), n(m[5]), n(m[6]), millisOf(m[7])))),
   },
   {
     // log4j's `yy/MM/dd HH:mm:ss` (Spark, Hadoop tools).
     pattern: new RegExp(String.raw`(\d{2})/(\d{2})/(\d{2}) (\d{2}):(\d{2}):(\d{2})${END}`, 'y'),
-    read: (m) => some(utc(2000 + n(m[1]), n(m[2]), n(m[3]), n(m[4]), n(m[5]), n(m[6]), 0)),
+    read: (m, times) => some(times.at(wall(2000 + n(m[1]), n(m[2]), n(m[3]), n(m[4]), n(m[5]), n(m[6]), 0))),
   },
   {
     // Hadoop HDFS: `081109 203615` (yyMMdd HHmmss).
     pattern: new RegExp(String.raw`(\d{2})(\d{2})(\d{2}) (\d{2})(\d{2})(\d{2})${END}`, 'y'),
-    read: (m) => some(utc(2000 + n(m[1]), n(m[2]), n(m[3]), n(m[4]), n(m[5]), n(m[6]), 0)),
+    read: (m, times) => some(times.at(wall(2000 + n(m[1]), n(m[2]), n(m[3]), n(m[4]), n(m[5]), n(m[6]), 0))),
   },
   {
     // `20171223-22:15:29:606` (yyyyMMdd-HH:mm:ss:SSS).
     pattern: new RegExp(String.raw`(\d{4})(\d{2})(\d{2})-(\d{2}):(\d{2}):(\d{2})[:.](\d{3})${END}`, 'y'),
-    read: (m) => some(utc(n(m[1]), n(m[2]), n(m[3]), n(m[4]), n(m[5]), n(m[6]), n(m[7]))),
+    read: (m, times) => some(times.at(wall(n(m[1]), n(m[2]), n(m[3]), n(m[4]), n(m[5]), n(m[6]), n(m[7])))),
   },
   {
     // Android logcat: `03-17 16:13:38.811` (no year).
     pattern: new RegExp(String.raw`(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})\.(\d{3})${END}`, 'y'),
-    read: (m, reference) => some(inYearBefore(reference, n(m[1]) - 1, n(m[2]), n(m[3]), n(m[4]), n(m[5]), n(m[6]))),
+    read: (m, times) => some(times.yearless(n(m[1]) - 1, n(m[2]), n(m[3]), n(m[4]), n(m[5]), n(m[6]))),
   },
   {
     // glog/klog: `E0517 15:04:22.614123` (level letter, MMdd, no year).
     pattern: new RegExp(String.raw`([IWEF])(\d{2})(\d{2}) (\d{2}):(\d{2}):(\d{2})\.(\d{1,9})${END}`, 'y'),
-    read(m, reference) {
-      const epochMs = inYearBefore(reference, n(m[2]) - 1, n(m[3]), n(m[4]), n(m[5]), n(m[6]), millisOf(m[7]));
+    read(m, times) {
+      const epochMs = times.yearless(n(m[2]) - 1, n(m[3]), n(m[4]), n(m[5]), n(m[6]), millisOf(m[7]));
       return epochMs === null ? null : { epochMs, level: GLOG_LEVELS[m[1]!] };
     },
   },
   {
     // `[10.30 16:49:06]` (MM.dd, no year; Proxifier).
     pattern: new RegExp(String.raw`\[(\d{2})\.(\d{2}) (\d{2}):(\d{2}):(\d{2})\]${END}`, 'y'),
-    read: (m, reference) => some(inYearBefore(reference, n(m[1]) - 1, n(m[2]), n(m[3]), n(m[4]), n(m[5]), 0)),
+    read: (m, times) => some(times.yearless(n(m[1]) - 1, n(m[2]), n(m[3]), n(m[4]), n(m[5]), 0)),
   },
 ];
 
@@ -112,14 +112,14 @@ const COLUMN = /\S+/y;
  * Each parser makes its own: the layouts' sticky patterns keep their position between calls.
  */
 export class TextTimeReader {
-  readonly #reference: Date;
+  readonly #times: LocalTimes;
   readonly #layouts = LAYOUTS.map((layout) => ({ ...layout, pattern: new RegExp(layout.pattern) }));
   readonly #spaces = new RegExp(SPACES);
   readonly #column = new RegExp(COLUMN);
 
-  /** `reference` (the upload time) dates times written without a year. */
-  constructor(reference: Date) {
-    this.#reference = reference;
+  /** `times` places times written without a zone or a year. */
+  constructor(times: LocalTimes) {
+    this.#times = times;
   }
 
   read(line: string): TextTime | null {
@@ -141,7 +141,7 @@ export class TextTimeReader {
       layout.pattern.lastIndex = at;
       const m = layout.pattern.exec(line);
       if (!m) continue;
-      const read = layout.read(m, this.#reference);
+      const read = layout.read(m, this.#times);
       if (!read) continue;
       return { ...read, text: m[0], end: at + m[0].length };
     }

@@ -1,3 +1,6 @@
+import { inYear, type LocalTimes } from './local-times.ts';
+import { UTC_WALL_CLOCK, type WallClockZone } from './wall-clock-zone.ts';
+
 /** A fraction of a second's digits (`5`, `123456`), as whole milliseconds; 0 without any. */
 export const millisOf = (fraction: string | undefined): number => (fraction ? Number(fraction.slice(0, 3).padEnd(3, '0')) : 0);
 
@@ -8,11 +11,11 @@ export const MONTHS: Readonly<Record<string, number>> = {
 /**
  * An ISO-8601-like date-time (`2026-03-01T10:00:00Z`, `2026-03-01 10:00:00,123`,
  * `2026-03-01T10:00:00.123456+02:00`, `… 10:00:00 +0200`), as epoch milliseconds; null when
- * the text is not one or names no valid time. Without a zone it is taken as UTC: log files
- * mostly use UTC and there is no better guess. Read by hand, not by a regular expression:
- * the text format reads one per line.
+ * the text is not one or names no valid time. Without an offset it is a wall time in `zone`
+ * (the upload's `timezone`, else UTC). Read by hand, not by a regular expression: the text
+ * format reads one per line.
  */
-export function parseIsoLike(text: string): number | null {
+export function parseIsoLike(text: string, zone: WallClockZone = UTC_WALL_CLOCK): number | null {
   const t = text.trim();
   const end = t.length;
   if (end < 19) return null;
@@ -38,22 +41,25 @@ export function parseIsoLike(text: string): number | null {
     if (length === 0 || length > 9) return null;
     ms = digitsAt(t, fractionStart, Math.min(length, 3)) * (length === 1 ? 100 : length === 2 ? 10 : 1);
   }
-  let offset = 0;
+  let offset = Number.NaN;
   if (p < end) {
     // One space may stand before the zone (the text is trimmed: a zone follows it).
     if (SPACE.test(t[p]!)) p++;
-    const zone = t.charCodeAt(p);
-    if (zone === 0x5a || zone === 0x7a) p++; // Z, z
-    else if ((zone === 0x2b || zone === DASH) && (end - p === 5 || (end - p === 6 && t.charCodeAt(p + 3) === COLON))) {
+    const written = t.charCodeAt(p);
+    if (written === 0x5a || written === 0x7a) {
+      offset = 0; // Z, z
+      p++;
+    } else if ((written === 0x2b || written === DASH) && (end - p === 5 || (end - p === 6 && t.charCodeAt(p + 3) === COLON))) {
       const hours = digitsAt(t, p + 1, 2);
       const minutes = digitsAt(t, end - 2, 2);
       if (hours < 0 || minutes < 0) return null;
-      offset = (zone === DASH ? -1 : 1) * (hours * 60 + minutes) * 60_000;
+      offset = (written === DASH ? -1 : 1) * (hours * 60 + minutes) * 60_000;
       p = end;
     } else return null;
   }
   if (p !== end) return null;
-  const epochMs = Date.UTC(year, month - 1, day, hour, minute, second, ms) - offset;
+  const wallMs = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  const epochMs = Number.isNaN(offset) ? zone.utcMsOf(wallMs) : wallMs - offset;
   return Math.abs(epochMs) <= MAX_EPOCH_MS ? epochMs : null;
 }
 
@@ -130,12 +136,15 @@ export function parseEpoch(value: number): number | null {
   return ms < MAX_EPOCH_MS ? ms : null;
 }
 
-/** A timestamp from a JSON field (epoch number, numeric string, ISO-like string), as epoch milliseconds. */
-export function parseTimestampValue(value: unknown): number | null {
+/**
+ * A timestamp from a JSON field (epoch number, numeric string, ISO-like string), as epoch
+ * milliseconds; an ISO time without an offset is a wall time in `zone`.
+ */
+export function parseTimestampValue(value: unknown, zone: WallClockZone = UTC_WALL_CLOCK): number | null {
   if (typeof value === 'number') return parseEpoch(value);
   if (typeof value !== 'string') return null;
   if (/^\d{9,19}(\.\d+)?$/.test(value)) return parseEpoch(Number(value));
-  const iso = parseIsoLike(value);
+  const iso = parseIsoLike(value, zone);
   if (iso !== null) return iso;
   const parsed = Date.parse(value);
   return Number.isNaN(parsed) ? null : parsed;
@@ -157,39 +166,14 @@ export function parseClfTime(text: string): number | null {
 const BSD_TIME = /^([A-Za-z]{3}) {1,2}(\d{1,2})(?: (\d{4}))? (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?$/;
 
 /**
- * An RFC 3164 timestamp. Without a year, the year chosen is the one that puts the event
- * nearest before `reference` (the upload time), so December lines read in January land
- * in the previous year. Times are taken as UTC; a fraction of a second is kept to the ms.
+ * An RFC 3164 timestamp, as epoch milliseconds. It carries no zone, and mostly no year:
+ * `times` places it (see LocalTimes). A fraction of a second is kept to the ms.
  */
-export function parseBsdTime(text: string, reference: Date): Date | null {
+export function parseBsdTime(text: string, times: LocalTimes): number | null {
   const m = BSD_TIME.exec(text);
   const month = m?.[1] ? MONTHS[m[1].toLowerCase()] : undefined;
   if (!m || month === undefined) return null;
-  const day = Number(m[2]);
-  const [hour, minute, second] = [Number(m[4]), Number(m[5]), Number(m[6])];
+  const [day, hour, minute, second] = [Number(m[2]), Number(m[4]), Number(m[5]), Number(m[6])];
   const ms = millisOf(m[7]);
-  if (m[3]) {
-    if (hour > 23 || minute > 59 || second > 60) return null;
-    const dated = new Date(Date.UTC(Number(m[3]), month, day, hour, minute, second, ms));
-    return dated.getUTCDate() === day ? dated : null;
-  }
-  const epochMs = inYearBefore(reference, month, day, hour, minute, second, ms);
-  return epochMs === null ? null : new Date(epochMs);
-}
-
-/**
- * A date written without its year (`month` from 0), as epoch milliseconds in the year that
- * puts it nearest before `reference` (the upload time), so December lines read in January
- * land in the previous year; null when no year has that day (Feb 30).
- */
-export function inYearBefore(reference: Date, month: number, day: number, hour: number, minute: number, second: number, ms: number): number | null {
-  if (hour > 23 || minute > 59 || second > 60 || ms > 999) return null;
-  // A day of tolerance for clocks slightly ahead of the upload time.
-  const latest = reference.getTime() + 86_400_000;
-  // Feb 29 may need up to 8 years back (1900-style century gaps aside).
-  for (let year = reference.getUTCFullYear(); year >= reference.getUTCFullYear() - 8; year--) {
-    const candidate = Date.UTC(year, month, day, hour, minute, second, ms);
-    if (new Date(candidate).getUTCDate() === day && new Date(candidate).getUTCMonth() === month && candidate <= latest) return candidate;
-  }
-  return null;
+  return m[3] ? times.at(inYear(Number(m[3]), month, day, hour, minute, second, ms)) : times.yearless(month, day, hour, minute, second, ms);
 }

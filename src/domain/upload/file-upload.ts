@@ -18,5 +18,9 @@ export interface FileUpload {
   readonly filename: string;
   /** Lower-case hex, when the client declared one. */
   readonly checksumSha256: string | null;
+  /** The IANA zone of times the file writes without an offset; null: UTC. */
+  readonly timeZone: string | null;
+  /** The year of dates the file writes without one; null: the year that puts them nearest before the upload. */
+  readonly year: number | null;
   readonly createdAt: Date;
 }

@@ -106,7 +106,9 @@ export class ApiClient {
       // not JSON: reported below if it was an error
     }
     if (!response.ok) {
-      throw new ApiError(response.status, String(body.error_code ?? `HTTP_${response.status}`), String(body.detail ?? (text || response.statusText)));
+      // A 422 lists the fields at fault: the person at the terminal needs them, not just "validation failed".
+      const fields = Array.isArray(body.errors) ? (body.errors as { path: string; message: string }[]).map((e) => `; ${e.path}: ${e.message}`).join('') : '';
+      throw new ApiError(response.status, String(body.error_code ?? `HTTP_${response.status}`), `${String(body.detail ?? (text || response.statusText))}${fields}`);
     }
     return body as T;
   }

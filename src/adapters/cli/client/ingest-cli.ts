@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { constants as zlibConstants, gunzipSync } from 'node:zlib';
 import promptPassword from '@inquirer/password';
 import { SingleBar } from 'cli-progress';
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { LOG_FORMATS } from '../../../domain/upload/log-format.ts';
 import { ApiClient, ApiError, SessionError } from './api-client.ts';
 import { followJob, type JobState } from './follow-job.ts';
@@ -25,7 +25,7 @@ interface JobView {
   progress: number;
   error_message: string | null;
   created_at: string;
-  file: { filename: string; size: number; log_format: string } | null;
+  file: { filename: string; size: number; log_format: string; timezone?: string | null; year?: number | null } | null;
   result: { lines_total: number; events_parsed: number; lines_rejected: number; level_counts: Record<string, number>; first_event_at: string | null; last_event_at: string | null } | null;
 }
 
@@ -74,15 +74,19 @@ export async function runIngestCli(argv: string[], io: Io, env: NodeJS.ProcessEn
     .command('upload <file>')
     .description('upload a log file and queue it for processing')
     .addOption(new Option('--format <format>', 'log format (guessed when absent)').choices([...LOG_FORMATS]))
+    .option('--timezone <zone>', 'IANA zone (Europe/Paris) of times the file writes without an offset; UTC when absent')
+    .addOption(new Option('--year <year>', 'year of dates the file writes without one (syslog `Jan  5 …`); the year before the upload when absent').argParser(wholeYear))
     .option('--wait', 'follow the job until it is done and print its result')
     .addOption(jsonOption())
-    .action(async (file: string, options: { format?: string; wait?: boolean; json?: boolean }) => {
+    .action(async (file: string, options: { format?: string; timezone?: string; year?: number; wait?: boolean; json?: boolean }) => {
       const size = (await stat(file)).size;
       const format = options.format ?? guessFormat(file, await firstLine(file));
       const init = await api.request<{ job_id: string; presigned_url: string; upload_headers: Record<string, string> }>('POST', '/ingest/files/init', {
         filename: basename(file),
         size,
         log_format: format,
+        ...(options.timezone === undefined ? {} : { timezone: options.timezone }),
+        ...(options.year === undefined ? {} : { year: options.year }),
       });
       await uploadWithProgress(file, size, init.presigned_url, init.upload_headers, io);
       await api.request('POST', '/ingest/files/complete', { job_id: init.job_id });
@@ -127,6 +131,12 @@ export async function runIngestCli(argv: string[], io: Io, env: NodeJS.ProcessEn
 }
 
 class UsageError extends Error {}
+
+/** `--year`'s value as a number; the service checks its range. */
+function wholeYear(text: string): number {
+  if (!/^\d{4}$/.test(text)) throw new InvalidArgumentError('must be a year such as 2019');
+  return Number(text);
+}
 
 function report(error: unknown, io: Io): number {
   if (error instanceof Error && 'exitCode' in error && typeof error.exitCode === 'number') {
@@ -207,7 +217,9 @@ async function followWithProgress(api: ApiClient, jobId: string, io: Io): Promis
 }
 
 function summary(job: JobView): string {
-  const lines = [`Job ${job.job_id}: ${job.status}${job.file ? ` (${job.file.filename}, ${job.file.log_format}, ${job.file.size} bytes)` : ''}`];
+  const { file } = job;
+  const hints = file ? `${file.timezone ? `, times in ${file.timezone}` : ''}${file.year ? `, year ${file.year}` : ''}` : '';
+  const lines = [`Job ${job.job_id}: ${job.status}${file ? ` (${file.filename}, ${file.log_format}, ${file.size} bytes${hints})` : ''}`];
   if (job.error_message) lines.push(`  ${job.status === 'FAILED' ? 'Error' : 'Last error'}: ${job.error_message}`);
   if (job.result) {
     const r = job.result;

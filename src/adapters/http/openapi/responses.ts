@@ -66,7 +66,14 @@ export const jobResponse = z.object({
   updated_at: isoTime.nullable(),
   error_message: z.string().nullable(),
   file: z
-    .object({ filename: z.string(), size: z.number().int(), log_format: z.enum(LOG_FORMATS), storage_type: z.enum(['s3', 'local', 'memory']) })
+    .object({
+      filename: z.string(),
+      size: z.number().int(),
+      log_format: z.enum(LOG_FORMATS),
+      storage_type: z.enum(['s3', 'local', 'memory']),
+      timezone: z.string().nullable().describe('The IANA zone of times written without an offset, as given at init; null: UTC'),
+      year: z.number().int().nullable().describe('The year of dates written without one, as given at init'),
+    })
     .nullable(),
   result: jobResultResponse.nullable(),
 });

@@ -20,7 +20,14 @@ export function presentJob({ job, upload, result }: JobRecord): JobResponse {
     updated_at: iso(job.updatedAt),
     error_message: job.errorMessage,
     file: upload
-      ? { filename: upload.filename, size: upload.fileSize, log_format: upload.logFormat, storage_type: upload.storageType }
+      ? {
+          filename: upload.filename,
+          size: upload.fileSize,
+          log_format: upload.logFormat,
+          storage_type: upload.storageType,
+          timezone: upload.timeZone,
+          year: upload.year,
+        }
       : null,
     result: result ? presentResult(result) : null,
   };

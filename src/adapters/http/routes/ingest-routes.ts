@@ -15,6 +15,8 @@ export function ingestRoutes(useCases: HttpUseCases) {
         size: body.size,
         logFormat: body.log_format,
         checksumSha256: body.checksum_sha256,
+        timeZone: body.timezone,
+        year: body.year,
         source: 'api',
         idempotencyKey: c.req.valid('header')['idempotency-key'],
       });

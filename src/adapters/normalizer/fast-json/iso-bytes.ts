@@ -1,14 +1,16 @@
 import { isoFromEpochMs } from '../../../domain/log/timestamps.ts';
+import { UTC_WALL_CLOCK, type WallClockZone } from '../../../domain/log/wall-clock-zone.ts';
 import type { NdjsonOutput } from '../pipeline/ndjson-output.ts';
 
 /**
  * The domain's parseIsoLike over ASCII bytes [start, end), for the spellings loggers write
- * (`2026-03-01T10:00:00.123Z`, `2026-03-01 10:00:00,5+02:00`): epoch milliseconds, or NaN
+ * (`2026-03-01T10:00:00.123Z`, `2026-03-01 10:00:00,5+02:00`; without an offset, a wall time
+ * in `zone`): epoch milliseconds, or NaN
  * when the text is not such a spelling or not a valid time (spaces around it or before the
  * zone included); the caller then decodes the value and asks parseIsoLike. It exists because
  * decoding the time into a string first costs about 0.3 µs a line, some 15 % of the json path.
  */
-export function epochMsFromIsoBytes(bytes: Uint8Array, start: number, end: number): number {
+export function epochMsFromIsoBytes(bytes: Uint8Array, start: number, end: number, zone: WallClockZone = UTC_WALL_CLOCK): number {
   if (end - start < 19) return Number.NaN;
   const separator = bytes[start + 10];
   if (bytes[start + 4] !== DASH || bytes[start + 7] !== DASH || bytes[start + 13] !== COLON || bytes[start + 16] !== COLON) return Number.NaN;
@@ -31,20 +33,23 @@ export function epochMsFromIsoBytes(bytes: Uint8Array, start: number, end: numbe
     if (length === 0 || length > 9) return Number.NaN;
     ms = digitsAt(bytes, fractionStart, Math.min(length, 3)) * (length === 1 ? 100 : length === 2 ? 10 : 1);
   }
-  let offset = 0;
+  let offset = Number.NaN;
   if (p < end) {
-    const zone = bytes[p]!;
-    if (zone === 0x5a || zone === 0x7a) p++; // Z, z
-    else if ((zone === 0x2b || zone === DASH) && (end - p === 5 || (end - p === 6 && bytes[p + 3] === COLON))) {
+    const written = bytes[p]!;
+    if (written === 0x5a || written === 0x7a) {
+      offset = 0; // Z, z
+      p++;
+    } else if ((written === 0x2b || written === DASH) && (end - p === 5 || (end - p === 6 && bytes[p + 3] === COLON))) {
       const hours = digitsAt(bytes, p + 1, 2);
       const minutes = digitsAt(bytes, end - 2, 2);
       if (hours < 0 || minutes < 0) return Number.NaN;
-      offset = (zone === DASH ? -1 : 1) * (hours * 60 + minutes) * 60_000;
+      offset = (written === DASH ? -1 : 1) * (hours * 60 + minutes) * 60_000;
       p = end;
     } else return Number.NaN;
   }
   if (p !== end) return Number.NaN;
-  const epochMs = Date.UTC(year, month - 1, day, hour, minute, second, ms) - offset;
+  const wallMs = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  const epochMs = Number.isNaN(offset) ? zone.utcMsOf(wallMs) : wallMs - offset;
   return Math.abs(epochMs) <= 8.64e15 ? epochMs : Number.NaN;
 }
 

@@ -5,6 +5,7 @@ import { levelFromValue } from '../../../domain/log/levels.ts';
 import type { LineParser } from '../../../domain/log/normalized-event.ts';
 import { jsonParser } from '../../../domain/log/parsers/json-parser.ts';
 import { parseTimestampValue } from '../../../domain/log/timestamps.ts';
+import { UTC_WALL_CLOCK, type WallClockZone } from '../../../domain/log/wall-clock-zone.ts';
 import type { LineBlock } from '../pipeline/line-blocks.ts';
 import type { NdjsonOutput } from '../pipeline/ndjson-output.ts';
 import { LINE_TOO_LONG, TallyCounter } from '../pipeline/tally-counter.ts';
@@ -26,15 +27,21 @@ export class JsonLinesNormalizer {
   readonly #reading = new MemberReading(this.#members);
   readonly #choice = new RoleChoice(this.#reading);
   readonly #iso = new IsoBytesWriter();
-  readonly #fallback: LineParser = jsonParser();
+  #fallback: LineParser = jsonParser(UTC_WALL_CLOCK);
+  #zone: WallClockZone = UTC_WALL_CLOCK;
   // A byte order mark inside the file is text; the one at its start was dropped when splitting.
   readonly #decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
-  /** Writes the block's events to `out` and counts its lines. */
-  normalize(block: LineBlock, out: NdjsonOutput): LineTally {
+  /** Writes the block's events to `out` and counts its lines; `zone` places times written without an offset. */
+  normalize(block: LineBlock, out: NdjsonOutput, zone: WallClockZone = UTC_WALL_CLOCK): LineTally {
     const { bytes, overlong } = block;
     const counter = new TallyCounter();
+    if (zone !== this.#zone) {
+      this.#zone = zone;
+      this.#fallback = jsonParser(zone);
+    }
     this.#reading.bytes = bytes;
+    this.#reading.zone = zone;
     let nextOverlong = 0;
     let number = block.firstLine;
     for (let start = 0; start < bytes.length; number++) {
@@ -153,6 +160,7 @@ export class JsonLinesNormalizer {
 /** The members of the line last scanned, by index, read as the domain reads the values JSON.parse gives. */
 class MemberReading implements RoleReading<number> {
   bytes: Uint8Array = new Uint8Array(0);
+  zone: WallClockZone = UTC_WALL_CLOCK;
   readonly #spans: Int32Array;
   readonly #decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
@@ -164,10 +172,10 @@ class MemberReading implements RoleReading<number> {
     const start = this.#spans[4 * member + 2]!;
     const end = this.#spans[4 * member + 3]!;
     if (this.bytes[start] === QUOTE) {
-      const epochMs = epochMsFromIsoBytes(this.bytes, start + 1, end - 1);
+      const epochMs = epochMsFromIsoBytes(this.bytes, start + 1, end - 1, this.zone);
       if (!Number.isNaN(epochMs)) return epochMs;
     }
-    return parseTimestampValue(this.#scalar(start, end));
+    return parseTimestampValue(this.#scalar(start, end), this.zone);
   }
 
   level(member: number): LogLevel {

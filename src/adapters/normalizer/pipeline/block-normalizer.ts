@@ -1,6 +1,7 @@
 import type { LineTally } from '../../../domain/job/line-tally.ts';
 import { parserFor, type ParsingSpec } from '../../../domain/log/parsers/parser-for.ts';
 import { JsonLinesNormalizer } from '../fast-json/json-lines-normalizer.ts';
+import { WallClockZones } from '../time-zones/wall-clock-zones.ts';
 import { EventAssembler } from './event-assembler.ts';
 import type { LineBlock } from './line-blocks.ts';
 import { NdjsonOutput } from './ndjson-output.ts';
@@ -26,17 +27,19 @@ export interface NormalizedBlock {
 export class BlockNormalizer {
   readonly #out = new NdjsonOutput();
   readonly #json = new JsonLinesNormalizer();
+  readonly #zones = new WallClockZones();
   // A byte order mark inside the file is text; the one at its start was dropped when splitting.
   readonly #decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
   normalize(block: LineBlock, spec: BlockSpec): NormalizedBlock {
     const out = this.#out;
     out.reset();
+    const zone = this.#zones.of(spec.parsing.timeZone);
     if (spec.parsing.format === 'json') {
-      const tally = this.#json.normalize(block, out);
+      const tally = this.#json.normalize(block, out, zone);
       return { ndjson: out.bytes(), tally };
     }
-    const assembler = new EventAssembler(parserFor(spec.parsing), spec.maxEventBytes);
+    const assembler = new EventAssembler(parserFor(spec.parsing, zone), spec.maxEventBytes);
     const text = this.#decoder.decode(block.bytes);
     const { overlong } = block;
     let nextOverlong = 0;

@@ -1,6 +1,7 @@
 import type { FileNormalization } from '../../../application/ports/log-normalizer.ts';
 import { parserFor } from '../../../domain/log/parsers/parser-for.ts';
 import { inflateIfGzip } from '../gzip/inflate-if-gzip.ts';
+import { WallClockZones } from '../time-zones/wall-clock-zones.ts';
 import type { BlockSpec } from './block-normalizer.ts';
 import { eventStarts, splitIntoBlocks, type LineBlock } from './line-blocks.ts';
 
@@ -12,7 +13,7 @@ export function blocksOfFile(file: AsyncIterable<Uint8Array>, spec: FileNormaliz
   return splitIntoBlocks(inflateIfGzip(file, spec.budgets), {
     blockBytes,
     maxLineBytes: spec.maxLineBytes,
-    startsEvent: eventStarts(parserFor(spec.parsing)),
+    startsEvent: eventStarts(parserFor(spec.parsing, new WallClockZones().of(spec.parsing.timeZone))),
   });
 }
 

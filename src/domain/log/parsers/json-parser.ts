@@ -1,12 +1,13 @@
+import { UTC_WALL_CLOCK, type WallClockZone } from '../wall-clock-zone.ts';
 import { BLANK, reject, type LineParser, type ParseOutcome } from '../normalized-event.ts';
 import { StructuredRecords } from './structured-record.ts';
 
 /** Deeper lines are rejected: no logger writes them, and writing one out again would exhaust the stack. */
 export const MAX_JSON_NESTING = 512;
 
-/** JSON Lines: one JSON object per line. */
-export function jsonParser(): LineParser {
-  const records = new StructuredRecords();
+/** JSON Lines: one JSON object per line; `zone` places ISO times written without an offset. */
+export function jsonParser(zone: WallClockZone = UTC_WALL_CLOCK): LineParser {
+  const records = new StructuredRecords(zone);
   return {
     joinsLines: false,
     parse(text: string, line: number): ParseOutcome {

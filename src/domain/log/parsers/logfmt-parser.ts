@@ -1,3 +1,4 @@
+import { UTC_WALL_CLOCK, type WallClockZone } from '../wall-clock-zone.ts';
 import { BLANK, reject, type LineParser, type ParseOutcome } from '../normalized-event.ts';
 import { StructuredRecords } from './structured-record.ts';
 
@@ -5,9 +6,9 @@ import { StructuredRecords } from './structured-record.ts';
 const PAIR = /([^\s="]+)(?:=("(?:[^"\\]|\\.)*"|[^\s"]*))?/gy;
 const SPACES = /\s*/y;
 
-/** logfmt: `time=… level=info msg="something happened" user=42`. */
-export function logfmtParser(): LineParser {
-  const records = new StructuredRecords();
+/** logfmt: `time=… level=info msg="something happened" user=42`; `zone` places times written without an offset. */
+export function logfmtParser(zone: WallClockZone = UTC_WALL_CLOCK): LineParser {
+  const records = new StructuredRecords(zone);
   // Sticky expressions keep their position in lastIndex: each parser has its own.
   const pairAt = new RegExp(PAIR);
   const spacesAt = new RegExp(SPACES);

@@ -1,5 +1,7 @@
 import type { LogFormat } from '../../upload/log-format.ts';
+import { LocalTimes } from '../local-times.ts';
 import type { LineParser } from '../normalized-event.ts';
+import { UTC_WALL_CLOCK, type WallClockZone } from '../wall-clock-zone.ts';
 import { clfParser } from './clf-parser.ts';
 import { jsonParser } from './json-parser.ts';
 import { logfmtParser } from './logfmt-parser.ts';
@@ -11,20 +13,32 @@ export interface ParsingSpec {
   readonly format: LogFormat;
   /** The upload's time: dates timestamps that carry no year, as RFC 3164 ones do. */
   readonly referenceTime: Date;
+  /** The IANA zone of times written without an offset or a zone name; absent or null, they are UTC. */
+  readonly timeZone?: string | null;
+  /** The year of dates written without one, instead of the one `referenceTime` gives. */
+  readonly year?: number | null;
 }
 
-/** The parser of a file's lines. */
-export function parserFor({ format, referenceTime }: ParsingSpec): LineParser {
-  switch (format) {
+/**
+ * The parser of a file's lines. `zone` is the spec's timeZone as the caller's adapter makes it
+ * (see WallClockZone); it may be left out only when the spec names no zone.
+ */
+export function parserFor(spec: ParsingSpec, zone?: WallClockZone): LineParser {
+  if (zone === undefined && spec.timeZone != null) throw new Error(`parserFor needs the WallClockZone of ${spec.timeZone}`);
+  return parserIn(spec, zone ?? UTC_WALL_CLOCK);
+}
+
+function parserIn(spec: ParsingSpec, zone: WallClockZone): LineParser {
+  switch (spec.format) {
     case 'json':
-      return jsonParser();
+      return jsonParser(zone);
     case 'logfmt':
-      return logfmtParser();
+      return logfmtParser(zone);
     case 'syslog':
-      return syslogParser(referenceTime);
+      return syslogParser(new LocalTimes(zone, spec.referenceTime, spec.year ?? null));
     case 'clf':
       return clfParser;
     case 'text':
-      return textParser(referenceTime);
+      return textParser(new LocalTimes(zone, spec.referenceTime, spec.year ?? null));
   }
 }

@@ -3,6 +3,7 @@ import { FIELD_ROLES, NESTED_FIELDS, RoleChoice, type NestedField, type RoleRead
 import { levelFromValue } from '../levels.ts';
 import type { NormalizedEvent } from '../normalized-event.ts';
 import { isoFromEpochMs, parseTimestampValue } from '../timestamps.ts';
+import type { WallClockZone } from '../wall-clock-zone.ts';
 
 /** A top-level member by name, or a member of a nested object. */
 type Field = string | NestedField;
@@ -10,9 +11,14 @@ type Field = string | NestedField;
 /** A record's fields read as JSON.parse or logfmt gave them. */
 class RecordReading implements RoleReading<Field> {
   record: Record<string, unknown> = {};
+  readonly #zone: WallClockZone;
+
+  constructor(zone: WallClockZone) {
+    this.#zone = zone;
+  }
 
   time(field: Field): number | null {
-    return parseTimestampValue(this.valueOf(field));
+    return parseTimestampValue(this.valueOf(field), this.#zone);
   }
 
   level(field: Field): LogLevel {
@@ -43,8 +49,14 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> => type
  * stays in attrs. One per parser: it is reused record after record.
  */
 export class StructuredRecords {
-  readonly #reading = new RecordReading();
-  readonly #choice = new RoleChoice<Field>(this.#reading);
+  readonly #reading: RecordReading;
+  readonly #choice: RoleChoice<Field>;
+
+  /** `zone` places times written without an offset. */
+  constructor(zone: WallClockZone) {
+    this.#reading = new RecordReading(zone);
+    this.#choice = new RoleChoice<Field>(this.#reading);
+  }
 
   /**
    * The record becomes the event's attrs: the fields taken are set to undefined, which JSON

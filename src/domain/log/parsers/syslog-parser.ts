@@ -1,5 +1,6 @@
 import { levelFromSyslogSeverity, levelInText } from '../levels.ts';
 import type { LogLevel } from '../../job/job-result.ts';
+import type { LocalTimes } from '../local-times.ts';
 import { BLANK, reject, type LineParser, type ParseOutcome } from '../normalized-event.ts';
 import { isoFromEpochMs, parseBsdTime, parseIsoLike } from '../timestamps.ts';
 
@@ -25,18 +26,18 @@ const NIL = '-';
  * rsyslog's RFC 3339 file lines and RFC 3164 (each with or without the priority). Host,
  * app name, procid, msgid and structured data go into attrs under their RFC 5424 names.
  */
-export function syslogParser(referenceTime: Date): LineParser {
+export function syslogParser(times: LocalTimes): LineParser {
   return {
     joinsLines: true,
     parse(text: string, line: number): ParseOutcome {
       if (text.trim() === '') return BLANK;
       if (CONTINUATION.test(text)) return CONTINUES;
-      return parseLine(text, line, referenceTime);
+      return parseLine(text, line, times);
     },
   };
 }
 
-function parseLine(text: string, line: number, referenceTime: Date): ParseOutcome {
+function parseLine(text: string, line: number, times: LocalTimes): ParseOutcome {
   const header = HEADER.exec(text);
   if (!header) return reject('not an RFC 5424 or RFC 3164 syslog line');
   const [, pri, version, time = '', rest = ''] = header;
@@ -44,7 +45,7 @@ function parseLine(text: string, line: number, referenceTime: Date): ParseOutcom
   if (priority !== undefined && priority > 191) return reject(`priority ${priority} is out of range`);
   const iso = time.charCodeAt(4) === 0x2d; // 2018-…
   if (time === NIL && version === undefined) return reject('a nil timestamp outside RFC 5424');
-  const epochMs = time === NIL ? null : iso ? parseIsoLike(time) : (parseBsdTime(time, referenceTime)?.getTime() ?? null);
+  const epochMs = time === NIL ? null : iso ? parseIsoLike(time, times.zone) : parseBsdTime(time, times);
   if (time !== NIL && epochMs === null) return reject(`timestamp "${time}" is not a valid ${iso ? 'RFC 3339 time' : 'date'}`);
 
   const attrs: Record<string, unknown> = {};

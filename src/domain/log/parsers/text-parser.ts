@@ -1,4 +1,5 @@
 import { LEVEL_WORDS } from '../levels.ts';
+import type { LocalTimes } from '../local-times.ts';
 import { BLANK, type LineParser, type ParseOutcome } from '../normalized-event.ts';
 import { LEVEL_SEARCH_CHARS, levelOfTextLine } from '../text-levels.ts';
 import { type TextTime, TextTimeReader } from '../text-times.ts';
@@ -28,8 +29,8 @@ function withoutTime(text: string, time: TextTime, afterTime: RegExp): string {
  * level written right after it). A time in a zone nobody can resolve leaves
  * `ts` null and is kept as written in `attrs.time_text`.
  */
-export function textParser(referenceTime: Date): LineParser {
-  const times = new TextTimeReader(referenceTime);
+export function textParser(localTimes: LocalTimes): LineParser {
+  const times = new TextTimeReader(localTimes);
   const afterTime = new RegExp(AFTER_TIME);
   return {
     joinsLines: true,

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { epochMsFromIsoBytes, IsoBytesWriter, MAX_ISO_LENGTH } from '../../../../src/adapters/normalizer/fast-json/iso-bytes.ts';
 import { NdjsonOutput } from '../../../../src/adapters/normalizer/pipeline/ndjson-output.ts';
+import { IntlWallClockZone } from '../../../../src/adapters/normalizer/time-zones/intl-wall-clock-zone.ts';
 import { isoFromEpochMs, parseIsoLike } from '../../../../src/domain/log/timestamps.ts';
 import { isoLikeText } from '../../domain/log/iso-like-text.ts';
 
@@ -19,6 +20,22 @@ describe('epochMsFromIsoBytes', () => {
       { numRuns: 20_000 },
     );
     // The property says something only if many texts were read.
+    expect(read).toBeGreaterThan(500);
+  });
+
+  it("places a time without an offset in the upload's zone as parseIsoLike does (property)", () => {
+    const zone = new IntlWallClockZone('America/Los_Angeles');
+    let read = 0;
+    fc.assert(
+      fc.property(isoLikeText, (text) => {
+        const bytes = new TextEncoder().encode(text);
+        const epochMs = epochMsFromIsoBytes(bytes, 0, bytes.length, zone);
+        if (Number.isNaN(epochMs)) return;
+        read += 1;
+        expect(epochMs).toBe(parseIsoLike(text, zone));
+      }),
+      { numRuns: 20_000 },
+    );
     expect(read).toBeGreaterThan(500);
   });
 });
@@ -39,7 +56,7 @@ describe('IsoBytesWriter', () => {
         expect(written(ms + step)).toBe(isoFromEpochMs(ms + step));
         expect(written(ms + 0.5)).toBe(isoFromEpochMs(ms + 0.5));
       }),
-      { numRuns: 5_000 },
+      { numRuns: 20_000 },
     );
   });
 });
