@@ -1,6 +1,6 @@
 import { ValidationError, type ValidationIssue } from '../../domain/errors.ts';
 import { MAX_FILENAME_LENGTH, sanitizeFilename } from '../../domain/upload/filename.ts';
-import { isLogFormat, LOG_FORMATS, type LogFormat } from '../../domain/upload/log-format.ts';
+import { isRequestedLogFormat, REQUESTED_LOG_FORMATS, type RequestedLogFormat } from '../../domain/upload/log-format.ts';
 
 export interface UploadRequestInput {
   readonly filename: string;
@@ -12,7 +12,7 @@ export interface UploadRequestInput {
 export interface UploadRequest {
   readonly filename: string;
   readonly size: number;
-  readonly logFormat: LogFormat;
+  readonly logFormat: RequestedLogFormat;
   readonly checksumSha256: string | null;
 }
 
@@ -36,8 +36,8 @@ export function parseUploadRequest(input: UploadRequestInput, maxUploadBytes: nu
   } else if (input.size > maxUploadBytes) {
     issues.push({ path: 'size', message: `must be at most ${maxUploadBytes} bytes` });
   }
-  if (!isLogFormat(input.logFormat)) {
-    issues.push({ path: 'logFormat', message: `must be one of ${LOG_FORMATS.join(', ')}` });
+  if (!isRequestedLogFormat(input.logFormat)) {
+    issues.push({ path: 'logFormat', message: `must be one of ${REQUESTED_LOG_FORMATS.join(', ')}` });
   }
   const checksum = input.checksumSha256 ?? null;
   if (checksum !== null && !SHA256_HEX.test(checksum)) {
@@ -47,7 +47,7 @@ export function parseUploadRequest(input: UploadRequestInput, maxUploadBytes: nu
   return {
     filename,
     size: input.size,
-    logFormat: input.logFormat as LogFormat,
+    logFormat: input.logFormat as RequestedLogFormat,
     checksumSha256: checksum?.toLowerCase() ?? null,
   };
 }

@@ -1,5 +1,6 @@
 import type { LogFormat } from '../../upload/log-format.ts';
 import type { LineParser } from '../normalized-event.ts';
+import type { TextDialect } from '../text-dialect.ts';
 import { clfParser } from './clf-parser.ts';
 import { jsonParser } from './json-parser.ts';
 import { logfmtParser } from './logfmt-parser.ts';
@@ -11,10 +12,12 @@ export interface ParsingSpec {
   readonly format: LogFormat;
   /** The upload's time: dates timestamps that carry no year, as RFC 3164 ones do. */
   readonly referenceTime: Date;
+  /** For text: how this file's events start, learned from its first lines (see learnDialect). */
+  readonly dialect?: TextDialect | null;
 }
 
 /** The parser of a file's lines. */
-export function parserFor({ format, referenceTime }: ParsingSpec): LineParser {
+export function parserFor({ format, referenceTime, dialect = null }: ParsingSpec): LineParser {
   switch (format) {
     case 'json':
       return jsonParser();
@@ -25,6 +28,6 @@ export function parserFor({ format, referenceTime }: ParsingSpec): LineParser {
     case 'clf':
       return clfParser;
     case 'text':
-      return textParser(referenceTime);
+      return textParser(referenceTime, dialect);
   }
 }
