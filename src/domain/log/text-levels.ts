@@ -11,9 +11,10 @@ const LOGCAT_LEVELS: Readonly<Record<string, LogLevel>> = { V: 'trace', D: 'debu
 
 /**
  * What stands between a time and the message: spaces, a level written right after the time
- * (`INFO`, `[warn]`, `<ERROR>`, `ERROR:`; group 1) and a `|`, `:` or `-`. Sticky: read from the time's end.
+ * (`INFO`, `[warn]`, `<ERROR>`, `ERROR:`, `- INFO -`, `:DEBUG:`; group 1) and a `|`, `:` or `-`.
+ * Sticky: read from the time's end.
  */
-export const AFTER_TIME = new RegExp(String.raw`\s*(?:[[<(]?(${LEVEL_WORDS})[\]>)]?:?(?=\s|$))?\s*(?:[|:-]\s*)?`, 'iy');
+export const AFTER_TIME = new RegExp(String.raw`\s*(?:[|:-]\s*)?(?:[[<(]?(${LEVEL_WORDS})[\]>)]?(?=[\s:|]|$):?)?\s*(?:[|:-]\s*)?`, 'iy');
 
 /** How far into a line (past its time) a level is looked for: beyond, it is message text. */
 export const LEVEL_SEARCH_CHARS = 128;

@@ -14,7 +14,6 @@ import { isoFromEpochMs } from '../timestamps.ts';
 const CONTINUATION = new RegExp(
   [
     String.raw`^(?:[ \t]+\S`,
-    String.raw`at \S`,
     String.raw`Caused by: `,
     String.raw`Suppressed: `,
     String.raw`\.\.\. \d+ (?:more|common frames omitted)`,
@@ -23,10 +22,12 @@ const CONTINUATION = new RegExp(
     String.raw`The above exception was the direct cause`,
     String.raw`--- End of `,
     String.raw`goroutine \d+ \[[^\]]*\]:$`,
+    String.raw`\[signal [A-Z]+`,
     String.raw`created by \S`,
     String.raw`[\w$]+(?:\.[\w$]+)+(?:Exception|Error|Throwable)(?::|$)`,
-    String.raw`[A-Z]\w*(?:Error|Exception|Exit|Interrupt|Warning)(?:: |$)`,
-    String.raw`[\w./*()-]+\.[\w]+\((?:0x[\da-f]+|\.\.\.|, ?)*\)$)`,
+    String.raw`(?:[A-Z]\w*(?:Error|Exception|Exit|Interrupt|Warning)|Exception)(?:: |$)`,
+    // A Go frame's function, `pkg.(*T).f(0xc000010000, …)`; only on a line of ordinary length (bounded backtracking).
+    String.raw`(?=.{0,1024}$)[\w./*()[\]-]*\w\((?:0x[\da-f]+\??|\.\.\.|[{}]|, ?)*\)$)`,
   ].join('|'),
 );
 const CONTINUES: ParseOutcome = { kind: 'continuation' };
