@@ -29,7 +29,7 @@ export function blocksOfFile(file: AsyncIterable<Uint8Array>, spec: FileNormaliz
     throw new Error("A file's reading is decided once its head was read");
   };
   async function* blocks(): AsyncGenerator<LineBlock> {
-    const head = await readHead(inflateIfGzip(file, spec.budgets));
+    const head = await readHead(inflateIfGzip(file, spec.budgets), spec.maxLineBytes);
     const detection = detectFormat(spec.parsing.format, head.lines, spec.parsing.referenceTime);
     const parsing: ParsingSpec = { ...spec.parsing, format: detection.format, dialect: detection.dialect };
     decided = { detection, blockSpec: { parsing, maxEventBytes: spec.maxLineBytes } };

@@ -9,13 +9,18 @@ export interface FileHead {
   readonly rest: AsyncGenerator<Uint8Array>;
 }
 
-/** Reads about the first `maxBytes` of a stream (whole chunks) and gives them as lines, then the stream again. */
-export async function readHead(stream: AsyncIterable<Uint8Array>, maxBytes = HEAD_BYTES, maxLines = HEAD_LINES): Promise<FileHead> {
+/**
+ * Reads the stream's first chunks, about `maxBytes`, and gives their whole lines, then the
+ * stream again. A first line longer than that is read to its end, up to `maxLineBytes` (beyond,
+ * it is rejected anyway), so that a file of long lines is judged by one at least.
+ */
+export async function readHead(stream: AsyncIterable<Uint8Array>, maxLineBytes: number, maxBytes = HEAD_BYTES): Promise<FileHead> {
   const iterator = stream[Symbol.asyncIterator]();
   const chunks: Uint8Array[] = [];
   let bytes = 0;
   let ended = false;
-  while (bytes < maxBytes) {
+  let sawNewline = false;
+  while (bytes < maxBytes || (!sawNewline && bytes <= maxLineBytes)) {
     const next = await iterator.next();
     if (next.done) {
       ended = true;
@@ -23,6 +28,7 @@ export async function readHead(stream: AsyncIterable<Uint8Array>, maxBytes = HEA
     }
     chunks.push(next.value);
     bytes += next.value.length;
+    sawNewline ||= next.value.includes(0x0a);
   }
   const rest = (async function* () {
     try {
@@ -32,20 +38,18 @@ export async function readHead(stream: AsyncIterable<Uint8Array>, maxBytes = HEA
       await iterator.return?.();
     }
   })();
-  return { lines: linesOf(chunks, Math.min(bytes, maxBytes), ended, maxLines), rest };
+  return { lines: linesOf(chunks, bytes, ended), rest };
 }
 
-function linesOf(chunks: readonly Uint8Array[], maxBytes: number, ended: boolean, maxLines: number): string[] {
-  const head = new Uint8Array(maxBytes);
+function linesOf(chunks: readonly Uint8Array[], bytes: number, ended: boolean): string[] {
+  const head = new Uint8Array(bytes);
   let at = 0;
   for (const chunk of chunks) {
-    if (at >= maxBytes) break;
-    const part = chunk.subarray(0, maxBytes - at);
-    head.set(part, at);
-    at += part.length;
+    head.set(chunk, at);
+    at += chunk.length;
   }
   // The default decoder drops a leading byte order mark; a character cut at the end only spoils the cut line.
-  const lines = new TextDecoder().decode(head).split('\n');
-  if (!ended || at < chunks.reduce((sum, chunk) => sum + chunk.length, 0)) lines.pop();
-  return lines.slice(0, maxLines).map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
+  const lines = new TextDecoder().decode(head).split('\n', HEAD_LINES + 1);
+  if (!ended || lines.length > HEAD_LINES) lines.pop();
+  return lines.map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
 }
