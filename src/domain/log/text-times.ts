@@ -136,13 +136,16 @@ export class TextTimeReader {
   readonly #spaces = new RegExp(SPACES);
   readonly #column = new RegExp(COLUMN);
 
-  /** `reference` (the upload time) dates times written without a year. */
-  constructor(reference: Date, place: TimePlace | null = null) {
+  /**
+   * `reference` (the upload time) dates times written without a year. Without a `place`, a
+   * time is looked for in every spelling behind up to `columnsBefore` leading columns.
+   */
+  constructor(reference: Date, place: TimePlace | null = null, columnsBefore = MAX_COLUMNS_BEFORE) {
     this.#reference = reference;
     const layouts = place === null ? LAYOUTS : LAYOUTS.filter((layout) => layout.name === place.layout);
     this.#layouts = layouts.map((layout) => ({ ...layout, pattern: new RegExp(layout.pattern) }));
     this.#firstColumn = place?.column ?? 0;
-    this.#lastColumn = place?.column ?? MAX_COLUMNS_BEFORE;
+    this.#lastColumn = place?.column ?? columnsBefore;
   }
 
   read(line: string): TextTime | null {

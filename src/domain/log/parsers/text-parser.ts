@@ -32,6 +32,8 @@ const CONTINUATION = new RegExp(
 );
 const CONTINUES: ParseOutcome = { kind: 'continuation' };
 
+const isIndented = (text: string): boolean => text.charCodeAt(0) === 0x20 || text.charCodeAt(0) === 0x09;
+
 /**
  * Plain text, best effort: a time in any of the common spellings (at the start or behind a
  * leading column or two) and a level are recognized when present. Every non-blank line is an
@@ -39,11 +41,15 @@ const CONTINUES: ParseOutcome = { kind: 'continuation' };
  * level written right after it); columns before the time stay. A time in a zone nobody can
  * resolve leaves `ts` null and is kept as written in `attrs.time_text`.
  *
- * With the file's dialect, an event is a line with the time where the dialect puts it, and every
- * other line continues the event before it; without one, CONTINUATION tells them apart.
+ * With the file's dialect, an event is a line with the time where the dialect puts it (or an
+ * unindented line opening with a time in another spelling), and every other line continues the
+ * event before it; without one, CONTINUATION tells them apart.
  */
 export function textParser(referenceTime: Date, dialect: TextDialect | null = null): LineParser {
   const times = new TextTimeReader(referenceTime, dialect?.time ?? null);
+  // With a dialect, an unindented line that starts with a time in another spelling still starts an
+  // event: files joined from two sources do not become one event truncated at the size limit.
+  const otherTimes = new TextTimeReader(referenceTime, null, 0);
   const afterTime = new RegExp(AFTER_TIME);
   const levelAfterTime = dialect?.level === 'after-time';
   return {
@@ -51,7 +57,7 @@ export function textParser(referenceTime: Date, dialect: TextDialect | null = nu
     parse(text: string, line: number): ParseOutcome {
       if (text.trim() === '') return BLANK;
       if (dialect === null && CONTINUATION.test(text)) return CONTINUES;
-      const time = times.read(text);
+      const time = times.read(text) ?? (dialect !== null && !isIndented(text) ? otherTimes.read(text) : null);
       if (time === null) {
         if (dialect !== null) return CONTINUES;
         return { kind: 'event', event: { ts: null, level: levelOfTextLine(text.slice(0, LEVEL_SEARCH_CHARS)), message: text, attrs: {}, line } };

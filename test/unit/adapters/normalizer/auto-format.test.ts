@@ -51,6 +51,14 @@ describe('log_format auto, through the normalizer', () => {
     expect(events[0]!.message.split('\n')).toHaveLength(401);
   });
 
+  it('still starts an event at a line opening with a time in another spelling (two logs joined into one file)', async () => {
+    const first = Array.from({ length: 20 }, (_, i) => `2026-01-05 10:00:${String(i).padStart(2, '0')} INFO a${i}`);
+    const second = ['2026/01/05 11:00:00 [error] b0', 'detail of b0', '2026/01/05 11:00:01 [warn] b1'];
+    const { events } = await read([...first, ...second, ''].join('\n'), 'auto');
+    expect(events.slice(-3).map((event) => event.message)).toEqual(['a19', 'b0\ndetail of b0', 'b1']);
+    expect(events).toHaveLength(22);
+  });
+
   it('reads an empty file as text, with nothing detected', async () => {
     expect(await read('', 'auto')).toEqual({ events: [], detection: { format: 'text', dialect: null, readsAs: null } });
   });
