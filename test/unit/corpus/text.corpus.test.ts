@@ -77,4 +77,17 @@ corpusSuite('text families', [
       { line: 3, ts: '2011-09-09T10:42:29.902Z', level: 'error', message: '[core:error] [pid 35708:tid 4328636416] [client 72.15.99.187] File does not exist: /usr/local/apache2/htdocs/favicon.ico' },
     ],
   },
+  {
+    file: 'text/aosp-logcat-anr.txt',
+    format: 'text',
+    // logcat threadtime: no year, so the one before the upload (2026-01-05); the level is the letter after the pid and tid.
+    dialect: { time: { layout: 'logcat', column: 0 }, level: 'in-line' },
+    events: 13,
+    withTime: 13,
+    withLevel: 13,
+    samples: [
+      { line: 1, ts: '2025-10-01T18:13:11.984Z', level: 'error', message: '4600  4614 E ActivityManager: ANR in com.google.android.youtube' },
+      { line: 13, ts: '2025-10-01T18:14:31.721Z', level: 'info', message: '4600  4614 I ActivityManager: Killing 30363:com.google.android.apps.plus/u0a206 (adj 0): bg anr' },
+    ],
+  },
 ]);
