@@ -63,6 +63,15 @@ export function jobRepositoryContract(name: string, setup: () => Promise<JobRepo
       expect((await repo.get(job.id))?.result).toEqual(second);
     });
 
+    it('stores what auto detected and the text dialect with a result, and an upload asked as auto', async () => {
+      const job = aJob();
+      await repo.create(job, anUpload(job, { logFormat: 'auto' }));
+      const result = aResult(job.id, { detectedFormat: 'text', dialect: { time: { layout: 'rfc3164', column: 1 }, level: 'in-line' } });
+      await repo.update(job.id, (j) => j, result);
+      const stored = await repo.get(job.id);
+      expect([stored?.upload?.logFormat, stored?.result]).toEqual(['auto', result]);
+    });
+
     it('keeps the result when an update carries none', async () => {
       const job = aJob();
       await repo.create(job, anUpload(job));

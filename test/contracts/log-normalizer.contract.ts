@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BlockNormalizer } from '../../src/adapters/normalizer/pipeline/block-normalizer.ts';
 import { DependencyUnavailableError, PermanentJobError } from '../../src/application/errors.ts';
 import type { FileNormalization, LogNormalizer } from '../../src/application/ports/log-normalizer.ts';
+import type { ParsingSpec } from '../../src/domain/log/parsers/parser-for.ts';
 import { JobBudgetExceededError, type JobBudgets } from '../../src/domain/job/job-budgets.ts';
 import { emptyTally } from '../../src/domain/job/line-tally.ts';
 import { collect } from '../support/builders.ts';
@@ -19,8 +20,9 @@ const GENEROUS: JobBudgets = {
   maxCpuSeconds: 3600,
 };
 
+const UPLOADED = new Date('2026-01-05T12:00:00Z');
 const specWith = (budgets: Partial<JobBudgets> = {}): FileNormalization => ({
-  parsing: { format: 'logfmt', referenceTime: new Date('2026-01-05T12:00:00Z') },
+  parsing: { format: 'logfmt', referenceTime: UPLOADED },
   maxLineBytes: 1024,
   budgets: { ...GENEROUS, ...budgets },
 });
@@ -34,9 +36,26 @@ function logfmt(count: number, tag = 'a'): string {
 }
 
 /** What reading the whole file line by line must produce: the reference for every adapter. */
-function expected(text: string) {
-  const { ndjson, tally } = new BlockNormalizer().normalize({ bytes: new TextEncoder().encode(text), firstLine: 1, overlong: [] }, { parsing: SPEC.parsing, maxEventBytes: SPEC.maxLineBytes });
+function expected(text: string, parsing: ParsingSpec = { format: 'logfmt', referenceTime: UPLOADED }) {
+  const { ndjson, tally } = new BlockNormalizer().normalize({ bytes: new TextEncoder().encode(text), firstLine: 1, overlong: [] }, { parsing, maxEventBytes: SPEC.maxLineBytes });
   return { ndjson: Buffer.from(ndjson).toString(), tally };
+}
+
+/**
+ * Synthetic: a logback-like file whose ERROR events carry a stack trace with unindented lines
+ * (an exception header, a response body) that only the file's dialect joins to them.
+ */
+function tracedLog(count: number): string {
+  return Array.from({ length: count }, (_, i) => {
+    const time = `2026-01-05 10:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}.${String(i % 1000).padStart(3, '0')}`;
+    if (i % 5 !== 4) return `${time} INFO  [main] c.e.Service - request ${i} served\n`;
+    return (
+      `${time} ERROR [main] c.e.Service - request ${i} failed\n` +
+      `java.io.IOException: upstream said no (${i})\n\tat c.e.Client.call(Client.java:42)\n\tat c.e.Service.serve(Service.java:7)\n` +
+      `response body: <html>${'x'.repeat(i % 300)}</html>\n` +
+      `Caused by: java.net.SocketException: reset\n\t... 2 more\n`
+    );
+  }).join('');
 }
 
 /** The bytes in chunks of `chunkBytes`, counting how many chunks were taken. */
@@ -173,10 +192,31 @@ export function logNormalizerContract(name: string, setup: () => Promise<{ norma
       expect((await normalized(normalizer, fileOf(gz, 4096), specWith({ maxDecompressionRatio: 50 }))).tally.linesTotal).toBe(40_000);
     });
 
+    it('reads an `auto` file as its head says, every block with the same dialect: no trace is split or cut loose', async () => {
+      const text = tracedLog(2_000);
+      const spec: FileNormalization = { ...SPEC, maxLineBytes: 4096, parsing: { format: 'auto', referenceTime: UPLOADED } };
+      const output = normalizer.normalize(textFile(text, 1000), spec);
+      const ndjson = gunzipSync(await collect(output.gzip)).toString();
+      const dialect = { time: { layout: 'iso8601', column: 0 }, level: 'after-time' };
+      expect(output.detection()).toEqual({ format: 'text', dialect, readsAs: 'text' });
+      const reference = { ...expected(text, { format: 'text', referenceTime: UPLOADED, dialect: output.detection().dialect }) };
+      expect({ ndjson, tally: output.tally() }).toEqual(reference);
+      expect(output.tally().eventsParsed).toBe(2_000);
+      const events = ndjson.trimEnd().split('\n').map((line) => JSON.parse(line) as { level: string; message: string });
+      expect(events.filter((event) => event.message.includes('\nresponse body:')).map((event) => event.level)).toEqual(Array(400).fill('error'));
+    });
+
+    it('tells what the file was read as only once the output has been read to its end', async () => {
+      const output = normalizer.normalize(textFile(logfmt(3)), { ...SPEC, parsing: { format: 'auto', referenceTime: UPLOADED } });
+      expect(() => output.detection()).toThrow(/read to its end/);
+      await collect(output.gzip);
+      expect(output.detection()).toEqual({ format: 'logfmt', dialect: null, readsAs: 'logfmt' });
+    });
+
     it('serves several files at once, each in its own order', async () => {
       const texts = [logfmt(1_000, 'a'), logfmt(3_000, 'b'), logfmt(50, 'c')];
       const outputs = await Promise.all(texts.map((text, i) => normalized(normalizer, i === 1 ? fileOf(gzipSync(text), 512) : textFile(text))));
-      expect(outputs).toEqual(texts.map(expected));
+      expect(outputs).toEqual(texts.map((text) => expected(text)));
     });
   });
 }

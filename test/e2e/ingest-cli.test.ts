@@ -64,25 +64,25 @@ describe('the ingest command line', () => {
     writeFileSync(file, content);
     const upload = await ingest('upload', file, '--wait');
     expect(upload.status).toBe(0);
-    expect(upload.stdout).toContain(`: COMPLETED (sample.log, text, ${Buffer.byteLength(content)} bytes)`);
+    expect(upload.stdout).toContain(`: COMPLETED (sample.log, auto → text, ${Buffer.byteLength(content)} bytes)`);
     expect(upload.stdout).toMatch(/^Job [0-9a-f-]{36}: /);
     expect(upload.stdout).toMatch(/lines 2, events 2, rejected 0/);
     expect(upload.stdout).toMatch(/levels: (info 1, error 1|error 1, info 1)/);
   });
 
-  it('guesses the format and ends non-zero with the reason when the file is not that format', async () => {
+  it('uploads under a forced format, and ends non-zero with the reason and the format that would read the file', async () => {
     const file = join(home, 'broken.json');
     writeFileSync(file, 'this is not json\nneither is this\n');
-    const upload = await ingest('upload', file, '--wait');
+    const upload = await ingest('upload', file, '--format', 'json', '--wait');
     expect(upload.status).toBe(2);
     expect(upload.stdout).toMatch(/FAILED \(broken.json, json/);
-    expect(upload.stdout).toMatch(/Error: No line could be parsed as json/);
+    expect(upload.stdout).toMatch(/Error: No line could be parsed as json .*; the file reads as text: upload it as text or auto/);
   });
 
   it('lists and shows jobs, as tables or JSON', async () => {
     const list = await ingest('jobs', '--status', 'COMPLETED');
     expect(list.stdout).toMatch(/^JOB\s+STATUS\s+PROGRESS\s+FORMAT\s+FILE\s+CREATED/);
-    expect(list.stdout).toMatch(/COMPLETED\s+100%\s+text\s+sample.log/);
+    expect(list.stdout).toMatch(/COMPLETED\s+100%\s+auto\s+sample.log/);
     const json = JSON.parse((await ingest('jobs', '--json')).stdout) as { job_id: string; status: string }[];
     expect(json.map((j) => j.status).sort()).toEqual(['COMPLETED', 'FAILED']);
     const failed = json.find((j) => j.status === 'FAILED')!;
@@ -93,12 +93,12 @@ describe('the ingest command line', () => {
     expect([unknown.status, unknown.stderr]).toEqual([1, expect.stringMatching(/JOB_NOT_FOUND, HTTP 404/)]);
   });
 
-  it('guesses the format of a gzip\'d file from its content, not from its compressed bytes', async () => {
+  it('has the worker detect the format of a gzip\'d file from its content, not from its compressed bytes', async () => {
     const file = join(home, 'messages.gz');
     writeFileSync(file, gzipSync('<34>Oct 11 22:14:15 mymachine su: \'su root\' failed for lonvick on /dev/pts/8\n'));
     const upload = await ingest('upload', file, '--wait');
     expect(upload.status).toBe(0);
-    expect(upload.stdout).toMatch(/COMPLETED \(messages.gz, syslog/);
+    expect(upload.stdout).toMatch(/COMPLETED \(messages.gz, auto → syslog/);
     expect(upload.stdout).toMatch(/events 1, rejected 0/);
   });
 

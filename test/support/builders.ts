@@ -43,6 +43,8 @@ export function aResult(jobId: string, overrides: Partial<JobResult> = {}): JobR
     lastEventAt: new Date(T0.getTime() + 60_000),
     outputKey: `processed/${jobId}.ndjson.gz`,
     sampleErrors: [{ line: 3, reason: 'not valid JSON' }],
+    detectedFormat: null,
+    dialect: null,
     ...overrides,
   };
 }

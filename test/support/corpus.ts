@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { InlineLogNormalizer } from '../../src/adapters/normalizer/inline-log-normalizer.ts';
-import type { LogFormat } from '../../src/domain/upload/log-format.ts';
+import type { FormatDetection } from '../../src/domain/log/format-detection.ts';
+import type { TextDialect } from '../../src/domain/log/text-dialect.ts';
+import type { LogFormat, RequestedLogFormat } from '../../src/domain/upload/log-format.ts';
 import { collect } from './builders.ts';
 
 const CORPUS = join(import.meta.dirname, '../corpus');
@@ -13,6 +15,10 @@ export interface CorpusCase {
   /** Path under test/corpus (its origin and licence in test/corpus/SOURCES.md). */
   readonly file: string;
   readonly format: LogFormat;
+  /** What `auto` must pick for it, when a person would pick another format than `format` (rare). */
+  readonly detected?: LogFormat;
+  /** For text: the dialect its first lines teach (null: none, the built-in continuation rules apply). */
+  readonly dialect?: TextDialect | null;
   /** When the file was uploaded: dates times without a year. */
   readonly uploadedAt?: string;
   readonly events: number;
@@ -33,7 +39,16 @@ interface Event {
 }
 
 /** The file's events, read through the LogNormalizer port as the worker reads an upload. */
-export async function eventsOf(file: string, format: LogFormat, uploadedAt = '2026-01-05T12:00:00Z'): Promise<Event[]> {
+export async function eventsOf(file: string, format: RequestedLogFormat, uploadedAt = '2026-01-05T12:00:00Z'): Promise<Event[]> {
+  return (await readCorpusFile(file, format, uploadedAt)).events;
+}
+
+/** The file's events and what the normalizer decided from its head. */
+export async function readCorpusFile(
+  file: string,
+  format: RequestedLogFormat,
+  uploadedAt = '2026-01-05T12:00:00Z',
+): Promise<{ events: Event[]; detection: FormatDetection }> {
   const bytes = readFileSync(join(CORPUS, file));
   const output = new InlineLogNormalizer().normalize(
     (async function* () {
@@ -46,10 +61,11 @@ export async function eventsOf(file: string, format: LogFormat, uploadedAt = '20
     },
   );
   const text = gunzipSync(await collect(output.gzip)).toString('utf8');
-  return text === '' ? [] : text.trimEnd().split('\n').map((line) => JSON.parse(line) as Event);
+  const events = text === '' ? [] : text.trimEnd().split('\n').map((line) => JSON.parse(line) as Event);
+  return { events, detection: output.detection() };
 }
 
-/** One test per file: its counts and its sample events. */
+/** Per file: its counts and its sample events, and that `auto` picks the format a person would, with the same events. */
 export function corpusSuite(name: string, cases: readonly CorpusCase[]): void {
   describe(`real-world corpus: ${name}`, () => {
     for (const corpusCase of cases) {
@@ -61,7 +77,7 @@ export function corpusSuite(name: string, cases: readonly CorpusCase[]): void {
           withLevel: events.filter((event) => event.level !== 'unknown').length,
           ...(corpusCase.multiLine === undefined ? {} : { multiLine: events.filter((event) => event.message.includes('\n')).length }),
         };
-        const { file: _f, format: _fo, uploadedAt: _u, samples = [], ...expected } = corpusCase;
+        const { file: _f, format: _fo, detected: _d, dialect: _di, uploadedAt: _u, samples = [], ...expected } = corpusCase;
         expect(counts).toEqual(expected);
         for (const sample of samples) {
           const event = events.find((candidate) => candidate.line === sample.line);
@@ -70,6 +86,13 @@ export function corpusSuite(name: string, cases: readonly CorpusCase[]): void {
           expect({ ts: event!.ts, level: event!.level, message: event!.message, line: event!.line }).toEqual(rest);
           if (attrs) expect(event!.attrs).toMatchObject(attrs);
         }
+      });
+      const detected = corpusCase.detected ?? corpusCase.format;
+      it(`detects ${corpusCase.file} as ${detected} under auto`, async () => {
+        const auto = await readCorpusFile(corpusCase.file, 'auto', corpusCase.uploadedAt);
+        expect(auto.detection.format).toBe(detected);
+        if (corpusCase.dialect !== undefined) expect(auto.detection.dialect).toEqual(corpusCase.dialect);
+        if (detected === corpusCase.format) expect(auto.events).toEqual(await eventsOf(corpusCase.file, corpusCase.format, corpusCase.uploadedAt));
       });
     }
   });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { JOB_TYPES } from '../../domain/job/job.ts';
 import { JOB_STATUSES } from '../../domain/job/job-status.ts';
 import { MAX_FILENAME_LENGTH } from '../../domain/upload/filename.ts';
-import { LOG_FORMATS } from '../../domain/upload/log-format.ts';
+import { REQUESTED_LOG_FORMATS } from '../../domain/upload/log-format.ts';
 import { isKnownTimeZone, MAX_YEAR, MIN_YEAR, TIME_ZONE_RULE, YEAR_RULE } from '../../domain/upload/time-hints.ts';
 import { MAX_PASSWORD_BYTES, MIN_PASSWORD_LENGTH } from '../../domain/user/password-rules.ts';
 import { ROLES } from '../../domain/user/user.ts';
@@ -41,7 +41,7 @@ export const verifyTokenBody = z.strictObject({ token: z.string().min(1).max(819
 export const initUploadBody = z.strictObject({
   filename: z.string().min(1).max(MAX_FILENAME_LENGTH),
   size: z.number().int().min(1),
-  log_format: z.enum(LOG_FORMATS),
+  log_format: z.enum(REQUESTED_LOG_FORMATS),
   checksum_sha256: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal characters').nullish(),
   timezone: z
     .string()

@@ -1,6 +1,6 @@
 import type { FileNormalization, LogNormalizer, NormalizedOutput } from '../../application/ports/log-normalizer.ts';
 import { BlockPipeline } from './pipeline/block-pipeline.ts';
-import { blocksOfFile, blockSpecOf, DEFAULT_BLOCK_BYTES } from './pipeline/file-blocks.ts';
+import { blocksOfFile, DEFAULT_BLOCK_BYTES } from './pipeline/file-blocks.ts';
 import { joinedOutput } from './pipeline/joined-output.ts';
 
 /**
@@ -16,14 +16,14 @@ export class InlineLogNormalizer implements LogNormalizer {
   }
 
   normalize(file: AsyncIterable<Uint8Array>, spec: FileNormalization): NormalizedOutput {
-    const blocks = blocksOfFile(file, spec, this.#blockBytes);
-    const blockSpec = blockSpecOf(spec);
+    const fileBlocks = blocksOfFile(file, spec, this.#blockBytes);
     const pipeline = this.#pipeline;
     return joinedOutput(
       (async function* () {
-        for await (const block of blocks) yield pipeline.run(block, blockSpec);
+        for await (const block of fileBlocks.blocks) yield pipeline.run(block, fileBlocks.blockSpec());
       })(),
       spec.budgets,
+      fileBlocks.detection,
     );
   }
 

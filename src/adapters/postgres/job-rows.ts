@@ -3,7 +3,8 @@ import type { Job, JobType } from '../../domain/job/job.ts';
 import type { JobResult } from '../../domain/job/job-result.ts';
 import type { JobStatus } from '../../domain/job/job-status.ts';
 import type { FileUpload, StorageType } from '../../domain/upload/file-upload.ts';
-import type { LogFormat } from '../../domain/upload/log-format.ts';
+import type { TextDialect } from '../../domain/log/text-dialect.ts';
+import type { LogFormat, RequestedLogFormat } from '../../domain/upload/log-format.ts';
 
 /** The columns `JOB_SELECT` returns: a job joined with its upload (u_) and result (r_). */
 export interface JobRow {
@@ -44,6 +45,8 @@ export interface JobRow {
   r_last_event_at: Date | null;
   r_output_key: string | null;
   r_sample_errors: { line: number; reason: string }[] | null;
+  r_detected_format: string | null;
+  r_dialect: TextDialect | null;
 }
 
 export const JOB_SELECT = `
@@ -56,7 +59,8 @@ export const JOB_SELECT = `
          r.lines_total AS r_lines_total, r.events_parsed AS r_events_parsed, r.lines_rejected AS r_lines_rejected,
          r.bytes_processed AS r_bytes_processed, r.level_counts AS r_level_counts,
          r.first_event_at AS r_first_event_at, r.last_event_at AS r_last_event_at,
-         r.output_key AS r_output_key, r.sample_errors AS r_sample_errors
+         r.output_key AS r_output_key, r.sample_errors AS r_sample_errors,
+         r.detected_format AS r_detected_format, r.dialect AS r_dialect
     FROM jobs j
     LEFT JOIN file_uploads u ON u.job_id = j.id
     LEFT JOIN job_results r ON r.job_id = j.id`;
@@ -94,7 +98,7 @@ function toUpload(row: JobRow): FileUpload | null {
     objectKey: row.u_object_key,
     localPath: row.u_local_path,
     fileSize: Number(row.u_file_size),
-    logFormat: row.u_log_format as LogFormat,
+    logFormat: row.u_log_format as RequestedLogFormat,
     filename: row.u_filename ?? '',
     checksumSha256: row.u_checksum_sha256,
     timeZone: row.u_time_zone,
@@ -116,5 +120,7 @@ function toResult(row: JobRow): JobResult | null {
     lastEventAt: row.r_last_event_at,
     outputKey: row.r_output_key,
     sampleErrors: row.r_sample_errors ?? [],
+    detectedFormat: row.r_detected_format as LogFormat | null,
+    dialect: row.r_dialect,
   };
 }

@@ -295,7 +295,7 @@ const WRITE_COLUMNS = [
   ['updated_at', 'timestamptz'], ['upload_deleted_at', 'timestamptz'], ['version', 'bigint'], ['from_status', 'text'], ['has_result', 'boolean'],
   ['lines_total', 'bigint'], ['events_parsed', 'bigint'], ['lines_rejected', 'bigint'], ['bytes_processed', 'bigint'],
   ['level_counts', 'text'], ['first_event_at', 'timestamptz'], ['last_event_at', 'timestamptz'], ['output_key', 'text'],
-  ['sample_errors', 'text'],
+  ['sample_errors', 'text'], ['detected_format', 'text'], ['dialect', 'text'],
 ] as const;
 
 /**
@@ -320,15 +320,16 @@ WITH input AS ${input}, updated AS (
   SELECT id, from_status, status, attempt, updated_at FROM updated WHERE from_status IS NOT NULL ORDER BY n
 ), result AS (
   INSERT INTO job_results (job_id, lines_total, events_parsed, lines_rejected, bytes_processed, level_counts,
-                           first_event_at, last_event_at, output_key, sample_errors)
+                           first_event_at, last_event_at, output_key, sample_errors, detected_format, dialect)
   SELECT i.id, i.lines_total, i.events_parsed, i.lines_rejected, i.bytes_processed, i.level_counts::jsonb,
-         i.first_event_at, i.last_event_at, i.output_key, i.sample_errors::jsonb
+         i.first_event_at, i.last_event_at, i.output_key, i.sample_errors::jsonb, i.detected_format, i.dialect::jsonb
     FROM updated JOIN input i USING (n) WHERE i.has_result
   ON CONFLICT (job_id) DO UPDATE SET
     lines_total = EXCLUDED.lines_total, events_parsed = EXCLUDED.events_parsed,
     lines_rejected = EXCLUDED.lines_rejected, bytes_processed = EXCLUDED.bytes_processed,
     level_counts = EXCLUDED.level_counts, first_event_at = EXCLUDED.first_event_at,
-    last_event_at = EXCLUDED.last_event_at, output_key = EXCLUDED.output_key, sample_errors = EXCLUDED.sample_errors
+    last_event_at = EXCLUDED.last_event_at, output_key = EXCLUDED.output_key, sample_errors = EXCLUDED.sample_errors,
+    detected_format = EXCLUDED.detected_format, dialect = EXCLUDED.dialect
 )
 SELECT n FROM updated`;
 
@@ -357,10 +358,10 @@ function transposed(rows: readonly unknown[][]): unknown[][] {
   return rows[0]!.map((_, column) => rows.map((row) => row[column]));
 }
 
-const RESULT_ABSENT: readonly null[] = Array.from({ length: 9 }, () => null);
+const RESULT_ABSENT: readonly null[] = Array.from({ length: 11 }, () => null);
 
 function resultColumns(result: JobResult): unknown[] {
   return [result.linesTotal, result.eventsParsed, result.linesRejected, result.bytesProcessed,
     JSON.stringify(result.levelCounts), result.firstEventAt, result.lastEventAt, result.outputKey,
-    JSON.stringify(result.sampleErrors)];
+    JSON.stringify(result.sampleErrors), result.detectedFormat, result.dialect === null ? null : JSON.stringify(result.dialect)];
 }

@@ -1,6 +1,6 @@
 import { ValidationError, type ValidationIssue } from '../../domain/errors.ts';
 import { MAX_FILENAME_LENGTH, sanitizeFilename } from '../../domain/upload/filename.ts';
-import { isLogFormat, LOG_FORMATS, type LogFormat } from '../../domain/upload/log-format.ts';
+import { isRequestedLogFormat, REQUESTED_LOG_FORMATS, type RequestedLogFormat } from '../../domain/upload/log-format.ts';
 import { isKnownTimeZone, isYearHint, TIME_ZONE_RULE, YEAR_RULE } from '../../domain/upload/time-hints.ts';
 
 export interface UploadRequestInput {
@@ -17,7 +17,7 @@ export interface UploadRequestInput {
 export interface UploadRequest {
   readonly filename: string;
   readonly size: number;
-  readonly logFormat: LogFormat;
+  readonly logFormat: RequestedLogFormat;
   readonly checksumSha256: string | null;
   readonly timeZone: string | null;
   readonly year: number | null;
@@ -43,8 +43,8 @@ export function parseUploadRequest(input: UploadRequestInput, maxUploadBytes: nu
   } else if (input.size > maxUploadBytes) {
     issues.push({ path: 'size', message: `must be at most ${maxUploadBytes} bytes` });
   }
-  if (!isLogFormat(input.logFormat)) {
-    issues.push({ path: 'logFormat', message: `must be one of ${LOG_FORMATS.join(', ')}` });
+  if (!isRequestedLogFormat(input.logFormat)) {
+    issues.push({ path: 'logFormat', message: `must be one of ${REQUESTED_LOG_FORMATS.join(', ')}` });
   }
   const checksum = input.checksumSha256 ?? null;
   if (checksum !== null && !SHA256_HEX.test(checksum)) {
@@ -59,7 +59,7 @@ export function parseUploadRequest(input: UploadRequestInput, maxUploadBytes: nu
   return {
     filename,
     size: input.size,
-    logFormat: input.logFormat as LogFormat,
+    logFormat: input.logFormat as RequestedLogFormat,
     checksumSha256: checksum?.toLowerCase() ?? null,
     timeZone,
     year,

@@ -11,7 +11,6 @@ import {
 } from '../../domain/job/job.ts';
 import type { JobBudgets } from '../../domain/job/job-budgets.ts';
 import type { JobResult } from '../../domain/job/job-result.ts';
-import type { LineTally } from '../../domain/job/line-tally.ts';
 import { retryDelayMs } from '../../domain/job/retry-policy.ts';
 import type { FileUpload } from '../../domain/upload/file-upload.ts';
 import { processedObjectKey } from '../../domain/upload/filename.ts';
@@ -86,7 +85,7 @@ export class ProcessJob {
       const { file, bytesRead } = await this.#read(claimed, upload, options.onProgress);
       const output = this.#normalize(file.chunks, upload);
       const outputKey = await this.#write(claimed.id, output, file);
-      const result = await this.#resultOf(claimed.id, upload, output.tally(), outputKey, bytesRead());
+      const result = await this.#resultOf(claimed.id, upload, output, outputKey, bytesRead());
       await this.#complete(claimed, result);
       return { outcome: 'completed', bytesProcessed: result.bytesProcessed };
     } catch (error) {
@@ -163,16 +162,20 @@ export class ProcessJob {
     return outputKey;
   }
 
-  /** The job's result; a file in which no line parsed fails instead, its empty output deleted. */
-  async #resultOf(jobId: string, upload: FileUpload, tally: LineTally, outputKey: string, bytesProcessed: number): Promise<JobResult> {
+  /**
+   * The job's result; a file in which no line parsed fails instead, its empty output deleted,
+   * naming the format its first lines read as when that is another one.
+   */
+  async #resultOf(jobId: string, upload: FileUpload, output: NormalizedOutput, outputKey: string, bytesProcessed: number): Promise<JobResult> {
+    const tally = output.tally();
+    const { format, dialect, readsAs } = output.detection();
     if (tally.eventsParsed === 0) {
       await this.#ports.storage.delete(outputKey);
       const example = tally.sampleErrors[0] ? `; line ${tally.sampleErrors[0].line}: ${tally.sampleErrors[0].reason}` : '';
-      throw new PermanentJobError(
-        `No line could be parsed as ${upload.logFormat} (${tally.linesTotal} lines, ${tally.linesRejected} rejected${example})`,
-      );
+      const advice = readsAs !== null && readsAs !== format ? `; the file reads as ${readsAs}: upload it as ${readsAs} or auto` : '';
+      throw new PermanentJobError(`No line could be parsed as ${format} (${tally.linesTotal} lines, ${tally.linesRejected} rejected${example})${advice}`);
     }
-    return { jobId, outputKey, bytesProcessed, ...tally };
+    return { jobId, outputKey, bytesProcessed, ...tally, detectedFormat: upload.logFormat === 'auto' ? format : null, dialect };
   }
 
   async #complete(claimed: Job, result: JobResult): Promise<void> {

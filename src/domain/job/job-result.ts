@@ -1,3 +1,6 @@
+import type { TextDialect } from '../log/text-dialect.ts';
+import type { LogFormat } from '../upload/log-format.ts';
+
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'unknown'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -20,6 +23,10 @@ export interface JobResult {
   readonly outputKey: string | null;
   /** At most MAX_SAMPLE_ERRORS entries. */
   readonly sampleErrors: readonly RejectedLine[];
+  /** The format `auto` picked; null when the upload named its format. */
+  readonly detectedFormat: LogFormat | null;
+  /** How the file's text events start, when it was read as text and its first lines told. */
+  readonly dialect: TextDialect | null;
 }
 
 export const MAX_SAMPLE_ERRORS = 100;

@@ -1,5 +1,5 @@
 import type { LogLevel } from '../job/job-result.ts';
-import { levelInText } from './levels.ts';
+import { LEVEL_WORDS, levelInText } from './levels.ts';
 
 // PostgreSQL's own severities and message parts (`LOG:  checkpoint starting`, `STATEMENT:  select …`).
 const POSTGRES = /(?:^|\s)(LOG|STATEMENT|DETAIL|HINT|CONTEXT|QUERY|LOCATION|DEBUG[1-5]):\s/;
@@ -8,6 +8,13 @@ const MYSQL = /\[(Note|System)\]/;
 // Android logcat: `… 1702  2395 D WindowManager: …` (threadtime) or `D/WindowManager( 1702): …` (brief).
 const LOGCAT = /\s\d+\s+\d+\s+([VDIWEFA])\s+[^\s:]|^([VDIWEFA])\/[^(:]*\(\s*\d+\):/;
 const LOGCAT_LEVELS: Readonly<Record<string, LogLevel>> = { V: 'trace', D: 'debug', I: 'info', W: 'warn', E: 'error', F: 'fatal', A: 'fatal' };
+
+/**
+ * What stands between a time and the message: spaces, a level written right after the time
+ * (`INFO`, `[warn]`, `<ERROR>`, `ERROR:`, `- INFO -`, `:DEBUG:`; group 1) and a `|`, `:` or `-`.
+ * Sticky: read from the time's end.
+ */
+export const AFTER_TIME = new RegExp(String.raw`\s*(?:[|:-]\s*)?(?:[[<(]?(${LEVEL_WORDS})[\]>)]?(?=[\s:|]|$):?)?\s*(?:[|:-]\s*)?`, 'iy');
 
 /** How far into a line (past its time) a level is looked for: beyond, it is message text. */
 export const LEVEL_SEARCH_CHARS = 128;

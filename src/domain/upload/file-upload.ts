@@ -1,4 +1,4 @@
-import type { LogFormat } from './log-format.ts';
+import type { RequestedLogFormat } from './log-format.ts';
 
 export type StorageType = 's3' | 'local' | 'memory';
 
@@ -13,7 +13,8 @@ export interface FileUpload {
   readonly localPath: string | null;
   /** Declared at init, verified at complete. */
   readonly fileSize: number;
-  readonly logFormat: LogFormat;
+  /** As requested: `auto` stays `auto` (the job's result records what was detected). */
+  readonly logFormat: RequestedLogFormat;
   /** The sanitized original name, for display. */
   readonly filename: string;
   /** Lower-case hex, when the client declared one. */

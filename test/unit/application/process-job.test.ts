@@ -7,7 +7,7 @@ import { DependencyUnavailableError } from '../../../src/application/errors.ts';
 import type { ProcessJob } from '../../../src/application/jobs/process-job.ts';
 import { TOKENS } from '../../../src/bootstrap/tokens.ts';
 import { queueJob, startProcessing, failAttempt } from '../../../src/domain/job/job.ts';
-import type { LogFormat } from '../../../src/domain/upload/log-format.ts';
+import type { RequestedLogFormat } from '../../../src/domain/upload/log-format.ts';
 import { aJob, anUpload, bytesOf, collect } from '../../support/builders.ts';
 import { createTestCore, type TestCore } from '../../support/test-core.ts';
 
@@ -24,7 +24,7 @@ describe('ProcessJob', () => {
   let core: TestCore;
   let processJob: ProcessJob;
 
-  async function queuedJob(content: string | Uint8Array, key = 'uploads/x/app.log', logFormat: LogFormat = 'text') {
+  async function queuedJob(content: string | Uint8Array, key = 'uploads/x/app.log', logFormat: RequestedLogFormat = 'text') {
     const job = queueJob(aJob({ createdAt: core.clock.now() }), core.clock.now());
     const objectKey = key.replace('x', job.id);
     await core.ports.jobs.create(job, anUpload(job, { objectKey, fileSize: Buffer.byteLength(content), logFormat }));
@@ -78,6 +78,27 @@ describe('ProcessJob', () => {
     expect((await processJob.execute(job.id)).outcome).toBe('failed');
     expect((await stored(job.id)).job.errorMessage).toMatch(/No line could be parsed as text/);
     expect(await core.ports.storage.stat(`processed/${job.id}.ndjson.gz`)).toBeNull();
+  });
+
+  it('fails a file none of whose lines parse as the format asked for, naming the format it reads as', async () => {
+    const job = await queuedJob('{"msg":"a"}\n{"msg":"b"}\n', undefined, 'clf');
+    expect((await processJob.execute(job.id)).outcome).toBe('failed');
+    expect((await stored(job.id)).job.errorMessage).toMatch(
+      /^No line could be parsed as clf \(2 lines, 2 rejected; line 1: .*\); the file reads as json: upload it as json or auto$/,
+    );
+  });
+
+  it('records what auto detected, and the dialect of a text file', async () => {
+    const json = await queuedJob('{"msg":"a"}\n', undefined, 'auto');
+    await processJob.execute(json.id);
+    expect((await stored(json.id)).result).toMatchObject({ detectedFormat: 'json', dialect: null, eventsParsed: 1 });
+    const text = await queuedJob('2026-01-05 10:00:00 ERROR boom\njava.io.IOException: no\n2026-01-05 10:00:01 INFO ok\n', undefined, 'text');
+    await processJob.execute(text.id);
+    expect((await stored(text.id)).result).toMatchObject({
+      detectedFormat: null,
+      dialect: { time: { layout: 'iso8601', column: 0 }, level: 'after-time' },
+      eventsParsed: 2,
+    });
   });
 
   it('rejects an over-long line with a sample, and keeps going', async () => {

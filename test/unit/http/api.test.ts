@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { InMemoryObjectStore } from '../../../src/adapters/memory/in-memory-object-store.ts';
 import { UrlSigner } from '../../../src/adapters/signed-urls/url-signer.ts';
 import { DependencyUnavailableError } from '../../../src/application/errors.ts';
+import { jobResponse } from '../../../src/adapters/http/openapi/responses.ts';
 import type { ProcessJob } from '../../../src/application/jobs/process-job.ts';
 import type { PresignedRequest } from '../../../src/application/ports/object-store.ts';
 import { TOKENS } from '../../../src/bootstrap/tokens.ts';
@@ -175,6 +176,25 @@ describe('HTTP API', () => {
         job_id: jobId, job_type: 'FILE_UPLOAD', source: 'api', status: 'QUEUED', progress: 0, retry_count: 0,
         started_at: null, finished_at: null, error_message: null, result: null,
         file: { filename: 'app.log', size: 12, log_format: 'text', storage_type: 'memory' },
+      });
+    });
+
+    it('takes log_format auto, keeps it on the job, and shows what was detected in the result', async () => {
+      const content = '2026-01-05 10:00:00 ERROR boom\njava.io.IOException: no\n2026-01-05 10:00:01 INFO ok\n';
+      const init = await call('POST', '/ingest/files/init', { token, json: { ...initBody, size: Buffer.byteLength(content), log_format: 'auto' } });
+      expect(init.status).toBe(201);
+      await core.app.request(init.body.presigned_url, { method: 'PUT', body: content });
+      await call('POST', '/ingest/files/complete', { token, json: { job_id: init.body.job_id } });
+      await core.get<ProcessJob>(TOKENS.ProcessJob).execute(init.body.job_id);
+      const detail = await call('GET', `/jobs/${init.body.job_id}`, { token });
+      expect(jobResponse.parse(detail.body)).toMatchObject({
+        status: 'COMPLETED',
+        file: { log_format: 'auto' },
+        result: {
+          events_parsed: 2,
+          detected_format: 'text',
+          dialect: { time_layout: 'iso8601', time_column: 0, level: 'after-time', description: expect.stringContaining('iso8601 time at the start of the line') },
+        },
       });
     });
 

@@ -1,14 +1,12 @@
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Readable } from 'node:stream';
-import { constants as zlibConstants, gunzipSync } from 'node:zlib';
 import promptPassword from '@inquirer/password';
 import { SingleBar } from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { LOG_FORMATS } from '../../../domain/upload/log-format.ts';
+import { REQUESTED_LOG_FORMATS } from '../../../domain/upload/log-format.ts';
 import { ApiClient, ApiError, SessionError } from './api-client.ts';
 import { followJob, type JobState } from './follow-job.ts';
-import { guessFormat } from './guess-format.ts';
 import { configDir, SessionStore } from './session-store.ts';
 
 interface Io {
@@ -26,7 +24,15 @@ interface JobView {
   error_message: string | null;
   created_at: string;
   file: { filename: string; size: number; log_format: string; timezone?: string | null; year?: number | null } | null;
-  result: { lines_total: number; events_parsed: number; lines_rejected: number; level_counts: Record<string, number>; first_event_at: string | null; last_event_at: string | null } | null;
+  result: {
+    lines_total: number;
+    events_parsed: number;
+    lines_rejected: number;
+    level_counts: Record<string, number>;
+    first_event_at: string | null;
+    last_event_at: string | null;
+    detected_format: string | null;
+  } | null;
 }
 
 const EXIT = { ok: 0, error: 1, failedJob: 2, usage: 64 } as const;
@@ -73,14 +79,14 @@ export async function runIngestCli(argv: string[], io: Io, env: NodeJS.ProcessEn
   program
     .command('upload <file>')
     .description('upload a log file and queue it for processing')
-    .addOption(new Option('--format <format>', 'log format (guessed when absent)').choices([...LOG_FORMATS]))
+    .addOption(new Option('--format <format>', 'log format; auto: the worker picks it from the file\'s first lines').choices([...REQUESTED_LOG_FORMATS]).default('auto'))
     .option('--timezone <zone>', 'IANA zone (Europe/Paris) of times the file writes without an offset; UTC when absent')
     .addOption(new Option('--year <year>', 'year of dates the file writes without one (syslog `Jan  5 …`); the year before the upload when absent').argParser(wholeYear))
     .option('--wait', 'follow the job until it is done and print its result')
     .addOption(jsonOption())
-    .action(async (file: string, options: { format?: string; timezone?: string; year?: number; wait?: boolean; json?: boolean }) => {
+    .action(async (file: string, options: { format: string; timezone?: string; year?: number; wait?: boolean; json?: boolean }) => {
       const size = (await stat(file)).size;
-      const format = options.format ?? guessFormat(file, await firstLine(file));
+      const { format } = options;
       const init = await api.request<{ job_id: string; presigned_url: string; upload_headers: Record<string, string> }>('POST', '/ingest/files/init', {
         filename: basename(file),
         size,
@@ -153,33 +159,6 @@ function report(error: unknown, io: Io): number {
   return EXIT.error;
 }
 
-/** The file's first line, inflated first when the file is gzip'd (the worker reads it so too). */
-async function firstLine(file: string): Promise<string> {
-  const handle = await open(file, 'r');
-  try {
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(FIRST_BYTES), 0, FIRST_BYTES, 0);
-    const head = buffer.subarray(0, bytesRead);
-    const text = head[0] === 0x1f && head[1] === 0x8b ? inflatedStart(head) : head;
-    return text.toString('utf8').split('\n')[0] ?? '';
-  } finally {
-    await handle.close();
-  }
-}
-
-const FIRST_BYTES = 4096;
-/** A first line longer than this is not a log line anyway; it bounds what a bomb can make. */
-const MAX_INFLATED_BYTES = 4 << 20;
-
-/** What the first bytes of a gzip stream inflate to; nothing when they are not gzip after all. */
-function inflatedStart(head: Buffer): Buffer {
-  try {
-    // A sync flush inflates what arrived without asking for the stream's end.
-    return gunzipSync(head, { finishFlush: zlibConstants.Z_SYNC_FLUSH, maxOutputLength: MAX_INFLATED_BYTES });
-  } catch {
-    return Buffer.alloc(0);
-  }
-}
-
 async function uploadWithProgress(file: string, size: number, url: string, headers: Record<string, string>, io: Io): Promise<void> {
   const bar = io.interactive ? new SingleBar({ format: 'upload     [{bar}] {percentage}% {value}/{total} bytes', stream: process.stderr }) : null;
   bar?.start(size, 0);
@@ -219,7 +198,8 @@ async function followWithProgress(api: ApiClient, jobId: string, io: Io): Promis
 function summary(job: JobView): string {
   const { file } = job;
   const hints = file ? `${file.timezone ? `, times in ${file.timezone}` : ''}${file.year ? `, year ${file.year}` : ''}` : '';
-  const lines = [`Job ${job.job_id}: ${job.status}${file ? ` (${file.filename}, ${file.log_format}, ${file.size} bytes${hints})` : ''}`];
+  const detected = job.result?.detected_format ? ` → ${job.result.detected_format}` : '';
+  const lines = [`Job ${job.job_id}: ${job.status}${file ? ` (${file.filename}, ${file.log_format}${detected}, ${file.size} bytes${hints})` : ''}`];
   if (job.error_message) lines.push(`  ${job.status === 'FAILED' ? 'Error' : 'Last error'}: ${job.error_message}`);
   if (job.result) {
     const r = job.result;

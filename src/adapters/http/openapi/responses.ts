@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { LOG_LEVELS } from '../../../domain/job/job-result.ts';
 import { JOB_TYPES } from '../../../domain/job/job.ts';
 import { JOB_STATUSES } from '../../../domain/job/job-status.ts';
-import { LOG_FORMATS } from '../../../domain/upload/log-format.ts';
+import { LEVEL_PLACES, TIME_LAYOUTS } from '../../../domain/log/text-dialect.ts';
+import { LOG_FORMATS, REQUESTED_LOG_FORMATS } from '../../../domain/upload/log-format.ts';
 import { ROLES } from '../../../domain/user/user.ts';
 import { MAX_LISTED_ISSUES } from '../error-response.ts';
 
@@ -50,6 +51,16 @@ export const jobResultResponse = z.object({
   first_event_at: isoTime.nullable(),
   last_event_at: isoTime.nullable(),
   sample_errors: z.array(z.object({ line: z.number().int(), reason: z.string() })),
+  detected_format: z.enum(LOG_FORMATS).nullable().describe('The format `auto` picked; null when the upload named its format'),
+  dialect: z
+    .object({
+      time_layout: z.enum(TIME_LAYOUTS),
+      time_column: z.number().int().min(0),
+      level: z.enum(LEVEL_PLACES),
+      description: z.string(),
+    })
+    .nullable()
+    .describe('For a file read as text: how its events start, learned from its first lines (a line without that time continues the event before it)'),
 });
 
 export const jobResponse = z.object({
@@ -69,7 +80,7 @@ export const jobResponse = z.object({
     .object({
       filename: z.string(),
       size: z.number().int(),
-      log_format: z.enum(LOG_FORMATS),
+      log_format: z.enum(REQUESTED_LOG_FORMATS),
       storage_type: z.enum(['s3', 'local', 'memory']),
       timezone: z.string().nullable().describe('The IANA zone of times written without an offset, as given at init; null: UTC'),
       year: z.number().int().nullable().describe('The year of dates written without one, as given at init'),

@@ -1,5 +1,6 @@
 import type { JobRecord } from '../../../application/ports/job-repository.ts';
 import type { JobResult } from '../../../domain/job/job-result.ts';
+import { describeDialect } from '../../../domain/log/dialect-learning.ts';
 import type { JobResponse } from '../openapi/responses.ts';
 
 const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
@@ -43,5 +44,12 @@ function presentResult(result: JobResult): NonNullable<JobResponse['result']> {
     first_event_at: iso(result.firstEventAt),
     last_event_at: iso(result.lastEventAt),
     sample_errors: [...result.sampleErrors],
+    detected_format: result.detectedFormat,
+    dialect: result.dialect && {
+      time_layout: result.dialect.time.layout,
+      time_column: result.dialect.time.column,
+      level: result.dialect.level,
+      description: describeDialect(result.dialect),
+    },
   };
 }

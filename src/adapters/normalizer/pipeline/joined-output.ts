@@ -1,6 +1,7 @@
 import { chargeBudget, type JobBudgets } from '../../../domain/job/job-budgets.ts';
 import { emptyTally } from '../../../domain/job/line-tally.ts';
 import type { NormalizedOutput } from '../../../application/ports/log-normalizer.ts';
+import type { FormatDetection } from '../../../domain/log/format-detection.ts';
 import { GzipFramer } from '../gzip/deflated-block.ts';
 import type { BlockResult } from './block-pipeline.ts';
 import { addTally } from './tally-counter.ts';
@@ -9,7 +10,7 @@ import { addTally } from './tally-counter.ts';
  * The blocks' results, in order, as one gzip member, and the sum of their tallies. Lines,
  * output bytes and CPU time are charged to the job's budgets block by block.
  */
-export function joinedOutput(results: AsyncIterable<BlockResult>, budgets: JobBudgets): NormalizedOutput {
+export function joinedOutput(results: AsyncIterable<BlockResult>, budgets: JobBudgets, detection: () => FormatDetection): NormalizedOutput {
   const total = emptyTally();
   let finished = false;
   async function* gzip(): AsyncGenerator<Uint8Array> {
@@ -34,6 +35,10 @@ export function joinedOutput(results: AsyncIterable<BlockResult>, budgets: JobBu
     tally() {
       if (!finished) throw new Error('The tally is known once the output has been read to its end');
       return total;
+    },
+    detection() {
+      if (!finished) throw new Error('The detection is known once the output has been read to its end');
+      return detection();
     },
   };
 }

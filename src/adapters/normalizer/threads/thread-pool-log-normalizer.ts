@@ -2,7 +2,7 @@ import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { FileNormalization, LogNormalizer, NormalizedOutput } from '../../../application/ports/log-normalizer.ts';
 import type { BlockSpec } from '../pipeline/block-normalizer.ts';
 import { BlockPipeline, type BlockResult } from '../pipeline/block-pipeline.ts';
-import { blocksOfFile, blockSpecOf, DEFAULT_BLOCK_BYTES } from '../pipeline/file-blocks.ts';
+import { blocksOfFile, DEFAULT_BLOCK_BYTES, type FileBlocks } from '../pipeline/file-blocks.ts';
 import { joinedOutput } from '../pipeline/joined-output.ts';
 import type { LineBlock } from '../pipeline/line-blocks.ts';
 import { SharedSlots } from './shared-slots.ts';
@@ -60,7 +60,7 @@ export class ThreadPoolLogNormalizer implements LogNormalizer {
 
   normalize(file: AsyncIterable<Uint8Array>, spec: FileNormalization): NormalizedOutput {
     const blocks = blocksOfFile(file, spec, this.#options.blockBytes ?? DEFAULT_BLOCK_BYTES);
-    return joinedOutput(this.#results(blocks, blockSpecOf(spec)), spec.budgets);
+    return joinedOutput(this.#results(blocks), spec.budgets, blocks.detection);
   }
 
   /** Threads running now (they start on the first block that needs one). */
@@ -77,24 +77,24 @@ export class ThreadPoolLogNormalizer implements LogNormalizer {
   }
 
   /** The blocks' results in order, with up to `threads × blocksAheadPerThread` blocks in flight. */
-  async *#results(blocks: AsyncIterable<LineBlock>, spec: BlockSpec): AsyncGenerator<BlockResult> {
+  async *#results(file: FileBlocks): AsyncGenerator<BlockResult> {
     const ahead = this.#options.threads * this.#blocksAheadPerThread;
     const running: Promise<BlockResult>[] = [];
-    const iterator = blocks[Symbol.asyncIterator]();
+    const iterator = file.blocks;
     let exhausted = false;
     try {
       for (;;) {
         while (!exhausted && running.length < ahead) {
           const next = await iterator.next();
           if (next.done) exhausted = true;
-          else running.push(this.#submit(next.value, spec));
+          else running.push(this.#submit(next.value, file.blockSpec()));
         }
         const oldest = running.shift();
         if (!oldest) return;
         yield await oldest;
       }
     } finally {
-      if (!exhausted) await iterator.return?.();
+      if (!exhausted) await iterator.return(undefined);
     }
   }
 

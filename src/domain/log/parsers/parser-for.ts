@@ -2,6 +2,7 @@ import type { LogFormat } from '../../upload/log-format.ts';
 import { LocalTimes } from '../local-times.ts';
 import type { LineParser } from '../normalized-event.ts';
 import { UTC_WALL_CLOCK, type WallClockZone } from '../wall-clock-zone.ts';
+import type { TextDialect } from '../text-dialect.ts';
 import { clfParser } from './clf-parser.ts';
 import { jsonParser } from './json-parser.ts';
 import { logfmtParser } from './logfmt-parser.ts';
@@ -17,6 +18,8 @@ export interface ParsingSpec {
   readonly timeZone?: string | null;
   /** The year of dates written without one, instead of the one `referenceTime` gives. */
   readonly year?: number | null;
+  /** For text: how this file's events start, learned from its first lines (see learnDialect). */
+  readonly dialect?: TextDialect | null;
 }
 
 /**
@@ -39,6 +42,6 @@ function parserIn(spec: ParsingSpec, zone: WallClockZone): LineParser {
     case 'clf':
       return clfParser;
     case 'text':
-      return textParser(new LocalTimes(zone, spec.referenceTime, spec.year ?? null));
+      return textParser(new LocalTimes(zone, spec.referenceTime, spec.year ?? null), spec.dialect ?? null);
   }
 }
