@@ -1,5 +1,6 @@
 import type { LineTally } from '../../../domain/job/line-tally.ts';
 import { parserFor, type ParsingSpec } from '../../../domain/log/parsers/parser-for.ts';
+import { Re2LinePatternCompiler } from '../../re2js/re2-line-pattern-compiler.ts';
 import { JsonLinesNormalizer } from '../fast-json/json-lines-normalizer.ts';
 import { EventAssembler } from './event-assembler.ts';
 import type { LineBlock } from './line-blocks.ts';
@@ -26,6 +27,8 @@ export interface NormalizedBlock {
 export class BlockNormalizer {
   readonly #out = new NdjsonOutput();
   readonly #json = new JsonLinesNormalizer();
+  // Remembers what it compiled: a custom format's pattern is compiled once per thread, not per block.
+  readonly #patterns = new Re2LinePatternCompiler();
   // A byte order mark inside the file is text; the one at its start was dropped when splitting.
   readonly #decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
@@ -36,7 +39,7 @@ export class BlockNormalizer {
       const tally = this.#json.normalize(block, out);
       return { ndjson: out.bytes(), tally };
     }
-    const assembler = new EventAssembler(parserFor(spec.parsing), spec.maxEventBytes);
+    const assembler = new EventAssembler(parserFor(spec.parsing, this.#patterns), spec.maxEventBytes);
     const text = this.#decoder.decode(block.bytes);
     const { overlong } = block;
     let nextOverlong = 0;
