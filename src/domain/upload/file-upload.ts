@@ -1,3 +1,4 @@
+import type { UploadCustomFormat } from '../log/custom/custom-format.ts';
 import type { LogFormat } from './log-format.ts';
 
 export type StorageType = 's3' | 'local' | 'memory';
@@ -14,6 +15,8 @@ export interface FileUpload {
   /** Declared at init, verified at complete. */
   readonly fileSize: number;
   readonly logFormat: LogFormat;
+  /** The pattern of a `custom` upload, as it was at init; absent or null for the other formats. */
+  readonly customFormat?: UploadCustomFormat | null;
   /** The sanitized original name, for display. */
   readonly filename: string;
   /** Lower-case hex, when the client declared one. */
