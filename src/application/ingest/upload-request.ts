@@ -1,12 +1,15 @@
 import { ValidationError, type ValidationIssue } from '../../domain/errors.ts';
 import { MAX_FILENAME_LENGTH, sanitizeFilename } from '../../domain/upload/filename.ts';
 import { isLogFormat, LOG_FORMATS, type LogFormat } from '../../domain/upload/log-format.ts';
+import type { CustomFormatInput } from '../formats/custom-format-input.ts';
 
 export interface UploadRequestInput {
   readonly filename: string;
   readonly size: number;
   readonly logFormat: string;
   readonly checksumSha256?: string | null | undefined;
+  /** With logFormat `custom`: the format itself, or the name of a saved one. */
+  readonly customFormat?: CustomFormatInput | string | null | undefined;
 }
 
 export interface UploadRequest {
@@ -38,6 +41,12 @@ export function parseUploadRequest(input: UploadRequestInput, maxUploadBytes: nu
   }
   if (!isLogFormat(input.logFormat)) {
     issues.push({ path: 'logFormat', message: `must be one of ${LOG_FORMATS.join(', ')}` });
+  }
+  const custom = input.customFormat ?? null;
+  if (input.logFormat === 'custom' && custom === null) {
+    issues.push({ path: 'customFormat', message: 'is required with logFormat custom: a pattern, or the name of a saved format' });
+  } else if (input.logFormat !== 'custom' && custom !== null) {
+    issues.push({ path: 'customFormat', message: 'goes only with logFormat custom' });
   }
   const checksum = input.checksumSha256 ?? null;
   if (checksum !== null && !SHA256_HEX.test(checksum)) {

@@ -146,7 +146,7 @@ export class ProcessJob {
 
   #normalize(chunks: AsyncIterable<Uint8Array>, upload: FileUpload): NormalizedOutput {
     return this.#ports.normalizer.normalize(chunks, {
-      parsing: { format: upload.logFormat, referenceTime: upload.createdAt },
+      parsing: { format: upload.logFormat, referenceTime: upload.createdAt, custom: upload.customFormat ?? null },
       maxLineBytes: this.#settings.maxLineBytes,
       budgets: this.#settings.budgets,
     });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LOG_LEVELS } from '../../../domain/job/job-result.ts';
 import { JOB_TYPES } from '../../../domain/job/job.ts';
 import { JOB_STATUSES } from '../../../domain/job/job-status.ts';
+import { UNMATCHED_LINES } from '../../../domain/log/custom/custom-format.ts';
 import { LOG_FORMATS } from '../../../domain/upload/log-format.ts';
 import { ROLES } from '../../../domain/user/user.ts';
 import { MAX_LISTED_ISSUES } from '../error-response.ts';
@@ -52,6 +53,19 @@ export const jobResultResponse = z.object({
   sample_errors: z.array(z.object({ line: z.number().int(), reason: z.string() })),
 });
 
+const customFormatShape = {
+  pattern: z.string(),
+  time_format: z.string().nullable(),
+  unmatched_lines: z.enum(UNMATCHED_LINES),
+};
+
+export const logFormatResponse = z.object({
+  name: z.string(),
+  ...customFormatShape,
+  saved_at: isoTime,
+  saved_by: z.uuid().describe('The admin who saved this version'),
+});
+
 export const jobResponse = z.object({
   job_id: z.uuid(),
   job_type: z.enum(JOB_TYPES),
@@ -66,7 +80,16 @@ export const jobResponse = z.object({
   updated_at: isoTime.nullable(),
   error_message: z.string().nullable(),
   file: z
-    .object({ filename: z.string(), size: z.number().int(), log_format: z.enum(LOG_FORMATS), storage_type: z.enum(['s3', 'local', 'memory']) })
+    .object({
+      filename: z.string(),
+      size: z.number().int(),
+      log_format: z.enum(LOG_FORMATS),
+      storage_type: z.enum(['s3', 'local', 'memory']),
+      custom_format: z
+        .object({ name: z.string().nullable().describe('The saved format it was copied from; null when given inline'), ...customFormatShape })
+        .optional()
+        .describe('With log_format `custom`: the format the file is read with, as it was when the job was created'),
+    })
     .nullable(),
   result: jobResultResponse.nullable(),
 });
@@ -91,5 +114,6 @@ export const readinessResponse = z.object({
 });
 
 export type JobResponse = z.infer<typeof jobResponse>;
+export type LogFormatResponse = z.infer<typeof logFormatResponse>;
 export type UserResponse = z.infer<typeof userResponse>;
 export type TokenPairResponse = z.infer<typeof tokenPairResponse>;
