@@ -98,7 +98,7 @@ function toUpload(row: JobRow): FileUpload | null {
     filename: row.u_filename ?? '',
     checksumSha256: row.u_checksum_sha256,
     createdAt: row.u_created_at ?? row.created_at,
-    customFormat: row.u_custom_format,
+    ...(row.u_custom_format === null ? {} : { customFormat: row.u_custom_format }),
   };
 }
 
