@@ -25,6 +25,14 @@ export function linePatternCompilerContract(name: string, setup: () => LinePatte
       expect([first.match('a1'), second.match('b22'), first.match('c333')]).toEqual([{ n: '1' }, { n: '22' }, { n: '333' }]);
     });
 
+    it('reads lines of at least 4096 characters, longer ones for smaller patterns, and refuses patterns too big for that', () => {
+      const small = setup().compile('(?P<message>.*)');
+      const big = setup().compile(String.raw`^(?P<m>.*)(?P<n>a{500})$`);
+      expect(big.maxLineLength).toBeGreaterThanOrEqual(4096);
+      expect(small.maxLineLength).toBeGreaterThan(big.maxLineLength);
+      expect(() => setup().compile('^(?P<m>(?:a|aa){1,1000})$')).toThrow(/too complex/);
+    });
+
     it('refuses what it cannot compile with InvalidPatternError saying why', () => {
       for (const source of ['(?P<a>x', '(?P<a>x)(?P<a>y)', 'a{2,1}', String.raw`(?<=a)b`, String.raw`(a)\1`]) {
         expect(() => setup().compile(source), source).toThrow(InvalidPatternError);

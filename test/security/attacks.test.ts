@@ -191,11 +191,9 @@ describeWith('the API under attack', { servers: ['databaseUrl'] }, ({ databaseUr
     const initCustom = (token: string, content: string, customFormat: unknown) =>
       call('POST', '/ingest/files/init', { token, json: { filename: 'redos.log', size: Buffer.byteLength(content), log_format: 'custom', custom_format: customFormat } });
 
-    it('runs a classic catastrophic-backtracking pattern in linear time: the job completes, the non-matching line rejected', async () => {
-      // ^(a+)+$ against aaaa…b takes a backtracking engine 2^n steps; RE2 reads each character once.
-      const long = 'a'.repeat(256 * 1024);
-      const content = `${long}b\n${long}\n`;
-      const created = await initCustom(alice.token, content, { pattern: '^(?P<message>(a+)+)$' });
+    /** Uploads `content` as Alice with the custom format and waits for the job to end. */
+    async function processedCustom(content: string, customFormat: unknown) {
+      const created = await initCustom(alice.token, content, customFormat);
       expect(created.status).toBe(201);
       expect((await fetch(created.body.presigned_url, { method: 'PUT', headers: created.body.upload_headers, body: content })).status).toBe(200);
       await call('POST', '/ingest/files/complete', { token: alice.token, json: { job_id: created.body.job_id } });
@@ -204,7 +202,24 @@ describeWith('the API under attack', { servers: ['databaseUrl'] }, ({ databaseUr
         await new Promise((resolve) => setTimeout(resolve, 100));
         job = (await call('GET', `/jobs/${created.body.job_id}`, { token: alice.token })).body;
       }
+      return job;
+    }
+
+    it('runs a classic catastrophic-backtracking pattern in linear time: the job completes, the non-matching line rejected', async () => {
+      // ^(a+)+$ against aaaa…b takes a backtracking engine 2^n steps; RE2 reads each character once.
+      const long = 'a'.repeat(256 * 1024);
+      const job = await processedCustom(`${long}b\n${long}\n`, { pattern: '^(?P<message>(a+)+)$' });
       expect(job).toMatchObject({ status: 'COMPLETED', result: { lines_total: 2, events_parsed: 1, lines_rejected: 1, sample_errors: [{ line: 1, reason: 'does not match the custom pattern' }] } });
+    });
+
+    it('bounds the work of a pattern whose every step runs on every character: a line too long for it is rejected, not read for minutes', async () => {
+      const job = await processedCustom(`${'a'.repeat(512 * 1024)}\nok${'a'.repeat(500)}\n`, { pattern: String.raw`^(?P<message>.*)(?P<tail>a{500})$` });
+      expect(job).toMatchObject({
+        status: 'COMPLETED',
+        result: { lines_total: 2, events_parsed: 1, lines_rejected: 1, sample_errors: [{ line: 1, reason: expect.stringMatching(/^longer than \d+ characters, the most this pattern reads/) }] },
+      });
+      const tooBig = await initCustom(alice.token, 'x\n', { pattern: '^(?P<m>(?:a|aa){1,1000})$' });
+      expect([tooBig.status, tooBig.body.errors?.[0]?.message]).toEqual([422, expect.stringMatching(/too complex: it compiles to \d+ steps/)]);
     });
 
     it('refuses lookarounds and backreferences with 422 and the engine\'s reason, at init and when saving a format', async () => {

@@ -7,6 +7,11 @@ export interface LinePattern {
   match(line: string): Readonly<Record<string, string>> | null;
   /** Every named group of the pattern, in order. */
   readonly groupNames: readonly string[];
+  /**
+   * The longest line the pattern reads: matching takes time linear in the line, times a
+   * factor that grows with the pattern, and a line must not hold a worker for long.
+   */
+  readonly maxLineLength: number;
 }
 
 /** Compiles patterns; the same source always compiles to a pattern matching the same way. */

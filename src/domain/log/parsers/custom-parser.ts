@@ -27,6 +27,7 @@ export function customParser(format: CustomFormat, pattern: LinePattern, referen
     joinsLines: continues,
     parse(text: string, line: number): ParseOutcome {
       if (text.trim() === '') return BLANK;
+      if (text.length > pattern.maxLineLength) return reject(`longer than ${pattern.maxLineLength} characters, the most this pattern reads in a line`);
       const groups = pattern.match(text);
       if (groups === null) return continues ? { kind: 'continuation' } : reject('does not match the custom pattern');
       const attrs: Record<string, unknown> = {};

@@ -103,6 +103,16 @@ describe('custom formats, read through the LogNormalizer port', () => {
     ]);
   });
 
+  it('rejects a line longer than its pattern reads, saying so, and reads the lines after it', async () => {
+    // Groups of `^(.*)(a{500})$` cost 510 steps a character: such a pattern reads shorter lines than `(.*)`.
+    const pattern = String.raw`^(?P<message>.*)(?P<tail>a{500})$`;
+    const { events, tally } = await read(`${'a'.repeat(100_000)}
+${'a'.repeat(600)}
+`, { pattern });
+    expect(events.map(({ line, attrs }) => ({ line, tail: (attrs as { tail: string }).tail.length }))).toEqual([{ line: 2, tail: 500 }]);
+    expect(tally.sampleErrors).toEqual([{ line: 1, reason: expect.stringMatching(/^longer than \d+ characters, the most this pattern reads in a line$/) }]);
+  });
+
   it('fails the file at once, with the reason, when its pattern does not compile', () => {
     const normalizing = () =>
       new InlineLogNormalizer().normalize((async function* () {})(), {
