@@ -94,6 +94,8 @@ describe('custom formats over HTTP', () => {
       [{ pattern: `(?P<message>${'a'.repeat(4096)})` }, 'pattern', /4096 characters/],
       [{ pattern: APP_PATTERN, time_format: '%Y-%m-%d %Q' }, 'time_format', /unknown directive %Q/],
       [{ pattern: APP_PATTERN, time_format: '%H:%M:%S' }, 'time_format', /month and day/],
+      [{ pattern: '(?P<message>.*)', time_format: '%F %T' }, 'time_format', /ts group, which the pattern does not have/],
+      [{ pattern: '(?P<__proto__>.*)' }, 'pattern', /__proto__/],
       [{ pattern: APP_PATTERN, unmatched_lines: 'skip' }, 'unmatched_lines', /reject|continue/],
     ];
     for (const [fields, path, message] of cases) {

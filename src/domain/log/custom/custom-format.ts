@@ -33,13 +33,14 @@ export const MAX_TIME_FORMAT_LENGTH = 256;
 export function customFormatIssues(format: CustomFormat, compiler: LinePatternCompiler, path: string): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const at = (field: string): string => (path ? `${path}.${field}` : field);
+  let groups: readonly string[] | null = null;
   if (format.pattern.length === 0 || format.pattern.length > MAX_PATTERN_LENGTH) {
     issues.push({ path: at('pattern'), message: `must be 1 to ${MAX_PATTERN_LENGTH} characters` });
   } else {
     try {
-      if (compiler.compile(format.pattern).groupNames.length === 0) {
-        issues.push({ path: at('pattern'), message: 'must have at least one named group, such as (?P<message>.*)' });
-      }
+      groups = compiler.compile(format.pattern).groupNames;
+      const problem = groupsProblem(groups);
+      if (problem) issues.push({ path: at('pattern'), message: problem });
     } catch (error) {
       if (!(error instanceof InvalidPatternError)) throw error;
       issues.push({ path: at('pattern'), message: error.message });
@@ -48,9 +49,18 @@ export function customFormatIssues(format: CustomFormat, compiler: LinePatternCo
   if (format.timeFormat !== null) {
     const problem = format.timeFormat.length > MAX_TIME_FORMAT_LENGTH ? `must be at most ${MAX_TIME_FORMAT_LENGTH} characters` : timeLayoutIssue(format.timeFormat);
     if (problem) issues.push({ path: at('timeFormat'), message: problem });
+    else if (groups !== null && !groups.includes('ts')) issues.push({ path: at('timeFormat'), message: 'is the layout of the ts group, which the pattern does not have' });
   }
   if (!(UNMATCHED_LINES as readonly string[]).includes(format.unmatchedLines)) {
     issues.push({ path: at('unmatchedLines'), message: `must be one of ${UNMATCHED_LINES.join(', ')}` });
   }
   return issues;
+}
+
+/** What is wrong with a pattern's named groups, if anything. */
+function groupsProblem(groups: readonly string[]): string | null {
+  if (groups.length === 0) return 'must have at least one named group, such as (?P<message>.*)';
+  // Set on an event's attrs, this name would change the object's prototype instead of adding a field.
+  if (groups.includes('__proto__')) return 'must not name a group __proto__';
+  return null;
 }
