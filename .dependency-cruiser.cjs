@@ -40,7 +40,7 @@ module.exports = {
       comment: 'An adapter that calls the core (http, cli, worker) may also import the use-case folders.',
       severity: 'error',
       from: { path: '^src/adapters/(http|cli|worker)/' },
-      to: { path: '^src/application/', pathNot: '^src/application/(ports/|errors\\.ts$|(auth|health|ingest|jobs|users)/)' },
+      to: { path: '^src/application/', pathNot: '^src/application/(ports/|errors\\.ts$|(auth|health|ingest|jobs|users|formats)/)' },
     },
     {
       name: 'adapters-do-not-know-bootstrap',

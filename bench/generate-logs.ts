@@ -26,6 +26,8 @@ export function sampleLine(format: LogFormat, i: number): string {
       return i % 50 === 49
         ? `${time.toISOString().replace('T', ' ').slice(0, 23)} ERROR [worker-${i % 4}] c.e.Ingest - failed to process batch ${i}\n\tat com.example.Ingest.run(Ingest.java:42)\n\tat java.base/java.lang.Thread.run(Thread.java:1583)`
         : `${time.toISOString().replace('T', ' ').slice(0, 23)} ${level.toUpperCase().padEnd(5)} [worker-${i % 4}] c.e.Ingest - processed batch ${i} in ${i % 250} ms`;
+    case 'custom':
+      throw new Error('A custom format reads a layout of its own: there are no generated lines for it');
   }
 }
 

@@ -11,6 +11,8 @@ import type { PasswordHasher } from '../application/ports/password-hasher.ts';
 import type { SessionRepository } from '../application/ports/session-repository.ts';
 import type { TokenIssuer } from '../application/ports/token-issuer.ts';
 import type { UserRepository } from '../application/ports/user-repository.ts';
+import type { LogFormatRepository } from '../application/ports/log-format-repository.ts';
+import type { LinePatternCompiler } from '../domain/log/custom/line-pattern.ts';
 import type { Ports } from '../application/ports/ports.ts';
 import type { RateLimitStore } from '../application/ports/rate-limit-store.ts';
 import { BcryptPasswordHasher } from '../adapters/bcrypt/bcrypt-password-hasher.ts';
@@ -22,6 +24,8 @@ import type { Database } from '../adapters/postgres/database.ts';
 import { PgJobRepository } from '../adapters/postgres/pg-job-repository.ts';
 import { PgSessionRepository } from '../adapters/postgres/pg-session-repository.ts';
 import { PgUserRepository } from '../adapters/postgres/pg-user-repository.ts';
+import { PgLogFormatRepository } from '../adapters/postgres/pg-log-format-repository.ts';
+import { Re2LinePatternCompiler } from '../adapters/re2js/re2-line-pattern-compiler.ts';
 import type { ServiceMetrics } from '../adapters/metrics/service-metrics.ts';
 import { RedisJobChangeFeed } from '../adapters/redis/redis-job-change-feed.ts';
 import { RedisJobQueue } from '../adapters/redis/redis-job-queue.ts';
@@ -100,6 +104,8 @@ export function bindPorts(container: Container, config: Config, resources: Resou
   );
 
   bind<LogNormalizer>(TOKENS.LogNormalizer, overrides.normalizer, () => createLogNormalizer(config.worker.parseThreads));
+  bind<LogFormatRepository>(TOKENS.LogFormatRepository, overrides.formats, () => new PgLogFormatRepository(database()));
+  bind<LinePatternCompiler>(TOKENS.LinePatternCompiler, overrides.linePatterns, () => new Re2LinePatternCompiler());
 
   // The record use cases are built from: each takes the ports it needs by name.
   container.bind<Ports>(TOKENS.Ports).toResolvedValue(
@@ -116,11 +122,13 @@ export function bindPorts(container: Container, config: Config, resources: Resou
       hasher: PasswordHasher,
       rateLimits: RateLimitStore,
       normalizer: LogNormalizer,
-    ): Ports => ({ clock, ids, jobs, users, sessions, storage, queue, feed, tokens, hasher, rateLimits, normalizer }),
+      formats: LogFormatRepository,
+      linePatterns: LinePatternCompiler,
+    ): Ports => ({ clock, ids, jobs, users, sessions, storage, queue, feed, tokens, hasher, rateLimits, normalizer, formats, linePatterns }),
     [
       TOKENS.Clock, TOKENS.IdGenerator, TOKENS.JobRepository, TOKENS.UserRepository, TOKENS.SessionRepository,
       TOKENS.ObjectStore, TOKENS.JobQueue, TOKENS.JobChangeFeed, TOKENS.TokenIssuer, TOKENS.PasswordHasher,
-      TOKENS.RateLimitStore, TOKENS.LogNormalizer,
+      TOKENS.RateLimitStore, TOKENS.LogNormalizer, TOKENS.LogFormatRepository, TOKENS.LinePatternCompiler,
     ],
   );
 }

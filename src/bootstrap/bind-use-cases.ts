@@ -24,6 +24,11 @@ import { GetUser } from '../application/users/get-user.ts';
 import { ListUsers } from '../application/users/list-users.ts';
 import { UpdateUser } from '../application/users/update-user.ts';
 import { ResetPassword } from '../application/users/reset-password.ts';
+import { CreateLogFormat } from '../application/formats/create-log-format.ts';
+import { DeleteLogFormat } from '../application/formats/delete-log-format.ts';
+import { GetLogFormat } from '../application/formats/get-log-format.ts';
+import { ListLogFormats } from '../application/formats/list-log-formats.ts';
+import { ReplaceLogFormat } from '../application/formats/replace-log-format.ts';
 import type { Ports } from '../application/ports/ports.ts';
 import type { Config } from './config.ts';
 import { TOKENS } from './tokens.ts';
@@ -70,6 +75,11 @@ export function bindUseCases(container: Container, config: Config): void {
   bindUseCase(TOKENS.UpdateUser, (ports) => new UpdateUser(ports));
   bindUseCase(TOKENS.DeactivateUser, (ports) => new DeactivateUser(ports));
   bindUseCase(TOKENS.ResetPassword, (ports) => new ResetPassword(ports));
+  bindUseCase(TOKENS.CreateLogFormat, (ports) => new CreateLogFormat(ports));
+  bindUseCase(TOKENS.ReplaceLogFormat, (ports) => new ReplaceLogFormat(ports));
+  bindUseCase(TOKENS.DeleteLogFormat, (ports) => new DeleteLogFormat(ports));
+  bindUseCase(TOKENS.ListLogFormats, (ports) => new ListLogFormats(ports));
+  bindUseCase(TOKENS.GetLogFormat, (ports) => new GetLogFormat(ports));
   bindUseCase(
     TOKENS.ProcessJob,
     (ports) =>

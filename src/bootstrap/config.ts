@@ -70,6 +70,8 @@ const environmentSchema = z.object({
     .default(DEFAULT_ADMIN.password),
 });
 
+const VARIABLE_NAMES: ReadonlySet<string> = new Set(Object.keys(environmentSchema.shape));
+
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
   readonly problems: readonly string[];
@@ -82,7 +84,7 @@ export class ConfigError extends Error {
 
 /** Reads and checks the environment (`NAME_FILE` variables read from their files); throws ConfigError naming every problem. */
 export function loadConfig(source: Record<string, string | undefined>) {
-  const { env: expanded, problems: fileProblems } = withFileVariables(source);
+  const { env: expanded, problems: fileProblems } = withFileVariables(source, VARIABLE_NAMES);
   if (fileProblems.length > 0) throw new ConfigError(fileProblems);
   // Treat empty variables as unset, as shells and compose files often produce them.
   const present = Object.fromEntries(Object.entries(expanded).filter(([, value]) => value !== undefined && value !== ''));

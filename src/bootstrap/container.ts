@@ -103,6 +103,11 @@ const HTTP_USE_CASES: Record<keyof HttpUseCases, symbol> = {
   getUser: TOKENS.GetUser,
   updateUser: TOKENS.UpdateUser,
   deactivateUser: TOKENS.DeactivateUser,
+  createLogFormat: TOKENS.CreateLogFormat,
+  replaceLogFormat: TOKENS.ReplaceLogFormat,
+  deleteLogFormat: TOKENS.DeleteLogFormat,
+  listLogFormats: TOKENS.ListLogFormats,
+  getLogFormat: TOKENS.GetLogFormat,
 };
 
 const httpUseCases = (container: Container): HttpUseCases =>

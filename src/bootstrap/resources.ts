@@ -25,7 +25,7 @@ export async function openResources(config: Config, logger: Logger, overrides: P
   const closeRedis = async (): Promise<void> => {
     await redis?.close().catch(() => {});
   };
-  const needsDatabase = !(overrides.jobs && overrides.users && overrides.sessions);
+  const needsDatabase = !(overrides.jobs && overrides.users && overrides.sessions && overrides.formats);
   if (!needsDatabase) return { database: null, redis, close: closeRedis };
 
   let embedded: EmbeddedPostgres | null = null;

@@ -16,6 +16,8 @@ export const TOKENS = {
   PasswordHasher: Symbol('PasswordHasher'),
   RateLimitStore: Symbol('RateLimitStore'),
   LogNormalizer: Symbol('LogNormalizer'),
+  LogFormatRepository: Symbol('LogFormatRepository'),
+  LinePatternCompiler: Symbol('LinePatternCompiler'),
   /** All of the above as one `Ports` record. */
   Ports: Symbol('Ports'),
   // Use cases
@@ -45,6 +47,11 @@ export const TOKENS = {
   UpdateUser: Symbol('UpdateUser'),
   DeactivateUser: Symbol('DeactivateUser'),
   ResetPassword: Symbol('ResetPassword'),
+  CreateLogFormat: Symbol('CreateLogFormat'),
+  ReplaceLogFormat: Symbol('ReplaceLogFormat'),
+  DeleteLogFormat: Symbol('DeleteLogFormat'),
+  ListLogFormats: Symbol('ListLogFormats'),
+  GetLogFormat: Symbol('GetLogFormat'),
   // Driving adapters
   HttpApp: Symbol('HttpApp'),
   JobWorker: Symbol('JobWorker'),

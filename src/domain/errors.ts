@@ -20,7 +20,9 @@ export type ErrorCode =
   | 'USERNAME_TAKEN'
   | 'EMAIL_TAKEN'
   | 'SELF_LOCKOUT'
-  | 'RATE_LIMITED';
+  | 'RATE_LIMITED'
+  | 'FORMAT_NOT_FOUND'
+  | 'FORMAT_NAME_TAKEN';
 
 /** An expected failure of a business rule; `message` is safe to show to a client. */
 export class DomainError extends Error {

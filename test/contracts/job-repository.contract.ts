@@ -32,6 +32,14 @@ export function jobRepositoryContract(name: string, setup: () => Promise<JobRepo
       expect(listed.records.find((record) => record.job.id === job.id)?.upload).toEqual(upload);
     });
 
+    it("keeps a custom upload's format as it was given, escapes and all", async () => {
+      const job = aJob();
+      const customFormat = { name: 'app', pattern: String.raw`^(?P<ts>[^|]+)\|"(?P<message>.*)"$`, timeFormat: '%d/%b/%Y:%H:%M:%S %z', unmatchedLines: 'continue' } as const;
+      const upload = anUpload(job, { logFormat: 'custom', customFormat });
+      await repo.create(job, upload);
+      expect((await repo.get(job.id))?.upload).toEqual(upload);
+    });
+
     it('applies an update atomically and returns the stored job', async () => {
       const job = aJob();
       await repo.create(job, anUpload(job));

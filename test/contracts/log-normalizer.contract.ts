@@ -114,6 +114,22 @@ export function logNormalizerContract(name: string, setup: () => Promise<{ norma
       expect(linesRejected).toBeGreaterThan(400);
     });
 
+    it('reads a custom format over many blocks as line by line, unmatched lines joined to the event before', async () => {
+      // Where blocks run on threads, each thread compiles the pattern from the plain spec.
+      const parsing: ParsingSpec = {
+        format: 'custom',
+        referenceTime: SPEC.parsing.referenceTime,
+        custom: { pattern: String.raw`^(?P<ts>\S+) (?P<level>\w+) (?P<message>.*?)(?: n=(?P<n>\d+))?$`, timeFormat: '%Y-%m-%dT%H:%M:%S%z', unmatchedLines: 'continue' },
+      };
+      const spec: FileNormalization = { ...SPEC, parsing };
+      const text = Array.from({ length: 2_000 }, (_, i) => `2026-01-05T10:00:${String(i % 60).padStart(2, '0')}Z ${i % 2 ? 'WARN' : 'INFO'} line ${i} n=${i}\n${i % 5 ? '' : '\tat frame\n'}`).join('');
+      const result = await normalized(normalizer, textFile(text, 777), spec);
+      const line = new BlockNormalizer().normalize({ bytes: new TextEncoder().encode(text), firstLine: 1, overlong: [] }, { parsing, maxEventBytes: spec.maxLineBytes });
+      expect(result).toEqual({ ndjson: Buffer.from(line.ndjson).toString(), tally: line.tally });
+      expect(result.tally).toMatchObject({ linesTotal: 2_400, eventsParsed: 2_000, linesRejected: 0 });
+      expect(JSON.parse(result.ndjson.split('\n')[0]!)).toEqual({ ts: '2026-01-05T10:00:00.000Z', level: 'info', message: 'line 0\n\tat frame', attrs: { n: '0' }, line: 1 });
+    });
+
     it('reads a gzip\'d file as its content, whatever its chunking (the magic bytes split too)', async () => {
       const text = logfmt(2_000);
       const gz = gzipSync(text);

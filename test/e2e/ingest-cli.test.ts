@@ -116,6 +116,35 @@ describe('the ingest command line', () => {
     expect([notAYear.status, notAYear.stderr]).toEqual([64, expect.stringMatching(/--year.*must be a year such as 2019/)]);
   });
 
+  it('uploads with a pattern of its own, or with a saved custom format by name', async () => {
+    const file = join(home, 'pipes.log');
+    writeFileSync(file, '05.01.2026 10:00:01|INFO|invoice 7 sent\n05.01.2026 10:00:02|WARN|retrying payment 9\n');
+    const pattern = String.raw`^(?P<ts>[^|]+)\|(?P<level>\w+)\|(?P<message>.*)$`;
+    const inline = await ingest('upload', file, '--pattern', pattern, '--time-format', '%d.%m.%Y %H:%M:%S', '--wait', '--json');
+    expect(inline.status).toBe(0);
+    expect(JSON.parse(inline.stdout)).toMatchObject({
+      status: 'COMPLETED',
+      file: { log_format: 'custom', custom_format: { name: null, pattern, time_format: '%d.%m.%Y %H:%M:%S' } },
+      result: { events_parsed: 2, first_event_at: '2026-01-05T10:00:01.000Z', level_counts: { info: 1, warn: 1 } },
+    });
+
+    const session = JSON.parse(readFileSync(join(home, 'session.json'), 'utf8'));
+    const saved = await fetch(`${service.url}/formats`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${session.accessToken}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'pipes', pattern, time_format: '%d.%m.%Y %H:%M:%S' }),
+    });
+    expect(saved.status).toBe(201);
+    expect((await ingest('formats')).stdout).toContain(`pipes\n  pattern: ${pattern}`);
+    const byName = await ingest('upload', file, '--custom-format', 'pipes', '--wait');
+    expect([byName.status, byName.stdout]).toEqual([0, expect.stringMatching(/COMPLETED \(pipes.log, custom/)]);
+
+    const unknown = await ingest('upload', file, '--custom-format', 'nobody-saved-this');
+    expect([unknown.status, unknown.stderr]).toEqual([1, expect.stringMatching(/names no saved format/)]);
+    const both = await ingest('upload', file, '--custom-format', 'pipes', '--pattern', pattern);
+    expect([both.status, both.stderr]).toEqual([64, expect.stringMatching(/not both/)]);
+  });
+
   it('logs out, and a stale session says to log in again', async () => {
     expect((await ingest('logout')).stdout.trim()).toBe('Logged out');
     expect((await ingest('whoami')).stderr).toMatch(/Not logged in/);

@@ -9,6 +9,8 @@ import { migrate, MIGRATIONS_DIR } from '../../src/adapters/postgres/migrate.ts'
 import { PgJobRepository } from '../../src/adapters/postgres/pg-job-repository.ts';
 import { PgSessionRepository } from '../../src/adapters/postgres/pg-session-repository.ts';
 import { PgUserRepository } from '../../src/adapters/postgres/pg-user-repository.ts';
+import { PgLogFormatRepository } from '../../src/adapters/postgres/pg-log-format-repository.ts';
+import { logFormatRepositoryContract } from '../contracts/log-format-repository.contract.ts';
 import { DependencyUnavailableError } from '../../src/application/errors.ts';
 import { jobRepositoryStack, userRepositoryStack } from '../../src/bootstrap/repository-stacks.ts';
 import { jobRepositoryContract } from '../contracts/job-repository.contract.ts';
@@ -41,6 +43,8 @@ describeWith('Postgres adapters', { servers: ['databaseUrl'] }, ({ databaseUrl: 
   jobRepositoryContract('the stack the service runs, over postgres', () => fresh((db) => jobRepositoryStack(new PgJobRepository(db), stackParts())));
   userRepositoryContract('the stack the service runs, over postgres', () => fresh((db) => userRepositoryStack(new PgUserRepository(db), new ManualClock())));
   sessionRepositoryContract('postgres', () => fresh((db) => new PgSessionRepository(db)));
+  // Production wires the Postgres adapter as it is: no decorators over saved formats.
+  logFormatRepositoryContract('postgres', () => fresh((db) => new PgLogFormatRepository(db)));
 
   describe('jobs created together', () => {
     it('are written in one statement, and a job the database refuses fails alone', async () => {

@@ -186,4 +186,51 @@ describeWith('the API under attack', { servers: ['databaseUrl'] }, ({ databaseUr
     expect(after.filter((job: { job_id: string }) => job.job_id !== created.body.job_id)).toEqual(before);
     expect(after.find((job: { job_id: string }) => job.job_id === created.body.job_id)).toMatchObject({ status: 'CREATED' });
   });
+
+  describe('user-written patterns', () => {
+    const initCustom = (token: string, content: string, customFormat: unknown) =>
+      call('POST', '/ingest/files/init', { token, json: { filename: 'redos.log', size: Buffer.byteLength(content), log_format: 'custom', custom_format: customFormat } });
+
+    /** Uploads `content` as Alice with the custom format and waits for the job to end. */
+    async function processedCustom(content: string, customFormat: unknown) {
+      const created = await initCustom(alice.token, content, customFormat);
+      expect(created.status).toBe(201);
+      expect((await fetch(created.body.presigned_url, { method: 'PUT', headers: created.body.upload_headers, body: content })).status).toBe(200);
+      await call('POST', '/ingest/files/complete', { token: alice.token, json: { job_id: created.body.job_id } });
+      let job = (await call('GET', `/jobs/${created.body.job_id}`, { token: alice.token })).body;
+      for (let i = 0; i < 300 && !['COMPLETED', 'FAILED'].includes(job.status); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        job = (await call('GET', `/jobs/${created.body.job_id}`, { token: alice.token })).body;
+      }
+      return job;
+    }
+
+    it('runs a classic catastrophic-backtracking pattern in linear time: the job completes, the non-matching line rejected', async () => {
+      // ^(a+)+$ against aaaa…b takes a backtracking engine 2^n steps; RE2 reads each character once.
+      const long = 'a'.repeat(256 * 1024);
+      const job = await processedCustom(`${long}b\n${long}\n`, { pattern: '^(?P<message>(a+)+)$' });
+      expect(job).toMatchObject({ status: 'COMPLETED', result: { lines_total: 2, events_parsed: 1, lines_rejected: 1, sample_errors: [{ line: 1, reason: 'does not match the custom pattern' }] } });
+    });
+
+    it('bounds the work of a pattern whose every step runs on every character: a line too long for it is rejected, not read for minutes', async () => {
+      const job = await processedCustom(`${'a'.repeat(512 * 1024)}\nok${'a'.repeat(500)}\n`, { pattern: String.raw`^(?P<message>.*)(?P<tail>a{500})$` });
+      expect(job).toMatchObject({
+        status: 'COMPLETED',
+        result: { lines_total: 2, events_parsed: 1, lines_rejected: 1, sample_errors: [{ line: 1, reason: expect.stringMatching(/^longer than \d+ characters, the most this pattern reads/) }] },
+      });
+      const tooBig = await initCustom(alice.token, 'x\n', { pattern: '^(?P<m>(?:a|aa){1,1000})$' });
+      expect([tooBig.status, tooBig.body.errors?.[0]?.message]).toEqual([422, expect.stringMatching(/too complex: it compiles to \d+ steps/)]);
+    });
+
+    it('refuses lookarounds and backreferences with 422 and the engine\'s reason, at init and when saving a format', async () => {
+      for (const pattern of [String.raw`(?<=user=)(?P<user>\w+)`, String.raw`(?P<message>(?!x).*)`, String.raw`(?P<word>\w+) \1`]) {
+        const atInit = await initCustom(alice.token, 'x\n', { pattern });
+        expect([atInit.status, atInit.body.errors?.[0]?.path]).toEqual([422, 'custom_format.pattern']);
+        expect(atInit.body.errors[0].message).toMatch(/RE2 syntax has no (lookaheads and lookbehinds|backreferences)/);
+        const saved = await call('POST', '/formats', { token: admin.access_token, json: { name: 'sneaky', pattern } });
+        expect([saved.status, saved.body.errors?.[0]?.path]).toEqual([422, 'pattern']);
+      }
+      expect((await call('GET', '/formats', { token: alice.token })).body).toEqual([]);
+    });
+  });
 });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { AppEnv } from '../../src/adapters/http/app-env.ts';
 import { InMemoryJobQueue } from '../../src/adapters/memory/in-memory-job-queue.ts';
 import { InMemoryJobRepository } from '../../src/adapters/memory/in-memory-job-repository.ts';
+import { InMemoryLogFormatRepository } from '../../src/adapters/memory/in-memory-log-format-repository.ts';
 import { InMemorySessionRepository } from '../../src/adapters/memory/in-memory-session-repository.ts';
 import { InMemoryUserRepository } from '../../src/adapters/memory/in-memory-user-repository.ts';
 import { Sha256PasswordHasher } from '../../src/adapters/memory/sha256-password-hasher.ts';
@@ -29,6 +30,7 @@ async function serviceWith(env: Record<string, string>) {
       jobs: new InMemoryJobRepository(),
       users: new InMemoryUserRepository(),
       sessions: new InMemorySessionRepository(),
+      formats: new InMemoryLogFormatRepository(),
       queue: new InMemoryJobQueue({ visibilityTimeoutMs: 500 }),
       hasher: new Sha256PasswordHasher(),
       normalizer: new InlineLogNormalizer(),

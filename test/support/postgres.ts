@@ -3,7 +3,7 @@ import { Database, quoteIdentifier } from '../../src/adapters/postgres/database.
 import { migrate } from '../../src/adapters/postgres/migrate.ts';
 import { adminQuery } from './postgres-database.ts';
 
-export const TABLES = ['job_status_changes', 'job_results', 'file_uploads', 'jobs', 'refresh_sessions', 'revoked_session_families', 'users'];
+export const TABLES = ['job_status_changes', 'job_results', 'file_uploads', 'jobs', 'refresh_sessions', 'revoked_session_families', 'users', 'log_formats'];
 
 /** A schema of its own for one test file, migrated, and dropped by `drop`. */
 export async function isolatedSchema(url: string) {

@@ -5,6 +5,7 @@ import type { AppEnv } from '../../src/adapters/http/app-env.ts';
 import { InlineLogNormalizer } from '../../src/adapters/normalizer/inline-log-normalizer.ts';
 import { InMemoryJobQueue } from '../../src/adapters/memory/in-memory-job-queue.ts';
 import { InMemoryJobRepository } from '../../src/adapters/memory/in-memory-job-repository.ts';
+import { InMemoryLogFormatRepository } from '../../src/adapters/memory/in-memory-log-format-repository.ts';
 import { InMemoryObjectStore } from '../../src/adapters/memory/in-memory-object-store.ts';
 import { InMemorySessionRepository } from '../../src/adapters/memory/in-memory-session-repository.ts';
 import { InMemoryUserRepository } from '../../src/adapters/memory/in-memory-user-repository.ts';
@@ -60,6 +61,7 @@ export function createTestCore(
     storage: options.storage?.(clock) ?? new InMemoryObjectStore(new UrlSigner('test-storage-key', config.publicBaseUrl, clock)),
     hasher: options.hasher ?? new Sha256PasswordHasher(),
     normalizer: new InlineLogNormalizer(),
+    formats: new InMemoryLogFormatRepository(),
     ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
   } satisfies PortOverrides;
   const container = buildContainer(config, { ports: given, logger: options.logger ?? pino({ level: 'silent' }) });

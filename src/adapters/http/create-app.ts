@@ -13,6 +13,7 @@ import { jobRoutes } from './routes/job-routes.ts';
 import { metricsRoutes } from './routes/metrics-routes.ts';
 import { storageRoutes } from './routes/storage-routes.ts';
 import { userRoutes } from './routes/user-routes.ts';
+import { formatRoutes } from './routes/format-routes.ts';
 import { Scalar } from '@scalar/hono-api-reference';
 import type { ServiceMetrics } from '../metrics/service-metrics.ts';
 import { openApiDocument } from './openapi/openapi-document.ts';
@@ -79,7 +80,7 @@ export function createApp(useCases: HttpUseCases, options: HttpOptions): Hono<Ap
   const maxSize = options.jsonBodyLimitBytes ?? JSON_BODY_LIMIT_BYTES;
   const jsonLimit = jsonBodyLimit(maxSize, (c) => errorResponse(c, 413, 'PAYLOAD_TOO_LARGE', `Request body exceeds ${maxSize} bytes`));
   const timeLimit = timeout(options.requestTimeoutMs ?? 30_000, () => new HTTPException(504, { message: 'The request took too long' }));
-  for (const prefix of ['/auth/*', '/ingest/*', '/jobs/*', '/users/*', '/users']) {
+  for (const prefix of ['/auth/*', '/ingest/*', '/jobs/*', '/users/*', '/users', '/formats/*', '/formats']) {
     app.use(prefix, jsonLimit);
     // Event streams are long-lived by design; every other JSON route is bounded.
     app.use(prefix, (c, next) => (c.req.path.endsWith('/events') ? next() : timeLimit(c, next)));
@@ -93,6 +94,7 @@ export function createApp(useCases: HttpUseCases, options: HttpOptions): Hono<Ap
   app.route('/ingest', ingestRoutes(useCases));
   app.route('/jobs', jobRoutes(useCases, { eventsPollMs: options.eventsPollMs ?? 2_000, closing: options.closing ?? new AbortController().signal }));
   app.route('/users', userRoutes(useCases));
+  app.route('/formats', formatRoutes(useCases));
   if (options.selfServedStorage) app.route('/storage', storageRoutes(options.selfServedStorage));
   return app;
 }

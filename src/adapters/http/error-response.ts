@@ -25,6 +25,8 @@ const STATUS_OF: Record<ErrorCode, ContentfulStatusCode> = {
   EMAIL_TAKEN: 409,
   SELF_LOCKOUT: 409,
   RATE_LIMITED: 429,
+  FORMAT_NOT_FOUND: 404,
+  FORMAT_NAME_TAKEN: 409,
 };
 
 /** Codes for failures born at the HTTP edge rather than in the core. */

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { JOB_TYPES } from '../../domain/job/job.ts';
 import { JOB_STATUSES } from '../../domain/job/job-status.ts';
 import { MAX_FILENAME_LENGTH } from '../../domain/upload/filename.ts';
+import { MAX_PATTERN_LENGTH, MAX_TIME_FORMAT_LENGTH, UNMATCHED_LINES } from '../../domain/log/custom/custom-format.ts';
+import { FORMAT_NAME, FORMAT_NAME_RULE } from '../../domain/log/custom/saved-log-format.ts';
 import { REQUESTED_LOG_FORMATS } from '../../domain/upload/log-format.ts';
 import { isKnownTimeZone, MAX_YEAR, MIN_YEAR, TIME_ZONE_RULE, YEAR_RULE } from '../../domain/upload/time-hints.ts';
 import { MAX_PASSWORD_BYTES, MIN_PASSWORD_LENGTH } from '../../domain/user/password-rules.ts';
@@ -38,6 +40,30 @@ export const refreshTokenBody = z.strictObject({ refresh_token: z.string().min(1
 
 export const verifyTokenBody = z.strictObject({ token: z.string().min(1).max(8192) });
 
+// The core checks what needs the engine (does the pattern compile, is the layout valid); the edge checks the shape.
+const customFormatFields = {
+  pattern: z
+    .string()
+    .min(1)
+    .max(MAX_PATTERN_LENGTH)
+    .describe('RE2 syntax (no backreferences or lookarounds: matching is linear-time); named groups `(?P<name>…)` or `(?<name>…)`; `ts`, `level` and `message` become the event\'s, every other group goes into attrs; searched in the line (anchor with ^ and $ to match it whole); at least one named group; without `message` the message is the whole line'),
+  time_format: z
+    .string()
+    .min(1)
+    .max(MAX_TIME_FORMAT_LENGTH)
+    .nullish()
+    .describe('strptime layout of the `ts` group (%Y %y %m %b %B %d %e %H %k %I %p %M %S %L/%f fraction %z %Z %s %a %A %T %F %D %R %%), e.g. `%d/%b/%Y:%H:%M:%S %z`; without a zone UTC, without a year the year before the upload; absent: `ts` is read in any spelling the text format knows'),
+  unmatched_lines: z.enum(UNMATCHED_LINES).optional().describe('A line the pattern does not match: `reject` (default) counts it rejected, `continue` appends it to the event before (stack traces)'),
+};
+
+export const customFormatBody = z.strictObject(customFormatFields);
+
+export const formatName = z.string().regex(FORMAT_NAME, `must be ${FORMAT_NAME_RULE}`);
+
+export const createFormatBody = z.strictObject({ name: formatName, ...customFormatFields });
+
+export const formatNameParam = z.object({ name: formatName });
+
 export const initUploadBody = z.strictObject({
   filename: z.string().min(1).max(MAX_FILENAME_LENGTH),
   size: z.number().int().min(1),
@@ -55,6 +81,10 @@ export const initUploadBody = z.strictObject({
     .max(MAX_YEAR, YEAR_RULE)
     .nullish()
     .describe('The year of dates the file writes without one (RFC 3164 syslog, logcat, glog); without it, the year that puts them nearest before the upload'),
+  custom_format: z
+    .union([customFormatBody, formatName.describe('The name of a saved format (GET /formats)')])
+    .nullish()
+    .describe('With log_format `custom` (and only then): the format, or the name of a saved one. The job keeps a copy: a later edit of the saved format does not change it'),
 });
 
 export const completeUploadBody = z.strictObject({ job_id: z.uuid() });

@@ -4,6 +4,11 @@ import type { Login } from '../../application/auth/login.ts';
 import type { Logout } from '../../application/auth/logout.ts';
 import type { RefreshSession } from '../../application/auth/refresh-session.ts';
 import type { VerifyToken } from '../../application/auth/verify-token.ts';
+import type { CreateLogFormat } from '../../application/formats/create-log-format.ts';
+import type { DeleteLogFormat } from '../../application/formats/delete-log-format.ts';
+import type { GetLogFormat } from '../../application/formats/get-log-format.ts';
+import type { ListLogFormats } from '../../application/formats/list-log-formats.ts';
+import type { ReplaceLogFormat } from '../../application/formats/replace-log-format.ts';
 import type { CheckReadiness } from '../../application/health/check-readiness.ts';
 import type { CompleteUpload } from '../../application/ingest/complete-upload.ts';
 import type { InitUpload } from '../../application/ingest/init-upload.ts';
@@ -39,4 +44,9 @@ export interface HttpUseCases {
   readonly getUser: GetUser;
   readonly updateUser: UpdateUser;
   readonly deactivateUser: DeactivateUser;
+  readonly createLogFormat: CreateLogFormat;
+  readonly replaceLogFormat: ReplaceLogFormat;
+  readonly deleteLogFormat: DeleteLogFormat;
+  readonly listLogFormats: ListLogFormats;
+  readonly getLogFormat: GetLogFormat;
 }

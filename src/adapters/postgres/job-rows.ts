@@ -3,6 +3,7 @@ import type { Job, JobType } from '../../domain/job/job.ts';
 import type { JobResult } from '../../domain/job/job-result.ts';
 import type { JobStatus } from '../../domain/job/job-status.ts';
 import type { FileUpload, StorageType } from '../../domain/upload/file-upload.ts';
+import type { UploadCustomFormat } from '../../domain/log/custom/custom-format.ts';
 import type { TextDialect } from '../../domain/log/text-dialect.ts';
 import type { LogFormat, RequestedLogFormat } from '../../domain/upload/log-format.ts';
 
@@ -36,6 +37,7 @@ export interface JobRow {
   u_time_zone: string | null;
   u_year: number | null;
   u_created_at: Date | null;
+  u_custom_format: UploadCustomFormat | null;
   r_lines_total: string | null;
   r_events_parsed: string | null;
   r_lines_rejected: string | null;
@@ -55,7 +57,7 @@ export const JOB_SELECT = `
          u.storage_type AS u_storage_type, u.bucket AS u_bucket, u.object_key AS u_object_key,
          u.local_path AS u_local_path, u.file_size AS u_file_size, u.log_format AS u_log_format,
          u.filename AS u_filename, u.checksum_sha256 AS u_checksum_sha256, u.time_zone AS u_time_zone, u.year AS u_year,
-         u.created_at AS u_created_at,
+         u.created_at AS u_created_at, u.custom_format AS u_custom_format,
          r.lines_total AS r_lines_total, r.events_parsed AS r_events_parsed, r.lines_rejected AS r_lines_rejected,
          r.bytes_processed AS r_bytes_processed, r.level_counts AS r_level_counts,
          r.first_event_at AS r_first_event_at, r.last_event_at AS r_last_event_at,
@@ -104,6 +106,7 @@ function toUpload(row: JobRow): FileUpload | null {
     timeZone: row.u_time_zone,
     year: row.u_year,
     createdAt: row.u_created_at ?? row.created_at,
+    ...(row.u_custom_format === null ? {} : { customFormat: row.u_custom_format }),
   };
 }
 

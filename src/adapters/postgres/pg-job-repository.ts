@@ -158,7 +158,7 @@ interface NewJob {
 
 /**
  * Jobs, their uploads and the first entries of their histories, from one array per column
- * ($1–$14 the job, $15–$16 the idempotency claim, $17–$27 the upload). A job whose
+ * ($1–$14 the job, $15–$16 the idempotency claim, $17–$28 the upload). A job whose
  * idempotency key is taken is not inserted (ON CONFLICT leaves it out of `job`, and the
  * other inserts select from `job`); the ids inserted are returned.
  */
@@ -168,10 +168,10 @@ WITH input AS (
                        $8::integer[], $9::text[], $10::timestamptz[], $11::timestamptz[], $12::timestamptz[],
                        $13::timestamptz[], $14::timestamptz[], $15::text[], $16::text[], $17::text[], $18::text[],
                        $19::text[], $20::text[], $21::bigint[], $22::text[], $23::text[], $24::text[], $25::timestamptz[],
-                       $26::text[], $27::integer[])
+                       $26::text[], $27::integer[], $28::jsonb[])
     AS t(id, job_type, source, owner_id, status, progress, retry_count, attempt, error_message, created_at, queued_at,
          started_at, finished_at, updated_at, idempotency_key, idempotency_fingerprint, storage_type, bucket, object_key,
-         local_path, file_size, log_format, filename, checksum_sha256, upload_created_at, time_zone, year)
+         local_path, file_size, log_format, filename, checksum_sha256, upload_created_at, time_zone, year, custom_format)
 ), job AS (
   INSERT INTO jobs (id, job_type, source, owner_id, status, progress, retry_count, attempt, error_message,
                     created_at, queued_at, started_at, finished_at, updated_at, idempotency_key, idempotency_fingerprint)
@@ -181,9 +181,9 @@ WITH input AS (
   RETURNING id, status, attempt, updated_at
 ), upload AS (
   INSERT INTO file_uploads (job_id, storage_type, bucket, object_key, local_path, file_size, log_format,
-                            filename, checksum_sha256, created_at, time_zone, year)
+                            filename, checksum_sha256, created_at, time_zone, year, custom_format)
   SELECT id, storage_type, bucket, object_key, local_path, file_size, log_format, filename, checksum_sha256,
-         upload_created_at, time_zone, year FROM input JOIN job USING (id)
+         upload_created_at, time_zone, year, custom_format FROM input JOIN job USING (id)
 ), history AS (
   INSERT INTO job_status_changes (job_id, from_status, to_status, attempt, at)
   SELECT id, NULL, status, attempt, updated_at FROM job
@@ -198,6 +198,7 @@ function createColumns(jobs: readonly NewJob[]): unknown[][] {
       idempotency?.key ?? null, idempotency?.fingerprint ?? null,
       upload.storageType, upload.bucket, upload.objectKey, upload.localPath, upload.fileSize, upload.logFormat,
       upload.filename, upload.checksumSha256, upload.createdAt, upload.timeZone, upload.year,
+      upload.customFormat ? JSON.stringify(upload.customFormat) : null,
     ]),
   );
 }

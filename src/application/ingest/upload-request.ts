@@ -2,6 +2,7 @@ import { ValidationError, type ValidationIssue } from '../../domain/errors.ts';
 import { MAX_FILENAME_LENGTH, sanitizeFilename } from '../../domain/upload/filename.ts';
 import { isRequestedLogFormat, REQUESTED_LOG_FORMATS, type RequestedLogFormat } from '../../domain/upload/log-format.ts';
 import { isKnownTimeZone, isYearHint, TIME_ZONE_RULE, YEAR_RULE } from '../../domain/upload/time-hints.ts';
+import type { CustomFormatInput } from '../formats/custom-format-input.ts';
 
 export interface UploadRequestInput {
   readonly filename: string;
@@ -12,6 +13,8 @@ export interface UploadRequestInput {
   readonly timeZone?: string | null | undefined;
   /** The year of dates the file writes without one. */
   readonly year?: number | null | undefined;
+  /** With logFormat `custom`: the format itself, or the name of a saved one. */
+  readonly customFormat?: CustomFormatInput | string | null | undefined;
 }
 
 export interface UploadRequest {
@@ -45,6 +48,12 @@ export function parseUploadRequest(input: UploadRequestInput, maxUploadBytes: nu
   }
   if (!isRequestedLogFormat(input.logFormat)) {
     issues.push({ path: 'logFormat', message: `must be one of ${REQUESTED_LOG_FORMATS.join(', ')}` });
+  }
+  const custom = input.customFormat ?? null;
+  if (input.logFormat === 'custom' && custom === null) {
+    issues.push({ path: 'customFormat', message: 'is required with logFormat custom: a pattern, or the name of a saved format' });
+  } else if (input.logFormat !== 'custom' && custom !== null) {
+    issues.push({ path: 'customFormat', message: 'goes only with logFormat custom' });
   }
   const checksum = input.checksumSha256 ?? null;
   if (checksum !== null && !SHA256_HEX.test(checksum)) {

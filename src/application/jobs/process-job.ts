@@ -145,7 +145,13 @@ export class ProcessJob {
 
   #normalize(chunks: AsyncIterable<Uint8Array>, upload: FileUpload): NormalizedOutput {
     return this.#ports.normalizer.normalize(chunks, {
-      parsing: { format: upload.logFormat, referenceTime: upload.createdAt, timeZone: upload.timeZone, year: upload.year },
+      parsing: {
+        format: upload.logFormat,
+        referenceTime: upload.createdAt,
+        timeZone: upload.timeZone,
+        year: upload.year,
+        custom: upload.customFormat ?? null,
+      },
       maxLineBytes: this.#settings.maxLineBytes,
       budgets: this.#settings.budgets,
     });

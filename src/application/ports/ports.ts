@@ -3,6 +3,8 @@ import type { IdGenerator } from './id-generator.ts';
 import type { JobChangeFeed } from './job-change-feed.ts';
 import type { JobQueue } from './job-queue.ts';
 import type { JobRepository } from './job-repository.ts';
+import type { LinePatternCompiler } from '../../domain/log/custom/line-pattern.ts';
+import type { LogFormatRepository } from './log-format-repository.ts';
 import type { LogNormalizer } from './log-normalizer.ts';
 import type { ObjectStore } from './object-store.ts';
 import type { PasswordHasher } from './password-hasher.ts';
@@ -25,4 +27,7 @@ export interface Ports {
   readonly hasher: PasswordHasher;
   readonly rateLimits: RateLimitStore;
   readonly normalizer: LogNormalizer;
+  readonly formats: LogFormatRepository;
+  /** Compiles custom formats' patterns, to check them before a job or a saved format takes one. */
+  readonly linePatterns: LinePatternCompiler;
 }

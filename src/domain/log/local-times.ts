@@ -29,8 +29,13 @@ export class LocalTimes {
    * can follow the file's months from line to line.
    */
   yearless(month: number, day: number, hour: number, minute: number, second: number, ms: number): number | null {
+    return this.at(this.yearlessWall(month, day, hour, minute, second, ms));
+  }
+
+  /** As `yearless`, but the wall time (epoch ms as if UTC), for a time that names its own offset. */
+  yearlessWall(month: number, day: number, hour: number, minute: number, second: number, ms: number): number | null {
     const year = this.#year;
-    return this.at(year === null ? inYearBefore(this.#reference, month, day, hour, minute, second, ms) : inYear(year, month, day, hour, minute, second, ms));
+    return year === null ? inYearBefore(this.#reference, month, day, hour, minute, second, ms) : inYear(year, month, day, hour, minute, second, ms);
   }
 }
 

@@ -1,3 +1,4 @@
+import type { UploadCustomFormat } from '../log/custom/custom-format.ts';
 import type { RequestedLogFormat } from './log-format.ts';
 
 export type StorageType = 's3' | 'local' | 'memory';
@@ -15,6 +16,8 @@ export interface FileUpload {
   readonly fileSize: number;
   /** As requested: `auto` stays `auto` (the job's result records what was detected). */
   readonly logFormat: RequestedLogFormat;
+  /** The pattern of a `custom` upload, as it was at init; absent or null for the other formats. */
+  readonly customFormat?: UploadCustomFormat | null;
   /** The sanitized original name, for display. */
   readonly filename: string;
   /** Lower-case hex, when the client declared one. */

@@ -8,6 +8,8 @@ const PERMISSIONS = {
   'jobs:follow-all': ['admin'],
   'jobs:retry': ['admin'],
   'users:manage': ['admin'],
+  // Saved custom formats are shared by every user: only admins change them, everyone reads them.
+  'formats:manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

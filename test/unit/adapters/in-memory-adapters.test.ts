@@ -24,11 +24,14 @@ import { rateLimitStoreContract } from '../../contracts/rate-limit-store.contrac
 import { sessionRepositoryContract } from '../../contracts/session-repository.contract.ts';
 import { tokenIssuerContract } from '../../contracts/token-issuer.contract.ts';
 import { userRepositoryContract } from '../../contracts/user-repository.contract.ts';
+import { logFormatRepositoryContract } from '../../contracts/log-format-repository.contract.ts';
+import { InMemoryLogFormatRepository } from '../../../src/adapters/memory/in-memory-log-format-repository.ts';
 import { selfServedSubject } from '../../support/self-served-storage.ts';
 
 jobRepositoryContract('in-memory', async () => new InMemoryJobRepository());
 userRepositoryContract('in-memory', async () => new InMemoryUserRepository());
 sessionRepositoryContract('in-memory', async () => new InMemorySessionRepository());
+logFormatRepositoryContract('in-memory', async () => new InMemoryLogFormatRepository());
 jobQueueContract('in-memory', async () => ({ queue: new InMemoryJobQueue({ visibilityTimeoutMs: 300 }), visibilityTimeoutMs: 300 }));
 objectStoreContract('in-memory', async () =>
   selfServedSubject(new InMemoryObjectStore(new UrlSigner('test-signing-secret', 'http://storage.test', new SystemClock()))),

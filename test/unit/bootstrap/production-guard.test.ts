@@ -133,6 +133,10 @@ describe('secrets from files (NAME_FILE)', () => {
     expect(problemsOf({ ...env, JWT_SECRET_KEY_FILE: secretFile('change-me') })).toEqual([expect.stringContaining('JWT_SECRET_KEY')]);
   });
 
+  it("leaves other programs' _FILE variables alone", () => {
+    expect(problemsOf({ ...strong(), TF_CLI_CONFIG_FILE: '/nonexistent/.terraformrc' })).toEqual([]);
+  });
+
   it('refuses a file it cannot read, and a secret given both ways', () => {
     const { ADMIN_PASSWORD, ...env } = strong();
     expect(problemsOf({ ...env, ADMIN_PASSWORD_FILE: '/nonexistent/admin-password' })).toEqual(['ADMIN_PASSWORD_FILE: cannot read /nonexistent/admin-password (ENOENT)']);

@@ -5,11 +5,14 @@ export class ApiError extends Error {
   override readonly name = 'ApiError';
   readonly status: number;
   readonly code: string;
+  /** What a 422 found wrong, field by field. */
+  readonly issues: readonly { path: string; message: string }[];
 
-  constructor(status: number, code: string, detail: string) {
+  constructor(status: number, code: string, detail: string, issues: readonly { path: string; message: string }[] = []) {
     super(detail);
     this.status = status;
     this.code = code;
+    this.issues = issues;
   }
 }
 
@@ -106,9 +109,8 @@ export class ApiClient {
       // not JSON: reported below if it was an error
     }
     if (!response.ok) {
-      // A 422 lists the fields at fault: the person at the terminal needs them, not just "validation failed".
-      const fields = Array.isArray(body.errors) ? (body.errors as { path: string; message: string }[]).map((e) => `; ${e.path}: ${e.message}`).join('') : '';
-      throw new ApiError(response.status, String(body.error_code ?? `HTTP_${response.status}`), `${String(body.detail ?? (text || response.statusText))}${fields}`);
+      const issues = Array.isArray(body.errors) ? (body.errors as { path: string; message: string }[]) : [];
+      throw new ApiError(response.status, String(body.error_code ?? `HTTP_${response.status}`), String(body.detail ?? (text || response.statusText)), issues);
     }
     return body as T;
   }

@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import promptPassword from '@inquirer/password';
 import { SingleBar } from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { UNMATCHED_LINES } from '../../../domain/log/custom/custom-format.ts';
 import { REQUESTED_LOG_FORMATS } from '../../../domain/upload/log-format.ts';
 import { ApiClient, ApiError, SessionError } from './api-client.ts';
 import { followJob, type JobState } from './follow-job.ts';
@@ -82,17 +83,23 @@ export async function runIngestCli(argv: string[], io: Io, env: NodeJS.ProcessEn
     .addOption(new Option('--format <format>', 'log format; auto: the worker picks it from the file\'s first lines').choices([...REQUESTED_LOG_FORMATS]).default('auto'))
     .option('--timezone <zone>', 'IANA zone (Europe/Paris) of times the file writes without an offset; UTC when absent')
     .addOption(new Option('--year <year>', 'year of dates the file writes without one (syslog `Jan  5 …`); the year before the upload when absent').argParser(wholeYear))
+    .option('--pattern <regex>', 'read the file with this pattern (RE2 syntax, named groups ts, level, message and any others): format custom')
+    .option('--time-format <layout>', "with --pattern: the strptime layout of the ts group, e.g. '%d/%b/%Y:%H:%M:%S %z'")
+    .addOption(new Option('--unmatched-lines <what>', 'with --pattern: what becomes of a line it does not match').choices([...UNMATCHED_LINES]))
+    .option('--custom-format <name>', 'read the file with a saved custom format (see `ingest formats`): format custom')
     .option('--wait', 'follow the job until it is done and print its result')
     .addOption(jsonOption())
-    .action(async (file: string, options: { format: string; timezone?: string; year?: number; wait?: boolean; json?: boolean }) => {
+    .action(async (file: string, options: UploadOptions) => {
       const size = (await stat(file)).size;
-      const { format } = options;
+      const custom = customFormatOf(options);
+      const format = custom === undefined ? options.format : 'custom';
       const init = await api.request<{ job_id: string; presigned_url: string; upload_headers: Record<string, string> }>('POST', '/ingest/files/init', {
         filename: basename(file),
         size,
         log_format: format,
         ...(options.timezone === undefined ? {} : { timezone: options.timezone }),
         ...(options.year === undefined ? {} : { year: options.year }),
+        ...(custom === undefined ? {} : { custom_format: custom }),
       });
       await uploadWithProgress(file, size, init.presigned_url, init.upload_headers, io);
       await api.request('POST', '/ingest/files/complete', { job_id: init.job_id });
@@ -105,6 +112,13 @@ export async function runIngestCli(argv: string[], io: Io, env: NodeJS.ProcessEn
       print(Boolean(options.json), job, () => summary(job));
       if (final.status !== 'COMPLETED') exitCode = EXIT.failedJob;
     });
+
+  program.command('formats').description('the saved custom formats').addOption(jsonOption()).action(async (options: { json?: boolean }) => {
+    const formats = await api.request<{ name: string; pattern: string; time_format: string | null }[]>('GET', '/formats');
+    print(Boolean(options.json), formats, () =>
+      formats.length === 0 ? 'No saved formats' : formats.map((f) => `${f.name}\n  pattern: ${f.pattern}${f.time_format ? `\n  time format: ${f.time_format}` : ''}`).join('\n'),
+    );
+  });
 
   program
     .command('jobs')
@@ -144,6 +158,34 @@ function wholeYear(text: string): number {
   return Number(text);
 }
 
+interface UploadOptions {
+  format: string;
+  timezone?: string;
+  year?: number;
+  pattern?: string;
+  timeFormat?: string;
+  unmatchedLines?: string;
+  customFormat?: string;
+  wait?: boolean;
+  json?: boolean;
+}
+
+/** The custom_format of an upload's options: a pattern, a saved format's name, or undefined for the built-in formats. */
+function customFormatOf(options: UploadOptions): Record<string, string> | string | undefined {
+  const { pattern, timeFormat, unmatchedLines, customFormat: name } = options;
+  if (pattern !== undefined && name !== undefined) throw new UsageError('give --pattern or --custom-format, not both');
+  if (pattern === undefined && (timeFormat !== undefined || unmatchedLines !== undefined)) throw new UsageError('--time-format and --unmatched-lines go with --pattern');
+  if ((pattern !== undefined || name !== undefined) && options.format !== 'auto' && options.format !== 'custom') {
+    throw new UsageError('--pattern and --custom-format read the file as format custom');
+  }
+  if (name !== undefined) return name;
+  if (pattern === undefined) {
+    if (options.format === 'custom') throw new UsageError('--format custom needs --pattern or --custom-format');
+    return undefined;
+  }
+  return { pattern, ...(timeFormat === undefined ? {} : { time_format: timeFormat }), ...(unmatchedLines === undefined ? {} : { unmatched_lines: unmatchedLines }) };
+}
+
 function report(error: unknown, io: Io): number {
   if (error instanceof Error && 'exitCode' in error && typeof error.exitCode === 'number') {
     // commander has already printed help, a version or a usage problem
@@ -153,7 +195,10 @@ function report(error: unknown, io: Io): number {
     io.err(`Error: ${error.message}`);
     return EXIT.usage;
   }
-  if (error instanceof ApiError) io.err(`Error: ${error.message} (${error.code}, HTTP ${error.status})`);
+  if (error instanceof ApiError) {
+    io.err(`Error: ${error.message} (${error.code}, HTTP ${error.status})`);
+    for (const issue of error.issues) io.err(`  ${issue.path}: ${issue.message}`);
+  }
   else if (error instanceof SessionError) io.err(`Error: ${error.message}`);
   else io.err(`Error: ${error instanceof Error ? error.message : String(error)}`);
   return EXIT.error;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LOG_LEVELS } from '../../../domain/job/job-result.ts';
 import { JOB_TYPES } from '../../../domain/job/job.ts';
 import { JOB_STATUSES } from '../../../domain/job/job-status.ts';
+import { UNMATCHED_LINES } from '../../../domain/log/custom/custom-format.ts';
 import { LEVEL_PLACES, TIME_LAYOUTS } from '../../../domain/log/text-dialect.ts';
 import { LOG_FORMATS, REQUESTED_LOG_FORMATS } from '../../../domain/upload/log-format.ts';
 import { ROLES } from '../../../domain/user/user.ts';
@@ -63,6 +64,19 @@ export const jobResultResponse = z.object({
     .describe('For a file read as text: how its events start, learned from its first lines (a line without that time continues the event before it)'),
 });
 
+const customFormatShape = {
+  pattern: z.string(),
+  time_format: z.string().nullable(),
+  unmatched_lines: z.enum(UNMATCHED_LINES),
+};
+
+export const logFormatResponse = z.object({
+  name: z.string(),
+  ...customFormatShape,
+  saved_at: isoTime,
+  saved_by: z.uuid().describe('The admin who saved this version'),
+});
+
 export const jobResponse = z.object({
   job_id: z.uuid(),
   job_type: z.enum(JOB_TYPES),
@@ -84,6 +98,10 @@ export const jobResponse = z.object({
       storage_type: z.enum(['s3', 'local', 'memory']),
       timezone: z.string().nullable().describe('The IANA zone of times written without an offset, as given at init; null: UTC'),
       year: z.number().int().nullable().describe('The year of dates written without one, as given at init'),
+      custom_format: z
+        .object({ name: z.string().nullable().describe('The saved format it was copied from; null when given inline'), ...customFormatShape })
+        .optional()
+        .describe('With log_format `custom`: the format the file is read with, as it was when the job was created'),
     })
     .nullable(),
   result: jobResultResponse.nullable(),
@@ -109,5 +127,6 @@ export const readinessResponse = z.object({
 });
 
 export type JobResponse = z.infer<typeof jobResponse>;
+export type LogFormatResponse = z.infer<typeof logFormatResponse>;
 export type UserResponse = z.infer<typeof userResponse>;
 export type TokenPairResponse = z.infer<typeof tokenPairResponse>;

@@ -1,7 +1,9 @@
 import type { JobRecord } from '../../../application/ports/job-repository.ts';
 import type { JobResult } from '../../../domain/job/job-result.ts';
 import { describeDialect } from '../../../domain/log/dialect-learning.ts';
+import type { FileUpload } from '../../../domain/upload/file-upload.ts';
 import type { JobResponse } from '../openapi/responses.ts';
+import { presentCustomFormat } from './log-format-presenter.ts';
 
 const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
 
@@ -20,18 +22,22 @@ export function presentJob({ job, upload, result }: JobRecord): JobResponse {
     finished_at: iso(job.finishedAt),
     updated_at: iso(job.updatedAt),
     error_message: job.errorMessage,
-    file: upload
-      ? {
-          filename: upload.filename,
-          size: upload.fileSize,
-          log_format: upload.logFormat,
-          storage_type: upload.storageType,
-          timezone: upload.timeZone,
-          year: upload.year,
-        }
-      : null,
+    file: upload ? presentFile(upload) : null,
     result: result ? presentResult(result) : null,
   };
+}
+
+function presentFile(upload: FileUpload): NonNullable<JobResponse['file']> {
+  const file = {
+    filename: upload.filename,
+    size: upload.fileSize,
+    log_format: upload.logFormat,
+    storage_type: upload.storageType,
+    timezone: upload.timeZone,
+    year: upload.year,
+  };
+  const custom = upload.customFormat;
+  return custom ? { ...file, custom_format: { name: custom.name, ...presentCustomFormat(custom) } } : file;
 }
 
 function presentResult(result: JobResult): NonNullable<JobResponse['result']> {

@@ -17,6 +17,10 @@ export function ingestRoutes(useCases: HttpUseCases) {
         checksumSha256: body.checksum_sha256,
         timeZone: body.timezone,
         year: body.year,
+        customFormat:
+          typeof body.custom_format === 'object' && body.custom_format !== null
+            ? { pattern: body.custom_format.pattern, timeFormat: body.custom_format.time_format, unmatchedLines: body.custom_format.unmatched_lines }
+            : body.custom_format,
         source: 'api',
         idempotencyKey: c.req.valid('header')['idempotency-key'],
       });

@@ -1,5 +1,6 @@
 import type { LineTally } from '../../../domain/job/line-tally.ts';
 import { parserFor, type ParsingSpec } from '../../../domain/log/parsers/parser-for.ts';
+import { Re2LinePatternCompiler } from '../../re2js/re2-line-pattern-compiler.ts';
 import { JsonLinesNormalizer } from '../fast-json/json-lines-normalizer.ts';
 import { WallClockZones } from '../time-zones/wall-clock-zones.ts';
 import { EventAssembler } from './event-assembler.ts';
@@ -28,6 +29,8 @@ export class BlockNormalizer {
   readonly #out = new NdjsonOutput();
   readonly #json = new JsonLinesNormalizer();
   readonly #zones = new WallClockZones();
+  // Remembers what it compiled: a custom format's pattern is compiled once per thread, not per block.
+  readonly #patterns = new Re2LinePatternCompiler();
   // A byte order mark inside the file is text; the one at its start was dropped when splitting.
   readonly #decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
@@ -39,7 +42,7 @@ export class BlockNormalizer {
       const tally = this.#json.normalize(block, out, zone);
       return { ndjson: out.bytes(), tally };
     }
-    const assembler = new EventAssembler(parserFor(spec.parsing, zone), spec.maxEventBytes);
+    const assembler = new EventAssembler(parserFor(spec.parsing, { zone, patterns: this.#patterns }), spec.maxEventBytes);
     const text = this.#decoder.decode(block.bytes);
     const { overlong } = block;
     let nextOverlong = 0;

@@ -1,5 +1,8 @@
 import type { FileNormalization } from '../../../application/ports/log-normalizer.ts';
+import { PermanentJobError } from '../../../application/errors.ts';
+import { InvalidPatternError, type LinePatternCompiler } from '../../../domain/log/custom/line-pattern.ts';
 import { detectFormat, type FormatDetection } from '../../../domain/log/format-detection.ts';
+import type { LineParser } from '../../../domain/log/normalized-event.ts';
 import { parserFor, type ParsingSpec } from '../../../domain/log/parsers/parser-for.ts';
 import { inflateIfGzip } from '../gzip/inflate-if-gzip.ts';
 import { WallClockZones } from '../time-zones/wall-clock-zones.ts';
@@ -23,8 +26,10 @@ export interface FileBlocks {
 /**
  * Reads the head of the (inflated) file first: the format (for `auto`) and a text file's dialect
  * are decided there, once, and the blocks are then cut with the event starts of that reading.
+ * A custom pattern that does not compile fails the blocks with PermanentJobError before the
+ * first: every block would fail the same way.
  */
-export function blocksOfFile(file: AsyncIterable<Uint8Array>, spec: FileNormalization, blockBytes: number): FileBlocks {
+export function blocksOfFile(file: AsyncIterable<Uint8Array>, spec: FileNormalization, blockBytes: number, patterns: LinePatternCompiler): FileBlocks {
   let decided: { detection: FormatDetection; blockSpec: BlockSpec } | null = null;
   const undecided = (): never => {
     throw new Error("A file's reading is decided once its head was read");
@@ -33,12 +38,22 @@ export function blocksOfFile(file: AsyncIterable<Uint8Array>, spec: FileNormaliz
     const head = await readHead(inflateIfGzip(file, spec.budgets), spec.maxLineBytes);
     const detection = detectFormat(spec.parsing.format, head.lines, spec.parsing.referenceTime);
     const parsing: ParsingSpec = { ...spec.parsing, format: detection.format, dialect: detection.dialect };
+    const startsEvent = eventStarts(fileParser(parsing, patterns));
     decided = { detection, blockSpec: { parsing, maxEventBytes: spec.maxLineBytes } };
-    yield* splitIntoBlocks(head.rest, { blockBytes, maxLineBytes: spec.maxLineBytes, startsEvent: eventStarts(parserFor(parsing, new WallClockZones().of(parsing.timeZone))) });
+    yield* splitIntoBlocks(head.rest, { blockBytes, maxLineBytes: spec.maxLineBytes, startsEvent });
   }
   return {
     blocks: blocks(),
     blockSpec: () => decided?.blockSpec ?? undecided(),
     detection: () => decided?.detection ?? undecided(),
   };
+}
+
+function fileParser(parsing: ParsingSpec, patterns: LinePatternCompiler): LineParser {
+  try {
+    return parserFor(parsing, { zone: new WallClockZones().of(parsing.timeZone), patterns });
+  } catch (error) {
+    if (error instanceof InvalidPatternError) throw new PermanentJobError(`The custom format's pattern cannot be used: ${error.message}`);
+    throw error;
+  }
 }

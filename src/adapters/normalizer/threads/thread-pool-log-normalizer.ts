@@ -5,6 +5,7 @@ import { BlockPipeline, type BlockResult } from '../pipeline/block-pipeline.ts';
 import { blocksOfFile, DEFAULT_BLOCK_BYTES, type FileBlocks } from '../pipeline/file-blocks.ts';
 import { joinedOutput } from '../pipeline/joined-output.ts';
 import type { LineBlock } from '../pipeline/line-blocks.ts';
+import { Re2LinePatternCompiler } from '../../re2js/re2-line-pattern-compiler.ts';
 import { SharedSlots } from './shared-slots.ts';
 import type { StopRequest, TaskReply, TaskRequest } from './thread-protocol.ts';
 
@@ -50,6 +51,8 @@ export class ThreadPoolLogNormalizer implements LogNormalizer {
   readonly #options: ThreadPoolOptions;
   /** For blocks normalized on the calling thread. */
   readonly #inline = new BlockPipeline();
+  /** The custom formats' patterns, compiled on the event loop to cut a file into blocks. */
+  readonly #patterns = new Re2LinePatternCompiler();
   #threads: NormalizerThread[] = [];
   #closed = false;
 
@@ -59,7 +62,7 @@ export class ThreadPoolLogNormalizer implements LogNormalizer {
   }
 
   normalize(file: AsyncIterable<Uint8Array>, spec: FileNormalization): NormalizedOutput {
-    const blocks = blocksOfFile(file, spec, this.#options.blockBytes ?? DEFAULT_BLOCK_BYTES);
+    const blocks = blocksOfFile(file, spec, this.#options.blockBytes ?? DEFAULT_BLOCK_BYTES, this.#patterns);
     return joinedOutput(this.#results(blocks), spec.budgets, blocks.detection);
   }
 

@@ -5,6 +5,7 @@ import { eventStarts, splitIntoBlocks } from '../../../../src/adapters/normalize
 import { addTally } from '../../../../src/adapters/normalizer/pipeline/tally-counter.ts';
 import { emptyTally } from '../../../../src/domain/job/line-tally.ts';
 import { parserFor } from '../../../../src/domain/log/parsers/parser-for.ts';
+import { Re2LinePatternCompiler } from '../../../../src/adapters/re2js/re2-line-pattern-compiler.ts';
 import { LOG_FORMATS, type LogFormat } from '../../../../src/domain/upload/log-format.ts';
 import { nasty } from '../../domain/log/nasty-bytes.ts';
 
@@ -51,7 +52,9 @@ describe('blocks of a file, normalized (fuzzed)', () => {
 
 /** Every event and the tally of a file read through blocks, as the worker reads it. */
 async function normalizeAll(chunks: Uint8Array[], format: LogFormat, sizes: { blockBytes: number; maxLineBytes: number }) {
-  const parser = parserFor({ format, referenceTime: UPLOADED });
+  // A custom format whose unmatched lines continue the event before: blocks must not split those either.
+  const parsing = { format, referenceTime: UPLOADED, custom: { pattern: String.raw`^(?P<ts>\d\S*) (?P<message>.*)`, timeFormat: null, unmatchedLines: 'continue' } } as const;
+  const parser = parserFor(parsing, { patterns: new Re2LinePatternCompiler() });
   const blocks = splitIntoBlocks((async function* () { yield* chunks; })(), {
     ...sizes,
     startsEvent: eventStarts(parser),
@@ -60,7 +63,7 @@ async function normalizeAll(chunks: Uint8Array[], format: LogFormat, sizes: { bl
   const tally = emptyTally();
   const events: unknown[] = [];
   for await (const block of blocks) {
-    const normalized = normalizer.normalize(block, { parsing: { format, referenceTime: UPLOADED }, maxEventBytes: 256 });
+    const normalized = normalizer.normalize(block, { parsing, maxEventBytes: 256 });
     events.push(...Buffer.from(normalized.ndjson).toString().split('\n').filter(Boolean).map((line): unknown => JSON.parse(line)));
     addTally(tally, normalized.tally);
   }
