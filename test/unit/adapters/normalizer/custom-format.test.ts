@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { InlineLogNormalizer } from '../../../../src/adapters/normalizer/inline-log-normalizer.ts';
 import { PermanentJobError } from '../../../../src/application/errors.ts';
 import type { CustomFormat } from '../../../../src/domain/log/custom/custom-format.ts';
-import { collect } from '../../../support/builders.ts';
+import { bytesOf, collect } from '../../../support/builders.ts';
 
 const BUDGETS = { maxDecompressedBytes: 1 << 30, maxDecompressionRatio: 1000, maxLines: 1e9, maxOutputBytes: 1 << 30, maxCpuSeconds: 600 };
 
@@ -113,14 +113,14 @@ ${'a'.repeat(600)}
     expect(tally.sampleErrors).toEqual([{ line: 1, reason: expect.stringMatching(/^longer than \d+ characters, the most this pattern reads in a line$/) }]);
   });
 
-  it('fails the file at once, with the reason, when its pattern does not compile', () => {
-    const normalizing = () =>
-      new InlineLogNormalizer().normalize((async function* () {})(), {
-        parsing: { format: 'custom', referenceTime: new Date(), custom: { pattern: '(?P<message>a)\\1', timeFormat: null, unmatchedLines: 'reject' } },
-        maxLineBytes: 1024,
-        budgets: BUDGETS,
-      });
-    expect(normalizing).toThrow(PermanentJobError);
-    expect(normalizing).toThrow(/pattern cannot be used: .*backreferences/);
+  it('fails the file before its first block, with the reason, when its pattern does not compile', async () => {
+    const output = new InlineLogNormalizer().normalize(bytesOf('a\n'), {
+      parsing: { format: 'custom', referenceTime: new Date(), custom: { pattern: '(?P<message>a)\\1', timeFormat: null, unmatchedLines: 'reject' } },
+      maxLineBytes: 1024,
+      budgets: BUDGETS,
+    });
+    const reading = collect(output.gzip);
+    await expect(reading).rejects.toThrow(PermanentJobError);
+    await expect(reading).rejects.toThrow(/pattern cannot be used: .*backreferences/);
   });
 });
