@@ -19,7 +19,10 @@ ADMIN_PASSWORD=${admin_password}
 POSTGRES_PASSWORD=$(random hex)
 MINIO_ROOT_USER=ingest:uploader
 MINIO_ROOT_PASSWORD=$(random hex)
+# A killed worker's jobs come back once its lease (PROCESSING) or its message's visibility
+# timeout (delivered, not yet claimed) runs out: short here, so the test need not wait minutes.
 JOB_LEASE_SECONDS=10
+QUEUE_VISIBILITY_TIMEOUT_SECONDS=15
 RECONCILE_INTERVAL_SECONDS=2
 RATE_LIMIT_PER_MINUTE=600
 ENV
@@ -31,8 +34,12 @@ down() {
 trap down EXIT
 
 started=$SECONDS
+echo "== the service image (Dockerfile, classic builder)"
+export INGEST_IMAGE=ingest-service:compose-test
+DOCKER_BUILDKIT=0 docker build -q -t "$INGEST_IMAGE" . 2>&1 | grep -v -e DEPRECATED -e BuildKit -e environment-variable -e '^ *$' || true
+docker image inspect "$INGEST_IMAGE" --format 'built: {{.Size}} bytes' || exit 1
 echo "== compose up (API, 3 workers, Postgres, Redis, S3, migrations)"
-if ! compose up -d --build --wait --scale worker=3; then
+if ! compose up -d --no-build --wait --scale worker=3; then
   compose ps -a; compose logs --tail 40; exit 1
 fi
 echo "stack up and healthy in $((SECONDS - started)) s"

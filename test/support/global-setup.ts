@@ -32,17 +32,21 @@ export default async function setup(project: TestProject): Promise<() => Promise
     }
   }
 
-  const databaseUrl = await find('databaseUrl', 'TEST_DATABASE_URL', process.env.TEST_DATABASE_URL, async () => {
-    const { PostgreSqlContainer } = await import('@testcontainers/postgresql');
-    const container = await new PostgreSqlContainer(IMAGES.postgres).start();
-    return { value: container.getConnectionUri(), stop: () => container.stop() };
-  });
-  const redisUrl = await find('redisUrl', 'TEST_REDIS_URL', process.env.TEST_REDIS_URL, async () => {
-    const { RedisContainer } = await import('@testcontainers/redis');
-    const container = await new RedisContainer(IMAGES.redis).start();
-    return { value: container.getConnectionUrl(), stop: () => container.stop() };
-  });
-  const s3 = await find('s3', 'TEST_S3_ENDPOINT', s3FromEnvironment(), () => startS3Container(IMAGES.s3));
+  // The containers start side by side: Postgres' initdb and Swift's start take seconds each.
+  const [databaseUrl, redisUrl, s3] = await Promise.all([
+    find('databaseUrl', 'TEST_DATABASE_URL', process.env.TEST_DATABASE_URL, async () => {
+      const { PostgreSqlContainer } = await import('@testcontainers/postgresql');
+      const container = await new PostgreSqlContainer(IMAGES.postgres).start();
+      return { value: container.getConnectionUri(), stop: () => container.stop() };
+    }),
+    find('redisUrl', 'TEST_REDIS_URL', process.env.TEST_REDIS_URL, async () => {
+      const { RedisContainer } = await import('@testcontainers/redis');
+      const container = await new RedisContainer(IMAGES.redis).start();
+      return { value: container.getConnectionUrl(), stop: () => container.stop() };
+    }),
+    find('s3', 'TEST_S3_ENDPOINT', s3FromEnvironment(), () => startS3Container(IMAGES.s3)),
+  ]);
+
   project.provide('servers', {
     ...(databaseUrl ? { databaseUrl } : {}),
     ...(redisUrl ? { redisUrl } : {}),
