@@ -81,13 +81,6 @@ function digitsAt(text: string, at: number, count: number): number {
   return value;
 }
 
-function zoneOffsetMs(zone: string | undefined): number {
-  if (!zone || zone.toUpperCase() === 'Z') return 0;
-  const sign = zone.startsWith('-') ? -1 : 1;
-  const digits = zone.slice(1).replace(':', '');
-  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4))) * 60_000;
-}
-
 /**
  * Epoch milliseconds (fractions dropped) as ISO-8601 UTC, as `Date#toISOString` writes them:
  * `2026-03-01T10:00:00.000Z`. Written by hand for years 1000–9999, a third of the cost of a
@@ -150,17 +143,31 @@ export function parseTimestampValue(value: unknown, zone: WallClockZone = UTC_WA
   return Number.isNaN(parsed) ? null : parsed;
 }
 
-// 10/Oct/2000:13:55:36 -0700 (Apache/Nginx)
-const CLF_TIME = /^(\d{2})\/([A-Za-z]{3})\/(\d{4}):(\d{2}):(\d{2}):(\d{2}) ([+-]\d{4})$/;
-
-/** As epoch milliseconds. */
+/**
+ * `10/Oct/2000:13:55:36 -0700` (Apache/Nginx), as epoch milliseconds. Read by hand, not by a
+ * regular expression: every access-log line has one.
+ */
 export function parseClfTime(text: string): number | null {
-  const m = CLF_TIME.exec(text);
-  const month = m?.[2] ? MONTHS[m[2].toLowerCase()] : undefined;
-  if (!m || month === undefined || Number(m[1]) > 31 || Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6]) > 60) return null;
-  const utc = Date.UTC(Number(m[3]), month, Number(m[1]), Number(m[4]), Number(m[5]), Number(m[6]));
-  return Number.isNaN(utc) ? null : utc - zoneOffsetMs(m[7]);
+  if (text.length !== 26 || text.charCodeAt(2) !== SLASH || text.charCodeAt(6) !== SLASH || text.charCodeAt(20) !== 0x20) return null;
+  if (text.charCodeAt(11) !== COLON || text.charCodeAt(14) !== COLON || text.charCodeAt(17) !== COLON) return null;
+  const sign = text.charCodeAt(21);
+  if (sign !== 0x2b && sign !== DASH) return null;
+  const month = MONTHS[text.slice(3, 6).toLowerCase()];
+  const day = digitsAt(text, 0, 2);
+  const year = digitsAt(text, 7, 4);
+  const hour = digitsAt(text, 12, 2);
+  const minute = digitsAt(text, 15, 2);
+  const second = digitsAt(text, 18, 2);
+  const zoneHours = digitsAt(text, 22, 2);
+  const zoneMinutes = digitsAt(text, 24, 2);
+  // A field that is not digits is negative.
+  if (month === undefined || !(day >= 0 && day <= 31 && year >= 0 && hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59)) return null;
+  if (!(second >= 0 && second <= 60 && zoneHours >= 0 && zoneMinutes >= 0)) return null;
+  const utc = Date.UTC(year, month, day, hour, minute, second);
+  return Number.isNaN(utc) ? null : utc - (sign === DASH ? -1 : 1) * (zoneHours * 60 + zoneMinutes) * 60_000;
 }
+
+const SLASH = 0x2f;
 
 // Mar  1 10:00:00 (RFC 3164: no zone, and no year but in some devices' `Mar  1 2008 10:00:00`)
 const BSD_TIME = /^([A-Za-z]{3}) {1,2}(\d{1,2})(?: (\d{4}))? (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?$/;

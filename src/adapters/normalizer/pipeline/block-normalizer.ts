@@ -4,6 +4,7 @@ import { Re2LinePatternCompiler } from '../../re2js/re2-line-pattern-compiler.ts
 import { JsonLinesNormalizer } from '../fast-json/json-lines-normalizer.ts';
 import { WallClockZones } from '../time-zones/wall-clock-zones.ts';
 import { EventAssembler } from './event-assembler.ts';
+import { writeEventLine } from './event-line.ts';
 import type { LineBlock } from './line-blocks.ts';
 import { NdjsonOutput } from './ndjson-output.ts';
 
@@ -52,10 +53,10 @@ export class BlockNormalizer {
       if (tooLong) nextOverlong += 1;
       const lineEnd = end > start && text.charCodeAt(end - 1) === 0x0d ? end - 1 : end;
       const event = assembler.push({ number, text: text.slice(start, lineEnd), tooLong });
-      if (event) out.text(`${JSON.stringify(event)}\n`);
+      if (event) writeEventLine(out, event);
     }
     const last = assembler.finish();
-    if (last) out.text(`${JSON.stringify(last)}\n`);
+    if (last) writeEventLine(out, last);
     return { ndjson: out.bytes(), tally: assembler.tally };
   }
 }
