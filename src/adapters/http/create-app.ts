@@ -93,8 +93,9 @@ export function createApp(useCases: HttpUseCases, options: HttpOptions): Hono<Ap
   const document = openApiDocument(options.version);
   app.get('/openapi.json', (c) => c.json(document));
   const reference = options.console
-    ? // The reference's script from its npm package, and no web fonts: /docs works offline.
-      { cdn: '/console/vendor/scalar-api-reference.js', withDefaultFonts: false }
+    ? // Offline and to this origin only: the script from its npm package, no web fonts, no
+      // request proxy, AI agent, developer toolbar or telemetry (each would call scalar.com).
+      { cdn: '/console/vendor/scalar-api-reference.js', withDefaultFonts: false, proxyUrl: '', showDeveloperTools: 'never' as const, telemetry: false, agent: { disabled: true } }
     : {};
   app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'Log Ingest Service API', ...reference }));
   if (options.console) app.route('/', consoleRoutes(options.console.assets, options.console.storageOrigins));
