@@ -84,7 +84,7 @@ export function refresh() {
 /** Resumes the session of an earlier page load, if the browser still has its cookie. */
 export async function resume() {
   if (!localStorage.getItem(HINT)) return false;
-  try { return await refresh(); } catch { return false; }
+  try { return await refresh(); } catch { localStorage.removeItem(HINT); return false; }
 }
 
 export async function signIn(username, password) {

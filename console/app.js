@@ -59,7 +59,12 @@ function App() {
     try { setMe((await api('GET', '/auth/me')).body); } catch { setMe(null); }
   };
   useEffect(() => {
-    const off = onSignedOut(() => { stopFollowing(); setMe(null); });
+    const off = onSignedOut(() => {
+      stopFollowing();
+      // The next person to sign in starts from the jobs, not from this one's page.
+      history.replaceState(null, '', '#/jobs');
+      setMe(null);
+    });
     resume().then((ok) => (ok ? loadMe() : setMe(null)));
     return off;
   }, []);

@@ -109,7 +109,7 @@ function LevelChart({ counts }) {
       <ul aria-label="Events by level">
         ${levels.map((level) => html`
           <li><span class="level">${level}</span>
-            <span class="bar-track"><span class=${`bar ${level}`} style=${{ width: `${(counts[level] / top) * 100}%` }}></span></span>
+            <span class="bar-track"><span class=${`bar lv-${level}`} style=${{ width: `${(counts[level] / top) * 100}%` }}></span></span>
             <span class="n">${count(counts[level])}</span></li>`)}
       </ul>
     </figure>`;
@@ -122,7 +122,7 @@ function EventTable({ events }) {
       <caption class="visually-hidden">The first ${events.length} normalized events</caption>
       <thead><tr><th scope="col">Time</th><th scope="col">Level</th><th scope="col">Message</th></tr></thead>
       <tbody>${events.map((e) => html`
-        <tr><td class="when">${e.ts ? e.ts.replace('T', ' ').replace('Z', '') : '–'}</td><td><span class=${`level-tag ${e.level}`}>${e.level}</span></td>
+        <tr><td class="when">${e.ts ? e.ts.replace('T', ' ').replace('Z', '') : '–'}</td><td><span class=${`level-tag lv-${e.level}`}>${e.level}</span></td>
           <td class="message">${e.message}
             ${Object.keys(e.attrs ?? {}).length > 0 && html`<details><summary>attrs (line ${e.line})</summary><pre>${JSON.stringify(e.attrs, null, 2)}</pre></details>`}</td></tr>`)}
       </tbody>

@@ -17,13 +17,17 @@ export function JobsPage({ me }) {
   const [notice, setNotice] = useState(null);
   const shown = useRef({ status, offset });
   shown.current = { status, offset };
+  const latest = useRef(0);
 
   const load = async () => {
     const { status, offset } = shown.current;
+    // Answers may arrive out of order (a filter changed while a reload was on its way): keep the last asked.
+    const asked = ++latest.current;
     const query = new URLSearchParams({ limit: String(PAGE_SIZE), offset: String(offset) });
     if (status) query.set('status', status);
     try {
       const { body, headers } = await api('GET', `/jobs?${query}`);
+      if (asked !== latest.current) return;
       setJobs(body);
       setTotal(Number(headers.get('X-Total-Count') ?? body.length));
       setError(null);

@@ -41,7 +41,7 @@ export function UsersPage({ me }) {
         <label>Email<input name="email" type="email" required autocomplete="off" /></label>
         <label>Full name<input name="full_name" autocomplete="off" /></label>
         <label>Password<input name="password" type="password" minlength="8" required autocomplete="new-password" /></label>
-        <label>Role<select name="role">${ROLES.map((r) => html`<option value=${r}>${r}</option>`)}</select></label>
+        <label>Role<select name="role" aria-label="Role">${ROLES.map((r) => html`<option value=${r}>${r}</option>`)}</select></label>
         <button type="submit">Create user</button>
       </form>
     </section>
