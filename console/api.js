@@ -50,7 +50,7 @@ async function send(method, path, { json, token } = {}) {
     return { status: 0, body: null, headers: new Headers() };
   }
   const text = await res.text();
-  let body = null;
+  let body;
   try { body = text ? JSON.parse(text) : null; } catch { body = { detail: text.slice(0, 200) }; }
   return { status: res.status, body, headers: res.headers };
 }

@@ -43,6 +43,7 @@ const errors = (...statuses: number[]): Record<number, DocumentedResponse> =>
 const json = (description: string, schema: ZodType): DocumentedResponse => ({ description, schema });
 const AUTHED = [401, 422, 429, 503, 504];
 const storageKey = z.object({ key: z.string().describe('Object key, as given in the signed URL') });
+const consoleFile = z.object({ key: z.string().describe('Path of the file, e.g. app.js or vendor/preact-htm.js') });
 const signedQuery = z.object({ expires: z.string(), signature: z.string(), max_bytes: z.string().optional() });
 
 /** Every route of the API; the OpenAPI document is generated from this table. */
@@ -53,6 +54,8 @@ export const DOCUMENTED_ROUTES: readonly DocumentedRoute[] = [
   { method: 'get', path: '/metrics', summary: 'Prometheus metrics', tag: 'operations', auth: false, responses: { 200: { description: 'Prometheus text exposition', contentType: 'text/plain' } } },
   { method: 'get', path: '/openapi.json', summary: 'This document', tag: 'operations', auth: false, responses: { 200: { description: 'OpenAPI 3.1 document' } } },
   { method: 'get', path: '/docs', summary: 'Interactive API reference', tag: 'operations', auth: false, responses: { 200: { description: 'HTML page', contentType: 'text/html' } } },
+  { method: 'get', path: '/', summary: 'The web console, for people (a page that calls this API; its files under /console/)', tag: 'operations', auth: false, responses: { 200: { description: 'HTML page', contentType: 'text/html' } } },
+  { method: 'get', path: '/console/{key}', summary: 'A file of the web console: its modules and styles, and the scripts it and /docs take from npm packages', tag: 'operations', auth: false, params: consoleFile, responses: { 200: { description: 'The file', contentType: 'text/javascript' }, 404: json('No such file', response.errorResponse) } },
 
   { method: 'post', path: '/auth/login', summary: 'Log in with username and password (refresh_token_cookie: the refresh token as an httpOnly cookie `ingest_refresh`, Path=/auth, SameSite=Strict)', tag: 'auth', auth: false, body: request.loginBody, responses: { 200: json('Tokens', response.tokenPairResponse), ...errors(401, 403, 413, 422, 429, 503, 504) } },
   { method: 'post', path: '/auth/refresh', summary: 'Trade a refresh token (body, or the refresh cookie, then renewed as a cookie) for a new pair (rotation)', tag: 'auth', auth: false, body: request.sessionTokenBody, responses: { 200: json('Tokens', response.tokenPairResponse), ...errors(401, 422, 429, 503) } },
