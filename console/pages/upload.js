@@ -87,7 +87,7 @@ function UploadRow({ item }) {
       </div>
       ${(phase === 'uploading' || phase === 'completing' || phase === 'sent') && html`
         <${Progress} value=${phase === 'uploading' ? item.loaded ?? 0 : file.size} max=${file.size || 1} label=${`Upload of ${file.name}`} />`}
-      <p class="small" role="status">${describe(item)}</p>
+      <p class=${`small ${phase === 'refused' ? 'error-text' : ''}`} role=${phase === 'refused' ? 'alert' : 'status'}>${describe(item)}</p>
       ${item.jobId && phase === 'sent' && html`
         <p class="job-line">Job: <${StatusBadge} status=${item.jobStatus ?? 'QUEUED'} />
           ${item.jobStatus === 'PROCESSING' && html`<${Progress} value=${item.jobProgress ?? 0} label=${`Processing of ${file.name}`} />`}

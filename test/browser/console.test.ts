@@ -9,10 +9,12 @@ import { startAllInOne, type RunningProcess } from '../support/processes.ts';
 const GOOD = [
   '{"ts":"2026-03-01T10:00:00Z","level":"info","msg":"service started","port":8080}',
   '{"ts":"2026-03-01T10:00:01Z","level":"warn","msg":"cache cold"}',
+  'a torn line that is not JSON',
   '{"ts":"2026-03-01T10:00:02Z","level":"error","msg":"disk full","device":"sda1"}',
   '{"ts":"2026-03-01T10:00:03Z","level":"info","msg":"request served"}',
 ].join('\n') + '\n';
 const WRONG_FORMAT = 'plain text, not JSON\nanother plain line\n';
+const MAX_UPLOAD_BYTES = 64 * 1024;
 
 describeWith('the web console in Chromium, on npm start', { programs: [CHROMIUM] }, () => {
   let service: { proc: RunningProcess; base: string };
@@ -35,7 +37,7 @@ describeWith('the web console in Chromium, on npm start', { programs: [CHROMIUM]
   };
 
   beforeAll(async () => {
-    service = await startAllInOne('console');
+    service = await startAllInOne('console', { MAX_UPLOAD_BYTES: String(MAX_UPLOAD_BYTES) });
     browser = await launchChromium();
     ({ page, context } = browser);
     context.on('request', (request) => origins.add(new URL(request.url()).origin));
@@ -83,6 +85,9 @@ describeWith('the web console in Chromium, on npm start', { programs: [CHROMIUM]
     await wrong.getByText('FAILED').waitFor();
     expect(await wrong.getByText(/No line could be parsed as json/).count()).toBe(1);
     expect(await page.evaluate('window.mark')).toBe('same page');
+
+    await page.getByLabel('Choose files').setInputFiles([{ name: 'huge.log', mimeType: 'text/plain', buffer: Buffer.alloc(MAX_UPLOAD_BYTES + 1, 'x') }]);
+    await page.getByRole('listitem', { name: 'huge.log' }).getByText(`Not accepted: size: must be at most ${MAX_UPLOAD_BYTES} bytes`).waitFor();
     await shoot('upload');
 
     await page.getByRole('link', { name: 'Jobs', exact: true }).click();
@@ -101,11 +106,22 @@ describeWith('the web console in Chromium, on npm start', { programs: [CHROMIUM]
     await page.getByRole('heading', { name: 'good.jsonl' }).waitFor();
     goodJobId = page.url().split('/').at(-1)!;
     const facts = page.locator('dl.facts').last();
-    await expect.poll(() => facts.textContent()).toMatch(/Events parsed\s*4/);
+    await expect.poll(() => facts.textContent()).toMatch(/Events parsed\s*4\s*Lines rejected\s*1\s*Lines read\s*5/);
+    expect(await page.locator('table.errors tbody tr').first().locator('td').first().textContent()).toBe('3');
     expect(await page.getByRole('list', { name: 'Events by level' }).getByRole('listitem').allTextContents()).toEqual(['error1', 'warn1', 'info2']);
     await page.getByRole('cell', { name: /disk full/ }).waitFor();
     expect(await page.locator('table.events tbody tr').count()).toBe(4);
     await shoot('job');
+  });
+
+  it('shows why a job failed', async () => {
+    await page.getByRole('link', { name: 'Jobs', exact: true }).click();
+    await page.getByRole('link', { name: 'notes.txt' }).click();
+    await page.getByRole('alert').getByText(/No line could be parsed as json/).waitFor();
+    await shoot('job-failed');
+    await page.goBack();
+    await page.getByRole('link', { name: 'good.jsonl' }).click();
+    await page.getByRole('link', { name: 'Download output' }).waitFor();
   });
 
   it('downloads the output: the normalized events as gzip\'d JSON Lines', async () => {
