@@ -69,9 +69,13 @@ function forget() {
   for (const listener of signedOutListeners) listener();
 }
 
-/** A new access token from the refresh cookie; one request at a time, since each use rotates the cookie. */
+/**
+ * A new access token from the refresh cookie. One refresh at a time, across tabs too (Web Locks):
+ * each use rotates the cookie, and presenting a rotated one would end the session everywhere.
+ */
 export function refresh() {
-  refreshing ??= send('POST', '/auth/refresh', { json: {} })
+  const rotate = () => send('POST', '/auth/refresh', { json: {} });
+  refreshing ??= (navigator.locks ? navigator.locks.request('ingest-console-refresh', rotate) : rotate())
     .then((res) => {
       if (res.status !== 200) throw new ApiError(res.status, res.body, res.headers);
       keep(res.body);

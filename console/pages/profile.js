@@ -1,5 +1,5 @@
 import { html, useState } from '../vendor/preact-htm.js';
-import { api } from '../api.js';
+import { api, signIn } from '../api.js';
 
 export function ProfilePage({ me }) {
   const [user, setUser] = useState(me);
@@ -9,8 +9,12 @@ export function ProfilePage({ me }) {
     const form = event.currentTarget;
     try {
       setUser((await api('PATCH', `/users/${me.user_id}`, body)).body);
+      // A new password ends every session, this one too: open a new one with it.
+      if (body.password) {
+        await signIn(me.username, body.password);
+        form.reset();
+      }
       setMessage({ text: done });
-      if (body.password) form.reset();
     } catch (e) { setMessage({ error: true, text: e.message }); }
   };
   const fields = (event) => Object.fromEntries(new FormData(event.currentTarget));
@@ -34,7 +38,7 @@ export function ProfilePage({ me }) {
       <form class="grid-form" onSubmit=${(e) => {
         const { current_password, password, confirm } = fields(e);
         if (password !== confirm) { e.preventDefault(); return setMessage({ error: true, text: 'The new passwords differ.' }); }
-        return save(e, { current_password, password }, 'Password changed. Other sessions have ended.');
+        return save(e, { current_password, password }, 'Password changed. Your other sessions have ended.');
       }}>
         <label>Current password<input name="current_password" type="password" required autocomplete="current-password" /></label>
         <label>New password<input name="password" type="password" minlength="8" required autocomplete="new-password" /></label>

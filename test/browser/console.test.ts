@@ -70,6 +70,18 @@ describeWith('the web console in Chromium, on npm start', { programs: [CHROMIUM]
     expect(await page.evaluate('document.cookie')).not.toContain('ingest_refresh');
   });
 
+  it('keeps one session across tabs: a reload, a second tab, both renewing at the same moment', async () => {
+    const second = await context.newPage();
+    await Promise.all([second.goto(`${service.base}/`), page.reload()]);
+    for (const tab of [page, second]) await tab.getByRole('heading', { name: 'Jobs', exact: true }).waitFor();
+    // Both tabs renew at once, several times: each must present the cookie the other left, never a spent one.
+    for (let round = 0; round < 3; round++) {
+      const renew = (tab: Page) => tab.evaluate("import('/console/api.js').then((api) => api.refresh())");
+      expect(await Promise.all([renew(page), renew(second)])).toEqual([true, true]);
+    }
+    await second.close();
+  });
+
   it('uploads two files, one valid and one in the wrong format, and shows both reach their end live', async () => {
     await page.getByRole('link', { name: 'Upload', exact: true }).click();
     await page.getByLabel('Format').selectOption('json');
@@ -85,6 +97,13 @@ describeWith('the web console in Chromium, on npm start', { programs: [CHROMIUM]
     await wrong.getByText('FAILED').waitFor();
     expect(await wrong.getByText(/No line could be parsed as json/).count()).toBe(1);
     expect(await page.evaluate('window.mark')).toBe('same page');
+
+    // Storage that never answers: the upload stays in flight until cancelled.
+    await page.route('**/storage/**', () => {});
+    await page.getByLabel('Choose files').setInputFiles([{ name: 'slow.log', mimeType: 'text/plain', buffer: Buffer.from(GOOD) }]);
+    await page.getByRole('button', { name: 'Cancel slow.log' }).click();
+    await page.getByRole('listitem', { name: 'slow.log' }).getByText('Cancelled.').waitFor();
+    await page.unroute('**/storage/**');
 
     await page.getByLabel('Choose files').setInputFiles([{ name: 'huge.log', mimeType: 'text/plain', buffer: Buffer.alloc(MAX_UPLOAD_BYTES + 1, 'x') }]);
     await page.getByRole('listitem', { name: 'huge.log' }).getByText(`Not accepted: size: must be at most ${MAX_UPLOAD_BYTES} bytes`).waitFor();
@@ -150,6 +169,16 @@ describeWith('the web console in Chromium, on npm start', { programs: [CHROMIUM]
     await page.getByText('No jobs yet.').waitFor();
     await page.goto(`${service.base}/#/jobs/${goodJobId}`);
     await page.getByRole('alert').getByText(/not found/).waitFor();
+
+    await page.getByRole('link', { name: 'Profile' }).click();
+    await page.getByLabel('Current password').fill('carol-password-1');
+    await page.getByLabel('New password', { exact: true }).fill('carol-password-2');
+    await page.getByLabel('Repeat new password').fill('carol-password-2');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByText('Password changed.').waitFor();
+    // Still signed in, on a session opened with the new password.
+    await page.getByRole('link', { name: 'Jobs', exact: true }).click();
+    await page.getByText('No jobs yet.').waitFor();
   });
 
   it('signs out: the refresh cookie is gone and its token revoked', async () => {
