@@ -35,14 +35,18 @@ export class FileConsoleAssets implements ConsoleAssets {
     try {
       return { body: await readFile(file), contentType };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'EISDIR') return null;
+      if (['ENOENT', 'EISDIR', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '')) return null;
       throw error;
     }
   }
 }
 
-/** A path inside console/, or null for one that would leave it. */
+/** What the console's own file names are made of; anything else is not one of them. */
+const FILE_NAME = /^(?:[\w-]+\/)*[\w-]+\.[a-z]+$/;
+
+/** A path inside console/, or null for one that would leave it or could not name a console file. */
 function ownFile(path: string): string | null {
+  if (path.length > 200 || !FILE_NAME.test(path)) return null;
   const file = normalize(join(CONSOLE_DIR, path));
   return file.startsWith(CONSOLE_DIR + sep) ? file : null;
 }

@@ -44,7 +44,8 @@ describe('what the web console needs from the API', () => {
         const res = await call('GET', path);
         expect([path, res.status, res.headers.get('Content-Type')]).toEqual([path, 200, 'text/javascript; charset=utf-8']);
       }
-      for (const path of ['/console/../package.json', '/console/%2e%2e/package.json', '/console/nope.js', '/console/pages', '/console/README']) {
+      const odd = ['/console/%00.js', '/console/app.js%00', '/console/app.js/x.js', `/console/${'a'.repeat(5000)}.js`, '/console/.hidden.js', '/console/%E0%A4%A.js'];
+      for (const path of ['/console/../package.json', '/console/%2e%2e/package.json', '/console/nope.js', '/console/pages', '/console/README', ...odd]) {
         expect([path, (await call('GET', path)).status]).toEqual([path, 404]);
       }
     });
