@@ -99,7 +99,7 @@ function UploadRow({ item }) {
 function describe(item) {
   switch (item.phase) {
     case 'waiting': case 'starting': return 'Asking for an upload URL…';
-    case 'uploading': return `${bytes(item.loaded)} of ${bytes(item.file.size)} · ${bytes(item.rate ?? 0)}/s · ${duration(item.secondsLeft)} left`;
+    case 'uploading': return `${bytes(item.loaded)} of ${bytes(item.file.size)} · ${bytes(item.rate ?? 0)}/s · ${Number.isFinite(item.secondsLeft) ? `${duration(item.secondsLeft)} left` : 'estimating time left'}`;
     case 'completing': return 'Uploaded; queueing the job…';
     case 'sent': return 'Uploaded and queued.';
     case 'cancelled': return 'Cancelled.';

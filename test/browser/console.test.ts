@@ -101,6 +101,8 @@ describeWith('the web console in Chromium, on npm start', { programs: [CHROMIUM]
     // Storage that never answers: the upload stays in flight until cancelled.
     await page.route('**/storage/**', () => {});
     await page.getByLabel('Choose files').setInputFiles([{ name: 'slow.log', mimeType: 'text/plain', buffer: Buffer.from(GOOD) }]);
+    await page.getByRole('listitem', { name: 'slow.log' }).getByText(/^0 B of 322 B · 0 B\/s · estimating time left$/).waitFor();
+    await shoot('upload-in-flight');
     await page.getByRole('button', { name: 'Cancel slow.log' }).click();
     await page.getByRole('listitem', { name: 'slow.log' }).getByText('Cancelled.').waitFor();
     await page.unroute('**/storage/**');
