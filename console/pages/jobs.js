@@ -1,7 +1,7 @@
 import { html, useEffect, useRef, useState } from '../vendor/preact-htm.js';
 import { api } from '../api.js';
 import { onJobChange } from '../live.js';
-import { STATUSES, TERMINAL, bytes, time } from '../format.js';
+import { STATUSES, bytes, time } from '../format.js';
 import { Progress, StatusBadge } from './parts.js';
 
 const PAGE_SIZE = 20;
@@ -43,14 +43,17 @@ export function JobsPage({ me }) {
       const timer = setInterval(load, VIEWER_POLL_MS);
       return () => clearInterval(timer);
     }
+    // At most one re-read every half second, however busy the service.
     let reload = null;
-    const later = () => { clearTimeout(reload); reload = setTimeout(load, 300); };
+    const later = () => { reload ??= setTimeout(() => { reload = null; load(); }, 500); };
     const off = onJobChange((change) => {
       if (change.reconnected) return later();
+      const { status: filter, offset } = shown.current;
       setJobs((list) => {
         const at = list?.findIndex((job) => job.job_id === change.job_id) ?? -1;
-        // A job not on this page (a new upload) or one leaving the filter: read the page again.
-        if (at < 0 || (shown.current.status && shown.current.status !== change.status) || TERMINAL.has(change.status)) later();
+        // Read the page again for a job that enters it (a new upload, on the first page) or leaves the filter.
+        const enters = at < 0 && offset === 0 && (filter ? change.status === filter : change.status === 'CREATED' || change.status === 'QUEUED');
+        if (enters || (at >= 0 && filter && filter !== change.status)) later();
         if (at < 0) return list;
         const next = [...list];
         next[at] = { ...list[at], status: change.status, progress: change.progress, error_message: change.error_message };

@@ -36,6 +36,21 @@ describeWith('the web console in Chromium, on npm start', { programs: [CHROMIUM]
     });
   };
 
+  /** An upload by another client of the API, as admin: init, PUT to the URL, complete. */
+  const uploadThroughApi = async (filename: string, content: string) => {
+    const post = (path: string, body: unknown, token?: string) =>
+      fetch(`${service.base}${path}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the API's JSON, read as the tests read it
+      }).then((res) => res.json() as Promise<any>);
+    const token = (await post('/auth/login', { username: 'admin', password: 'admin123' })).access_token;
+    const init = await post('/ingest/files/init', { filename, size: Buffer.byteLength(content), log_format: 'json' }, token);
+    await fetch(init.presigned_url, { method: 'PUT', headers: init.upload_headers, body: content });
+    await post('/ingest/files/complete', { job_id: init.job_id }, token);
+  };
+
   beforeAll(async () => {
     service = await startAllInOne('console', { MAX_UPLOAD_BYTES: String(MAX_UPLOAD_BYTES) });
     browser = await launchChromium();
@@ -120,6 +135,13 @@ describeWith('the web console in Chromium, on npm start', { programs: [CHROMIUM]
     await shoot('jobs');
     await page.getByLabel('Status').selectOption('');
     await page.getByRole('row', { name: /good\.jsonl/ }).waitFor();
+  });
+
+  it('adds a job uploaded elsewhere (the API, as the CLI does) to the open list and follows it to its end', async () => {
+    await page.evaluate("window.mark = 'jobs page'");
+    await uploadThroughApi('from-the-cli.jsonl', GOOD);
+    await page.getByRole('row', { name: /from-the-cli\.jsonl/ }).getByText('COMPLETED').waitFor();
+    expect(await page.evaluate('window.mark')).toBe('jobs page');
   });
 
   it('opens the result: counts, levels chart, sample of the normalized events', async () => {
