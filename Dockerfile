@@ -13,6 +13,7 @@ WORKDIR /app
 COPY --from=dependencies /app/node_modules ./node_modules
 COPY package.json ./
 COPY src ./src
+COPY console ./console
 RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 8000

@@ -11,6 +11,7 @@ import { CompleteUpload } from '../application/ingest/complete-upload.ts';
 import { InitUpload } from '../application/ingest/init-upload.ts';
 import { GetJob } from '../application/jobs/get-job.ts';
 import { WatchJob } from '../application/jobs/watch-job.ts';
+import { WatchJobs } from '../application/jobs/watch-jobs.ts';
 import { GetJobOutput } from '../application/jobs/get-job-output.ts';
 import { ListJobs } from '../application/jobs/list-jobs.ts';
 import { ProcessJob } from '../application/jobs/process-job.ts';
@@ -66,6 +67,7 @@ export function bindUseCases(container: Container, config: Config): void {
   bindUseCase(TOKENS.CompleteUpload, (ports) => new CompleteUpload(ports));
   bindUseCase(TOKENS.GetJob, (ports) => new GetJob(ports));
   bindUseCase(TOKENS.WatchJob, (ports) => new WatchJob(ports));
+  bindUseCase(TOKENS.WatchJobs, (ports) => new WatchJobs(ports));
   bindUseCase(TOKENS.ListJobs, (ports) => new ListJobs(ports));
   bindUseCase(TOKENS.GetJobOutput, (ports) => new GetJobOutput(ports, OUTPUT_URL_EXPIRE_SECONDS));
   bindUseCase(TOKENS.RetryJob, (ports) => new RetryJob(ports));

@@ -1,3 +1,4 @@
+import { FileConsoleAssets } from '../adapters/console-assets/file-console-assets.ts';
 import 'reflect-metadata';
 import { hostname } from 'node:os';
 import { Container } from 'inversify';
@@ -57,6 +58,7 @@ export function buildContainer(config: Config, options: ContainerOptions): Conta
         rateLimit: config.rateLimit.enabled ? { store: rateLimits, perMinute: config.rateLimit.perMinute } : null,
         requestTimeoutMs: config.requestTimeoutSeconds * 1000,
         corsOrigins: config.corsOrigins,
+        console: { assets: new FileConsoleAssets(), storageOrigins: config.s3 ? [new URL(config.s3.publicEndpoint).origin] : [] },
         ...(options.closing ? { closing: options.closing } : {}),
         // Request lines carry fixed fields that hold no secret: no redaction to pay for on every request.
         requestLog: options.logger.child({ component: 'http' }, { redact: [] }),
@@ -94,6 +96,7 @@ const HTTP_USE_CASES: Record<keyof HttpUseCases, symbol> = {
   completeUpload: TOKENS.CompleteUpload,
   getJob: TOKENS.GetJob,
   watchJob: TOKENS.WatchJob,
+  watchJobs: TOKENS.WatchJobs,
   listJobs: TOKENS.ListJobs,
   getJobOutput: TOKENS.GetJobOutput,
   retryJob: TOKENS.RetryJob,

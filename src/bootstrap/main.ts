@@ -44,6 +44,7 @@ export async function main(modes: RunModes): Promise<void> {
   if (service.url && config.environment === 'development') {
     const devAdmin = config.admin.password === DEFAULT_ADMIN.password;
     console.log(`\n  Ingest Service listening on ${service.url}`);
+    console.log(`  Web console: ${service.url}/  (API reference: ${service.url}/docs)`);
     if (devAdmin) console.log(`  Development admin: ${config.admin.username} / ${config.admin.password}`);
     console.log(`  Try: curl ${service.url}/health\n`);
   }

@@ -32,6 +32,7 @@ export const TOKENS = {
   CompleteUpload: Symbol('CompleteUpload'),
   GetJob: Symbol('GetJob'),
   WatchJob: Symbol('WatchJob'),
+  WatchJobs: Symbol('WatchJobs'),
   ListJobs: Symbol('ListJobs'),
   GetJobOutput: Symbol('GetJobOutput'),
   RetryJob: Symbol('RetryJob'),

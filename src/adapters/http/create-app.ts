@@ -7,6 +7,8 @@ import type { SelfServedObjectStore } from '../signed-urls/self-served-store.ts'
 import type { AppEnv } from './app-env.ts';
 import { errorResponse, handleError } from './error-response.ts';
 import { authRoutes } from './routes/auth-routes.ts';
+import { consoleRoutes } from './routes/console-routes.ts';
+import type { ConsoleAssets } from './console-assets.ts';
 import { healthRoutes } from './routes/health-routes.ts';
 import { ingestRoutes } from './routes/ingest-routes.ts';
 import { jobRoutes } from './routes/job-routes.ts';
@@ -47,6 +49,8 @@ export interface HttpOptions {
   readonly requestLog?: RequestLogSink;
   /** Called with errors that are not the client's fault (5xx). */
   readonly onServerError?: (error: Error) => void;
+  /** The web console's files; no console (and a plain /docs page from the CDN) when absent. */
+  readonly console?: { readonly assets: ConsoleAssets; readonly storageOrigins: readonly string[] } | null;
 }
 
 /**
@@ -56,10 +60,10 @@ export interface HttpOptions {
 export const JSON_BODY_LIMIT_BYTES = 64 * 1024;
 
 /** Paths answered with an HTML page rather than JSON. */
-const HTML_PAGES = new Set(['/docs']);
+const HTML_PAGES = new Set(['/', '/docs']);
 
 /** Health checks, metrics, documentation and signed storage URLs are never rate limited. */
-const UNLIMITED = /^\/(health|metrics|openapi\.json|docs|storage)(\/|$)/;
+const UNLIMITED = /^\/(health|metrics|openapi\.json|docs|storage|console)(\/|$)|^\/$/;
 
 /** The HTTP API of API.md as a Hono app; serve it with any Hono adapter. */
 export function createApp(useCases: HttpUseCases, options: HttpOptions): Hono<AppEnv> {
@@ -88,7 +92,13 @@ export function createApp(useCases: HttpUseCases, options: HttpOptions): Hono<Ap
 
   const document = openApiDocument(options.version);
   app.get('/openapi.json', (c) => c.json(document));
-  app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'Log Ingest Service API' }));
+  const reference = options.console
+    ? // Offline and to this origin only: the script from its npm package, no web fonts, no
+      // request proxy, AI agent, developer toolbar or telemetry (each would call scalar.com).
+      { cdn: '/console/vendor/scalar-api-reference.js', withDefaultFonts: false, proxyUrl: '', showDeveloperTools: 'never' as const, telemetry: false, agent: { disabled: true } }
+    : {};
+  app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'Log Ingest Service API', ...reference }));
+  if (options.console) app.route('/', consoleRoutes(options.console.assets, options.console.storageOrigins));
   app.route('/health', healthRoutes(useCases, options.version));
   app.route('/auth', authRoutes(useCases));
   app.route('/ingest', ingestRoutes(useCases));

@@ -34,9 +34,16 @@ const newPassword = () =>
 export const loginBody = z.strictObject({
   username: plainText(1, 150),
   password: password(),
+  refresh_token_cookie: z
+    .boolean()
+    .optional()
+    .describe('true (browsers): the refresh token comes as an httpOnly SameSite=Strict cookie for /auth, not in the body'),
 });
 
-export const refreshTokenBody = z.strictObject({ refresh_token: z.string().min(1).max(4096) });
+/** Refresh and logout: the body's token, or when absent the refresh cookie a cookie login set. */
+export const sessionTokenBody = z.strictObject({
+  refresh_token: z.string().min(1).max(4096).optional().describe('Required unless the refresh cookie is sent'),
+});
 
 export const verifyTokenBody = z.strictObject({ token: z.string().min(1).max(8192) });
 

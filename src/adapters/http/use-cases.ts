@@ -14,6 +14,7 @@ import type { CompleteUpload } from '../../application/ingest/complete-upload.ts
 import type { InitUpload } from '../../application/ingest/init-upload.ts';
 import type { GetJob } from '../../application/jobs/get-job.ts';
 import type { WatchJob } from '../../application/jobs/watch-job.ts';
+import type { WatchJobs } from '../../application/jobs/watch-jobs.ts';
 import type { GetJobOutput } from '../../application/jobs/get-job-output.ts';
 import type { ListJobs } from '../../application/jobs/list-jobs.ts';
 import type { RetryJob } from '../../application/jobs/retry-job.ts';
@@ -35,6 +36,7 @@ export interface HttpUseCases {
   readonly completeUpload: CompleteUpload;
   readonly getJob: GetJob;
   readonly watchJob: WatchJob;
+  readonly watchJobs: WatchJobs;
   readonly listJobs: ListJobs;
   readonly getJobOutput: GetJobOutput;
   readonly retryJob: RetryJob;

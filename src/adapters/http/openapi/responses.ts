@@ -24,7 +24,7 @@ export const errorResponse = z.object({
 
 export const tokenPairResponse = z.object({
   access_token: z.string(),
-  refresh_token: z.string(),
+  refresh_token: z.string().optional().describe('Absent when it was set as the refresh cookie'),
   token_type: z.literal('bearer'),
   expires_in: z.number().int(),
 });

@@ -43,6 +43,7 @@ const errors = (...statuses: number[]): Record<number, DocumentedResponse> =>
 const json = (description: string, schema: ZodType): DocumentedResponse => ({ description, schema });
 const AUTHED = [401, 422, 429, 503, 504];
 const storageKey = z.object({ key: z.string().describe('Object key, as given in the signed URL') });
+const consoleFile = z.object({ key: z.string().describe('Path of the file, e.g. app.js or vendor/preact-htm.js') });
 const signedQuery = z.object({ expires: z.string(), signature: z.string(), max_bytes: z.string().optional() });
 
 /** Every route of the API; the OpenAPI document is generated from this table. */
@@ -53,10 +54,12 @@ export const DOCUMENTED_ROUTES: readonly DocumentedRoute[] = [
   { method: 'get', path: '/metrics', summary: 'Prometheus metrics', tag: 'operations', auth: false, responses: { 200: { description: 'Prometheus text exposition', contentType: 'text/plain' } } },
   { method: 'get', path: '/openapi.json', summary: 'This document', tag: 'operations', auth: false, responses: { 200: { description: 'OpenAPI 3.1 document' } } },
   { method: 'get', path: '/docs', summary: 'Interactive API reference', tag: 'operations', auth: false, responses: { 200: { description: 'HTML page', contentType: 'text/html' } } },
+  { method: 'get', path: '/', summary: 'The web console, for people (a page that calls this API; its files under /console/)', tag: 'operations', auth: false, responses: { 200: { description: 'HTML page', contentType: 'text/html' } } },
+  { method: 'get', path: '/console/{key}', summary: 'A file of the web console: its modules and styles, and the scripts it and /docs take from npm packages', tag: 'operations', auth: false, params: consoleFile, responses: { 200: { description: 'The file', contentType: 'text/javascript' }, 404: json('No such file', response.errorResponse) } },
 
-  { method: 'post', path: '/auth/login', summary: 'Log in with username and password', tag: 'auth', auth: false, body: request.loginBody, responses: { 200: json('Tokens', response.tokenPairResponse), ...errors(401, 403, 413, 422, 429, 503, 504) } },
-  { method: 'post', path: '/auth/refresh', summary: 'Trade a refresh token for a new pair (rotation)', tag: 'auth', auth: false, body: request.refreshTokenBody, responses: { 200: json('Tokens', response.tokenPairResponse), ...errors(401, 422, 429, 503) } },
-  { method: 'post', path: '/auth/logout', summary: 'End the session of a refresh token', tag: 'auth', auth: true, body: request.refreshTokenBody, responses: { 204: { description: 'Ended' }, ...errors(...AUTHED) } },
+  { method: 'post', path: '/auth/login', summary: 'Log in with username and password (refresh_token_cookie: the refresh token as an httpOnly cookie `ingest_refresh`, Path=/auth, SameSite=Strict)', tag: 'auth', auth: false, body: request.loginBody, responses: { 200: json('Tokens', response.tokenPairResponse), ...errors(401, 403, 413, 422, 429, 503, 504) } },
+  { method: 'post', path: '/auth/refresh', summary: 'Trade a refresh token (body, or the refresh cookie, then renewed as a cookie) for a new pair (rotation)', tag: 'auth', auth: false, body: request.sessionTokenBody, responses: { 200: json('Tokens', response.tokenPairResponse), ...errors(401, 422, 429, 503) } },
+  { method: 'post', path: '/auth/logout', summary: 'End the session of a refresh token (body, or the refresh cookie, then cleared)', tag: 'auth', auth: true, body: request.sessionTokenBody, responses: { 204: { description: 'Ended' }, ...errors(...AUTHED) } },
   { method: 'get', path: '/auth/me', summary: 'The current user', tag: 'auth', auth: true, responses: { 200: json('User', response.userResponse), ...errors(...AUTHED) } },
   { method: 'post', path: '/auth/verify', summary: 'Is this token valid now, and what does it claim (valid: false once its session ended: logout, rotation, new password, deactivation)', tag: 'auth', auth: false, body: request.verifyTokenBody, responses: { 200: json('Verification', response.verifyResponse), ...errors(422, 429) } },
 
@@ -64,6 +67,7 @@ export const DOCUMENTED_ROUTES: readonly DocumentedRoute[] = [
   { method: 'post', path: '/ingest/files/complete', summary: 'Verify the upload and queue the job', tag: 'ingest', auth: true, body: request.completeUploadBody, responses: { 200: json('Queued (or already on its way)', response.completeUploadResponse), ...errors(400, 403, 404, ...AUTHED) } },
 
   { method: 'get', path: '/jobs', summary: 'List jobs, newest first (X-Total-Count)', tag: 'jobs', auth: true, query: request.listJobsQuery, responses: { 200: json('Jobs', z.array(response.jobResponse)), ...errors(...AUTHED) } },
+  { method: 'get', path: '/jobs/events', summary: 'Follow every job you may follow (yours; all for admins) on one stream (Server-Sent Events, `status` events, from now on; viewers get none)', tag: 'jobs', auth: true, responses: { 200: { description: '`status` events as jobs change, until the client leaves', contentType: 'text/event-stream' }, ...errors(401, 429, 503) } },
   { method: 'get', path: '/jobs/{job_id}', summary: 'A job with its file and result', tag: 'jobs', auth: true, params: request.jobIdParam, responses: { 200: json('Job', response.jobResponse), ...errors(404, ...AUTHED) } },
   { method: 'get', path: '/jobs/{job_id}/events', summary: 'Follow a job (Server-Sent Events; its owner or an admin, 404 for anyone else)', tag: 'jobs', auth: true, params: request.jobIdParam, responses: { 200: { description: '`status` events until a terminal state', contentType: 'text/event-stream' }, ...errors(404, 401, 422, 429, 503) } },
   { method: 'get', path: '/jobs/{job_id}/output', summary: 'Download URL of the normalized output', tag: 'jobs', auth: true, params: request.jobIdParam, responses: { 200: json('URL', response.jobOutputResponse), ...errors(400, 403, 404, ...AUTHED) } },

@@ -2,8 +2,9 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { authenticate } from '../middleware/authenticate.ts';
 import { clientAddress } from '../request-identity.ts';
-import { presentClaims, presentTokenPair, presentUser } from '../presenters/auth-presenter.ts';
-import { loginBody, refreshTokenBody, verifyTokenBody } from '../schemas.ts';
+import { presentClaims, presentUser } from '../presenters/auth-presenter.ts';
+import { answerTokenPair, clearRefreshCookie, presentedRefreshToken } from '../refresh-cookie.ts';
+import { loginBody, sessionTokenBody, verifyTokenBody } from '../schemas.ts';
 import type { HttpUseCases } from '../use-cases.ts';
 import { validate } from '../validation.ts';
 
@@ -11,14 +12,17 @@ export function authRoutes(useCases: HttpUseCases) {
   const requireUser = authenticate(useCases);
   return new Hono<AppEnv>()
     .post('/login', validate('json', loginBody), async (c) => {
-      const { username, password } = c.req.valid('json');
-      return c.json(presentTokenPair(await useCases.login.execute(username, password, clientAddress(c))));
+      const { username, password, refresh_token_cookie: inCookie } = c.req.valid('json');
+      return answerTokenPair(c, await useCases.login.execute(username, password, clientAddress(c)), inCookie === true);
     })
-    .post('/refresh', validate('json', refreshTokenBody), async (c) => {
-      return c.json(presentTokenPair(await useCases.refreshSession.execute(c.req.valid('json').refresh_token)));
+    .post('/refresh', validate('json', sessionTokenBody), async (c) => {
+      const { token, fromCookie } = presentedRefreshToken(c, c.req.valid('json').refresh_token);
+      return answerTokenPair(c, await useCases.refreshSession.execute(token), fromCookie);
     })
-    .post('/logout', requireUser, validate('json', refreshTokenBody), async (c) => {
-      await useCases.logout.execute(c.get('actor'), c.req.valid('json').refresh_token);
+    .post('/logout', requireUser, validate('json', sessionTokenBody), async (c) => {
+      const { token, fromCookie } = presentedRefreshToken(c, c.req.valid('json').refresh_token);
+      if (fromCookie) clearRefreshCookie(c);
+      await useCases.logout.execute(c.get('actor'), token);
       return c.body(null, 204);
     })
     .get('/me', requireUser, async (c) => c.json(presentUser(await useCases.getMe.execute(c.get('actor')))))

@@ -5,6 +5,7 @@ import { presentJob } from '../presenters/job-presenter.ts';
 import { jobIdParam, listJobsQuery } from '../schemas.ts';
 import type { HttpUseCases } from '../use-cases.ts';
 import { validate } from '../validation.ts';
+import { streamJobChanges } from './job-changes.ts';
 import { streamJobEvents } from './job-events.ts';
 
 export interface JobRouteOptions {
@@ -28,6 +29,8 @@ export function jobRoutes(useCases: HttpUseCases, options: JobRouteOptions) {
       c.header('X-Total-Count', String(total));
       return c.json(records.map(presentJob));
     })
+    // Before `/:job_id`, which would read `events` as a malformed id.
+    .get('/events', (c) => streamJobChanges(c, useCases, { keepAliveMs: 15_000, closing: options.closing }))
     .get('/:job_id', validate('param', jobIdParam), async (c) => {
       return c.json(presentJob(await useCases.getJob.execute(c.get('actor'), c.req.valid('param').job_id)));
     })
