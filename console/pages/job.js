@@ -7,11 +7,18 @@ import { Progress, StatusBadge } from './parts.js';
 
 const PREVIEW_EVENTS = 50;
 const LEVEL_ORDER = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'unknown'];
+// The job's recorded history (GET /jobs/{id}/history), each status as the timeline names it.
+const STATUS_NAMES = { CREATED: 'Created', QUEUED: 'Queued', PROCESSING: 'Started', COMPLETED: 'Finished', FAILED: 'Failed' };
 
 export function JobPage({ id, me }) {
   const [job, setJob] = useState(null);
+  const [history, setHistory] = useState([]);
   const [error, setError] = useState(null);
-  const load = () => api('GET', `/jobs/${id}`).then(({ body }) => { setJob(body); setError(null); }, (e) => setError(e.message));
+  const load = () =>
+    Promise.all([api('GET', `/jobs/${id}`), api('GET', `/jobs/${id}/history`)]).then(
+      ([{ body }, { body: changes }]) => { setJob(body); setHistory(changes); setError(null); },
+      (e) => setError(e.message),
+    );
 
   useEffect(() => {
     load();
@@ -40,8 +47,7 @@ export function JobPage({ id, me }) {
       <section aria-labelledby="timeline-h">
         <h2 id="timeline-h">Timeline</h2>
         <ol class="timeline">
-          ${[['Created', job.created_at], ['Queued', job.queued_at], ['Started', job.started_at], [job.status === 'FAILED' ? 'Failed' : 'Finished', job.finished_at]]
-            .map(([label, at]) => html`<li class=${at ? 'done' : ''}><span>${label}</span> <time datetime=${at ?? ''}>${time(at)}</time></li>`)}
+          ${history.map((change) => html`<li class="done"><span>${STATUS_NAMES[change.to_status] ?? change.to_status}</span> <time datetime=${change.at}>${time(change.at)}</time>${change.attempt > 1 && change.to_status === 'PROCESSING' ? html` <span class="small">attempt ${change.attempt}</span>` : ''}</li>`)}
         </ol>
         ${job.retry_count > 0 && html`<p class="small">Retried ${job.retry_count} time(s).</p>`}
       </section>

@@ -10,6 +10,7 @@ import { CheckReadiness } from '../application/health/check-readiness.ts';
 import { CompleteUpload } from '../application/ingest/complete-upload.ts';
 import { InitUpload } from '../application/ingest/init-upload.ts';
 import { GetJob } from '../application/jobs/get-job.ts';
+import { GetJobHistory } from '../application/jobs/get-job-history.ts';
 import { WatchJob } from '../application/jobs/watch-job.ts';
 import { WatchJobs } from '../application/jobs/watch-jobs.ts';
 import { GetJobOutput } from '../application/jobs/get-job-output.ts';
@@ -66,6 +67,7 @@ export function bindUseCases(container: Container, config: Config): void {
   bindUseCase(TOKENS.InitUpload, (ports) => new InitUpload(ports, config.uploads));
   bindUseCase(TOKENS.CompleteUpload, (ports) => new CompleteUpload(ports));
   bindUseCase(TOKENS.GetJob, (ports) => new GetJob(ports));
+  bindUseCase(TOKENS.GetJobHistory, (ports) => new GetJobHistory(ports));
   bindUseCase(TOKENS.WatchJob, (ports) => new WatchJob(ports));
   bindUseCase(TOKENS.WatchJobs, (ports) => new WatchJobs(ports));
   bindUseCase(TOKENS.ListJobs, (ports) => new ListJobs(ports));

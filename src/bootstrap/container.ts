@@ -95,6 +95,7 @@ const HTTP_USE_CASES: Record<keyof HttpUseCases, symbol> = {
   initUpload: TOKENS.InitUpload,
   completeUpload: TOKENS.CompleteUpload,
   getJob: TOKENS.GetJob,
+  getJobHistory: TOKENS.GetJobHistory,
   watchJob: TOKENS.WatchJob,
   watchJobs: TOKENS.WatchJobs,
   listJobs: TOKENS.ListJobs,

@@ -31,6 +31,7 @@ export const TOKENS = {
   InitUpload: Symbol('InitUpload'),
   CompleteUpload: Symbol('CompleteUpload'),
   GetJob: Symbol('GetJob'),
+  GetJobHistory: Symbol('GetJobHistory'),
   WatchJob: Symbol('WatchJob'),
   WatchJobs: Symbol('WatchJobs'),
   ListJobs: Symbol('ListJobs'),

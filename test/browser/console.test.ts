@@ -154,6 +154,14 @@ describeWith('the web console in Chromium, on npm start', { programs: [CHROMIUM]
     expect(await page.getByRole('list', { name: 'Events by level' }).getByRole('listitem').allTextContents()).toEqual(['error1', 'warn1', 'info2']);
     await page.getByRole('cell', { name: /disk full/ }).waitFor();
     expect(await page.locator('table.events tbody tr').count()).toBe(4);
+    // The recorded history, one entry per status the job went through.
+    const timeline = page.getByRole('region', { name: 'Timeline' }).getByRole('listitem');
+    await expect.poll(() => timeline.allTextContents()).toEqual([
+      expect.stringMatching(/^Created /),
+      expect.stringMatching(/^Queued /),
+      expect.stringMatching(/^Started /),
+      expect.stringMatching(/^Finished /),
+    ]);
     await shoot('job');
   });
 

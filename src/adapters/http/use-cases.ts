@@ -13,6 +13,7 @@ import type { CheckReadiness } from '../../application/health/check-readiness.ts
 import type { CompleteUpload } from '../../application/ingest/complete-upload.ts';
 import type { InitUpload } from '../../application/ingest/init-upload.ts';
 import type { GetJob } from '../../application/jobs/get-job.ts';
+import type { GetJobHistory } from '../../application/jobs/get-job-history.ts';
 import type { WatchJob } from '../../application/jobs/watch-job.ts';
 import type { WatchJobs } from '../../application/jobs/watch-jobs.ts';
 import type { GetJobOutput } from '../../application/jobs/get-job-output.ts';
@@ -35,6 +36,7 @@ export interface HttpUseCases {
   readonly initUpload: InitUpload;
   readonly completeUpload: CompleteUpload;
   readonly getJob: GetJob;
+  readonly getJobHistory: GetJobHistory;
   readonly watchJob: WatchJob;
   readonly watchJobs: WatchJobs;
   readonly listJobs: ListJobs;

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { InMemoryObjectStore } from '../../../src/adapters/memory/in-memory-object-store.ts';
 import { UrlSigner } from '../../../src/adapters/signed-urls/url-signer.ts';
 import { DependencyUnavailableError } from '../../../src/application/errors.ts';
-import { jobResponse } from '../../../src/adapters/http/openapi/responses.ts';
+import { jobResponse, jobStatusChangeResponse } from '../../../src/adapters/http/openapi/responses.ts';
 import type { ProcessJob } from '../../../src/application/jobs/process-job.ts';
 import type { PresignedRequest } from '../../../src/application/ports/object-store.ts';
 import { TOKENS } from '../../../src/bootstrap/tokens.ts';
@@ -198,6 +198,24 @@ describe('HTTP API', () => {
       });
     });
 
+    it('shows the recorded status history, oldest first, to whoever may see the job', async () => {
+      const init = await call('POST', '/ingest/files/init', { token, json: initBody });
+      await core.app.request(init.body.presigned_url, { method: 'PUT', body: 'hello world\n' });
+      await call('POST', '/ingest/files/complete', { token, json: { job_id: init.body.job_id } });
+      await core.get<ProcessJob>(TOKENS.ProcessJob).execute(init.body.job_id);
+      const history = await call('GET', `/jobs/${init.body.job_id}/history`, { token });
+      expect(history.status).toBe(200);
+      expect(history.body.map((change: { from_status: string | null; to_status: string }) => [change.from_status, change.to_status])).toEqual([
+        [null, 'CREATED'],
+        ['CREATED', 'QUEUED'],
+        ['QUEUED', 'PROCESSING'],
+        ['PROCESSING', 'COMPLETED'],
+      ]);
+      expect(jobStatusChangeResponse.array().parse(history.body)[3]).toMatchObject({ attempt: 1, at: expect.any(String) });
+      const other = await call('GET', `/jobs/${init.body.job_id}/history`, { token: await loginAs('user') });
+      expect([other.status, other.body.error_code]).toEqual([404, 'JOB_NOT_FOUND']);
+    });
+
     it('replays init for the same Idempotency-Key with 200, and 409 for another body', async () => {
       const headers = { 'Idempotency-Key': 'upload-42' };
       const first = await call('POST', '/ingest/files/init', { token, json: initBody, headers });
@@ -215,6 +233,7 @@ describe('HTTP API', () => {
         ['GET', `/jobs/${jobId}`, undefined],
         ['GET', `/jobs/${jobId}/output`, undefined],
         ['GET', `/jobs/${jobId}/events`, undefined],
+        ['GET', `/jobs/${jobId}/history`, undefined],
         ['POST', '/ingest/files/complete', { job_id: jobId }],
       ] as const) {
         const res = await call(method, path, { token: other, ...(json ? { json } : {}) });

@@ -117,6 +117,13 @@ export const initUploadResponse = z.object({
 
 export const completeUploadResponse = z.object({ message: z.string(), job_id: z.uuid(), status: z.enum(JOB_STATUSES) });
 
+export const jobStatusChangeResponse = z.object({
+  from_status: z.enum(JOB_STATUSES).nullable().describe('Null for the job\'s creation'),
+  to_status: z.enum(JOB_STATUSES),
+  attempt: z.number().int().describe('The job\'s attempt number after the change'),
+  at: z.iso.datetime(),
+});
+
 export const jobOutputResponse = z.object({ download_url: z.url(), expires_in: z.number().int() });
 
 export const healthResponse = z.object({ status: z.literal('healthy'), service: z.string(), version: z.string() });
@@ -127,6 +134,7 @@ export const readinessResponse = z.object({
 });
 
 export type JobResponse = z.infer<typeof jobResponse>;
+export type JobStatusChangeResponse = z.infer<typeof jobStatusChangeResponse>;
 export type LogFormatResponse = z.infer<typeof logFormatResponse>;
 export type UserResponse = z.infer<typeof userResponse>;
 export type TokenPairResponse = z.infer<typeof tokenPairResponse>;

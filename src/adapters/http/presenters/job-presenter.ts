@@ -1,8 +1,8 @@
-import type { JobRecord } from '../../../application/ports/job-repository.ts';
+import type { JobRecord, JobStatusChange } from '../../../application/ports/job-repository.ts';
 import type { JobResult } from '../../../domain/job/job-result.ts';
 import { describeDialect } from '../../../domain/log/dialect-learning.ts';
 import type { FileUpload } from '../../../domain/upload/file-upload.ts';
-import type { JobResponse } from '../openapi/responses.ts';
+import type { JobResponse, JobStatusChangeResponse } from '../openapi/responses.ts';
 import { presentCustomFormat } from './log-format-presenter.ts';
 
 const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
@@ -58,4 +58,9 @@ function presentResult(result: JobResult): NonNullable<JobResponse['result']> {
       description: describeDialect(result.dialect),
     },
   };
+}
+
+/** One entry of a job's status history, as GET /jobs/{id}/history shows it. */
+export function presentStatusChange(change: JobStatusChange): JobStatusChangeResponse {
+  return { from_status: change.from, to_status: change.to, attempt: change.attempt, at: change.at.toISOString() };
 }

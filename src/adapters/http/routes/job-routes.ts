@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { authenticate } from '../middleware/authenticate.ts';
-import { presentJob } from '../presenters/job-presenter.ts';
+import { presentJob, presentStatusChange } from '../presenters/job-presenter.ts';
 import { jobIdParam, listJobsQuery } from '../schemas.ts';
 import type { HttpUseCases } from '../use-cases.ts';
 import { validate } from '../validation.ts';
@@ -33,6 +33,10 @@ export function jobRoutes(useCases: HttpUseCases, options: JobRouteOptions) {
     .get('/events', (c) => streamJobChanges(c, useCases, { keepAliveMs: 15_000, closing: options.closing }))
     .get('/:job_id', validate('param', jobIdParam), async (c) => {
       return c.json(presentJob(await useCases.getJob.execute(c.get('actor'), c.req.valid('param').job_id)));
+    })
+    .get('/:job_id/history', validate('param', jobIdParam), async (c) => {
+      const history = await useCases.getJobHistory.execute(c.get('actor'), c.req.valid('param').job_id);
+      return c.json(history.map(presentStatusChange));
     })
     .get('/:job_id/output', validate('param', jobIdParam), async (c) => {
       const download = await useCases.getJobOutput.execute(c.get('actor'), c.req.valid('param').job_id);
