@@ -8,6 +8,8 @@ export default defineConfig({
   test: {
     environment: 'node',
     testTimeout: 20_000,
+    // Both cores: most files wait on processes, servers and sockets (the default leaves one idle).
+    maxWorkers: 2,
     hookTimeout: 60_000,
     // Unit tests need no server, so they run without the global setup (`npx vitest run test/unit`).
     projects: [

@@ -51,9 +51,7 @@ start() {
   iptables-save > "$STATE/iptables.before" 2>/dev/null || true
   cat /proc/sys/net/ipv4/ip_forward > "$STATE/ip_forward.before"
   : > "$STATE/images.before"
-  # Published ports through iptables rather than a docker-proxy process per port: the suites'
-  # every database and Redis round trip goes through one.
-  nohup dockerd --userland-proxy=false > "$STATE/dockerd.log" 2>&1 &
+  nohup dockerd > "$STATE/dockerd.log" 2>&1 &
   echo $! > "$STATE/dockerd.pid"
   for _ in $(seq 1 60); do answers && break; sleep 0.5; done
   answers || { echo 'dockerd did not start:' >&2; tail -n 20 "$STATE/dockerd.log" >&2; exit 1; }
@@ -67,7 +65,10 @@ stop() {
   if answers; then
     # Containers left by a failed step, then the images this run built (CI caches nothing).
     docker ps -aq | xargs -r docker rm -f >/dev/null 2>&1 || true
-    comm -13 "$STATE/images.before" <(docker image ls -q | sort) | xargs -r docker rmi -f >/dev/null 2>&1 || true
+    # A base goes only once the images built on it are gone: a few passes.
+    for _ in 1 2 3; do
+      comm -13 "$STATE/images.before" <(docker image ls -q | sort) | xargs -r docker rmi -f >/dev/null 2>&1 || true
+    done
     docker system prune -f --volumes >/dev/null 2>&1 || true
   fi
   kill -TERM "$pid" 2>/dev/null || true

@@ -4,7 +4,9 @@
 #   servers: ingest-local/postgres:17  ingest-local/redis:7  ingest-local/s3-swift
 #   node:    node:24-slim (a stand-in, so the service's Dockerfile builds unchanged; needs the
 #            project's node_modules for its Node 24)
-#   build-images.sh [servers|node|all]   (default all). An image already present is kept.
+#   build-images.sh [servers|node|all]   (default all; `node` after `servers`: it starts from
+#   their bookworm base). An image already present is kept. Two Debian bases, one per suite,
+#   serve all four: each base's packages are unpacked once.
 # Needs root (mmdebstrap) and a running Docker engine.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -26,10 +28,12 @@ image() { # NAME FOLDER
   docker build --quiet -t "$1" "$2" >/dev/null
 }
 
+TRIXIE_BASE=ingest-local/trixie-base    # Postgres 17 and Swift come from trixie
+BOOKWORM_BASE=ingest-local/bookworm-base  # Redis 7, and the base of the node:24-slim stand-in
+
 build_servers() {
-  base ingest-local/postgres-base:17 trixie postgresql-17,ca-certificates &
-  base ingest-local/redis-base:7 bookworm redis-server &
-  base ingest-local/s3-swift-base:trixie trixie swift,swift-proxy,swift-object,swift-account,swift-container,memcached,curl &
+  base "$TRIXIE_BASE" trixie postgresql-17,swift,swift-proxy,swift-object,swift-account,swift-container,memcached,curl,ca-certificates &
+  base "$BOOKWORM_BASE" bookworm redis-server,curl,ca-certificates &
   for job in $(jobs -p); do wait "$job"; done
   image ingest-local/postgres:17 postgres
   image ingest-local/redis:7 redis
@@ -38,7 +42,7 @@ build_servers() {
 
 build_node() {
   have node:24-slim && return 0
-  base ingest-local/node-base:bookworm bookworm ca-certificates,curl
+  have "$BOOKWORM_BASE" || base "$BOOKWORM_BASE" bookworm redis-server,curl,ca-certificates
   local context
   context=$(mktemp -d)
   cp node/Dockerfile "$context/"
@@ -53,6 +57,6 @@ build_node() {
 case "${1:-all}" in
   servers) build_servers ;;
   node) build_node ;;
-  all) build_node & build_servers; wait ;;
+  all) build_servers; build_node ;;
   *) echo "usage: $0 [servers|node|all]" >&2; exit 64 ;;
 esac

@@ -22,7 +22,8 @@ export class TallyCounter {
   readonly #tally: LineTally = emptyTally();
   // Events per level, in LOG_LEVELS order: an index per event instead of a keyed property.
   readonly #levels = new Float64Array(LOG_LEVELS.length);
-  // Canonical ISO-8601 UTC strings order like the times they name: no Date per event.
+  // Canonical ISO-8601 UTC strings of four-digit years order like the times they name: no Date
+  // per event. Years written with a sign (+010000, -000001) do not, and go by number instead.
   #earliest: string | null = null;
   #latest: string | null = null;
   // The same for events whose time is known as a number.
@@ -34,6 +35,7 @@ export class TallyCounter {
   }
 
   event(level: LogLevel, ts: string | null): void {
+    if (ts !== null && (ts.charCodeAt(0) === PLUS || ts.charCodeAt(0) === MINUS)) return this.timedEvent(level, Date.parse(ts));
     this.#count(level);
     if (ts !== null) {
       if (this.#earliest === null || ts < this.#earliest) this.#earliest = ts;
@@ -71,6 +73,9 @@ export class TallyCounter {
     return tally;
   }
 }
+
+const PLUS = 0x2b;
+const MINUS = 0x2d;
 
 /** A level's place in LOG_LEVELS. */
 const LEVEL_INDEX = Object.fromEntries(LOG_LEVELS.map((level, i) => [level, i])) as Record<LogLevel, number>;

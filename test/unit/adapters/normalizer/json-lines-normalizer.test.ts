@@ -99,6 +99,14 @@ describe('json lines, normalized from bytes to bytes', () => {
   );
   const anyLine = fc.oneof(record, record, record, fc.string({ maxLength: 40 }), fc.json());
 
+  it('tells the first and last event times by time, also past year 9999 (written +010000-…)', () => {
+    // Found by the property below: such a time's ISO spelling sorts before 1970's.
+    const block = blockOf(encoder.encode('{"@t":253402300800000000000}\n{"@t":30}\n'));
+    const { tally } = viaBytes(block);
+    expect(tally).toEqual(viaText(block).tally);
+    expect([tally.firstEventAt?.toISOString(), tally.lastEventAt?.toISOString()]).toEqual(['1970-01-01T00:00:30.000Z', '+010000-01-01T00:00:00.000Z']);
+  });
+
   it('gives what jsonParser gives, line for line and count for count, for any lines (property)', () => {
     fc.assert(
       fc.property(fc.array(anyLine, { maxLength: 30 }), fc.constantFrom('\n', '\r\n'), (lines, eol) => {
