@@ -39,5 +39,5 @@ describe('the users command line (npm run users)', () => {
     } finally {
       await service.stop();
     }
-  }, 60_000); // four CLI runs, each starting the embedded Postgres
+  }, 60_000); // five CLI runs, most of them starting the embedded Postgres
 });
