@@ -53,7 +53,7 @@ echo "== 30 uploads at once; one worker killed mid-run"
 node test/compose/walkthrough.ts --jobs 30 &
 uploads=$!
 sleep 1.5   # the 30 take a few seconds: the worker dies with jobs in hand
-victim=$(compose ps -q worker | head -n 1)
+victim=$(compose ps -q worker | sed -n 1p)   # sed reads it all: head would leave compose a broken pipe, which pipefail counts
 echo "killing worker container ${victim:0:12}"
 docker kill "$victim" >/dev/null
 wait "$uploads"

@@ -8,13 +8,32 @@ import { gunzipSync } from 'node:zlib';
 const base = process.env.BASE_URL ?? 'http://127.0.0.1:8000';
 const { values } = parseArgs({ options: { jobs: { type: 'string', default: '1' } } });
 const jobs = Number(values.jobs);
+const RUN = crypto.randomUUID();
 
-/** One API call; a 429 is waited out as its Retry-After says, as a well-behaved client does. */
-async function call<T>(method: string, path: string, token: string | null, body?: unknown): Promise<T> {
+/**
+ * A request, sent again (twice at most) when the connection fails before any answer, as a
+ * well-behaved client does: every request here may be repeated (init carries an Idempotency-Key,
+ * complete and the PUT are idempotent). Each retry is printed, with its cause.
+ */
+async function send(url: string, init: RequestInit): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetch(url, init);
+    } catch (error) {
+      if (attempt === 3) throw error;
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      console.warn(`retrying ${init.method} ${new URL(url).origin}${new URL(url).pathname}: ${cause?.code ?? ''} ${cause?.message ?? String(error)}`);
+      await new Promise((resolve) => setTimeout(resolve, 300 * attempt));
+    }
+  }
+}
+
+/** One API call; a 429 is waited out as its Retry-After says. */
+async function call<T>(method: string, path: string, token: string | null, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
   const request = () =>
-    fetch(`${base}${path}`, {
+    send(`${base}${path}`, {
       method,
-      headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body ? { 'Content-Type': 'application/json' } : {}) },
+      headers: { ...headers, ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body ? { 'Content-Type': 'application/json' } : {}) },
       body: body ? JSON.stringify(body) : undefined,
     });
   let response = await request();
@@ -29,8 +48,8 @@ async function call<T>(method: string, path: string, token: string | null, body?
 async function uploadAndFollow(token: string, n: number): Promise<number> {
   const lines = Array.from({ length: 200 }, (_, i) => `2026-03-01T10:00:${String(i % 60).padStart(2, '0')}Z ${i % 10 ? 'INFO' : 'ERROR'} job ${n} line ${i}\n`);
   const file = Buffer.from(lines.join(''));
-  const init = await call<{ job_id: string; presigned_url: string }>('POST', '/ingest/files/init', token, { filename: `app-${n}.log`, size: file.length, log_format: 'text' });
-  const put = await fetch(init.presigned_url, { method: 'PUT', headers: { 'Content-Type': 'application/octet-stream' }, body: file });
+  const init = await call<{ job_id: string; presigned_url: string }>('POST', '/ingest/files/init', token, { filename: `app-${n}.log`, size: file.length, log_format: 'text' }, { 'Idempotency-Key': `${RUN}-${n}` });
+  const put = await send(init.presigned_url, { method: 'PUT', headers: { 'Content-Type': 'application/octet-stream' }, body: file });
   if (!put.ok) throw new Error(`PUT to the presigned URL: ${put.status} ${await put.text()}`);
   await call('POST', '/ingest/files/complete', token, { job_id: init.job_id });
   const deadline = Date.now() + 180_000;
@@ -42,7 +61,7 @@ async function uploadAndFollow(token: string, n: number): Promise<number> {
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
   const { download_url: url } = await call<{ download_url: string }>('GET', `/jobs/${init.job_id}/output`, token);
-  const output = await fetch(url);
+  const output = await send(url, { method: 'GET' });
   if (!output.ok) throw new Error(`output download: ${output.status}`);
   const events = gunzipSync(Buffer.from(await output.arrayBuffer())).toString().trimEnd().split('\n');
   if (events.length !== lines.length) throw new Error(`job ${init.job_id}: ${events.length} events, expected ${lines.length}`);
