@@ -129,7 +129,7 @@ function EventTable({ events }) {
       <thead><tr><th scope="col">Time</th><th scope="col">Level</th><th scope="col">Message</th></tr></thead>
       <tbody>${events.map((e) => html`
         <tr><td class="when">${e.ts ? e.ts.replace('T', ' ').replace('Z', '') : '–'}</td><td><span class=${`level-tag lv-${e.level}`}>${e.level}</span></td>
-          <td class="message">${e.message}
+          <td class="message"><span class="text">${e.message}</span>
             ${Object.keys(e.attrs ?? {}).length > 0 && html`<details><summary>attrs (line ${e.line})</summary><pre>${JSON.stringify(e.attrs, null, 2)}</pre></details>`}</td></tr>`)}
       </tbody>
     </table>`;
