@@ -129,6 +129,9 @@ export function parseEpoch(value: number): number | null {
   return ms < MAX_EPOCH_MS ? ms : null;
 }
 
+/** An epoch time written as digits (seconds to nanoseconds, see parseEpoch), as text holds one. */
+export const EPOCH_DIGITS = /^\d{9,19}(?:\.\d+)?$/;
+
 /**
  * A timestamp from a JSON field (epoch number, numeric string, ISO-like string), as epoch
  * milliseconds; an ISO time without an offset is a wall time in `zone`.
@@ -136,7 +139,7 @@ export function parseEpoch(value: number): number | null {
 export function parseTimestampValue(value: unknown, zone: WallClockZone = UTC_WALL_CLOCK): number | null {
   if (typeof value === 'number') return parseEpoch(value);
   if (typeof value !== 'string') return null;
-  if (/^\d{9,19}(\.\d+)?$/.test(value)) return parseEpoch(Number(value));
+  if (EPOCH_DIGITS.test(value)) return parseEpoch(Number(value));
   const iso = parseIsoLike(value, zone);
   if (iso !== null) return iso;
   const parsed = Date.parse(value);

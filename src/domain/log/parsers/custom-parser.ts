@@ -5,11 +5,10 @@ import { levelFromValue } from '../levels.ts';
 import type { LocalTimes } from '../local-times.ts';
 import { BLANK, reject, type LineParser, type ParseOutcome } from '../normalized-event.ts';
 import { TextTimeReader } from '../text-times.ts';
-import { isoFromEpochMs, parseClfTime, parseIsoLike, parseTimestampValue } from '../timestamps.ts';
+import { EPOCH_DIGITS, isoFromEpochMs, parseClfTime, parseIsoLike, parseTimestampValue } from '../timestamps.ts';
 
 /** The groups that become the event's own fields rather than attrs. */
 const ROLES = new Set(['ts', 'level', 'message']);
-const EPOCH = /^\d{9,19}(?:\.\d+)?$/;
 
 /**
  * A custom format: `pattern` (compiled from `format.pattern` by the caller's engine) is
@@ -57,7 +56,7 @@ function timeReader(layout: TimeLayout | null, times: LocalTimes): (text: string
   if (layout) return (text) => layout.read(text, times);
   const textTimes = new TextTimeReader(times);
   return (text) => {
-    if (EPOCH.test(text)) return parseTimestampValue(text, times.zone);
+    if (EPOCH_DIGITS.test(text)) return parseTimestampValue(text, times.zone);
     const read = parseIsoLike(text, times.zone) ?? parseClfTime(text);
     if (read !== null) return read;
     const found = textTimes.read(text);
